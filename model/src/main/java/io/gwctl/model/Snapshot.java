@@ -1,0 +1,106 @@
+package io.gwctl.model;
+
+import io.gwctl.model.istio.DestinationRule;
+import io.gwctl.model.istio.Gateway;
+import io.gwctl.model.istio.VirtualService;
+import io.gwctl.model.kube.Deployment;
+import io.gwctl.model.kube.Namespace;
+import io.gwctl.model.kube.Pod;
+import io.gwctl.model.kube.Secret;
+import io.gwctl.model.kube.Service;
+import io.gwctl.model.kube.Workload;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything loaded, once, from files or a cluster: resources by kind, each list in input order (files in the
+ * order named, directories walked in sorted path order, documents in file order). Read by everyone, changed by none.
+ */
+public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServices,
+                       List<DestinationRule> destinationRules, List<Service> services, List<Pod> pods,
+                       List<Deployment> deployments, List<Secret> secrets, List<Namespace> namespaces) {
+    public Snapshot {
+        gateways = List.copyOf(gateways);
+        virtualServices = List.copyOf(virtualServices);
+        destinationRules = List.copyOf(destinationRules);
+        services = List.copyOf(services);
+        pods = List.copyOf(pods);
+        deployments = List.copyOf(deployments);
+        secrets = List.copyOf(secrets);
+        namespaces = List.copyOf(namespaces);
+    }
+
+    public static Snapshot empty() {
+        return builder().build();
+    }
+
+    /** Pods then Deployments: everything that runs pods with labels. */
+    public List<Workload> workloads() {
+        List<Workload> all = new ArrayList<>(pods.size() + deployments.size());
+        all.addAll(pods);
+        all.addAll(deployments);
+        return all;
+    }
+
+    /** Every resource, in kind order then input order. */
+    public List<Resource> all() {
+        List<Resource> all = new ArrayList<>();
+        all.addAll(gateways);
+        all.addAll(virtualServices);
+        all.addAll(destinationRules);
+        all.addAll(services);
+        all.addAll(pods);
+        all.addAll(deployments);
+        all.addAll(secrets);
+        all.addAll(namespaces);
+        return all;
+    }
+
+    public int size() {
+        return gateways.size() + virtualServices.size() + destinationRules.size() + services.size() + pods.size()
+                + deployments.size() + secrets.size() + namespaces.size();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects resources in input order. */
+    public static final class Builder {
+        private final List<Gateway> gateways = new ArrayList<>();
+        private final List<VirtualService> virtualServices = new ArrayList<>();
+        private final List<DestinationRule> destinationRules = new ArrayList<>();
+        private final List<Service> services = new ArrayList<>();
+        private final List<Pod> pods = new ArrayList<>();
+        private final List<Deployment> deployments = new ArrayList<>();
+        private final List<Secret> secrets = new ArrayList<>();
+        private final List<Namespace> namespaces = new ArrayList<>();
+
+        public Builder add(Resource r) {
+            switch (r.kind()) {
+                case GATEWAY -> gateways.add((Gateway) r);
+                case VIRTUAL_SERVICE -> virtualServices.add((VirtualService) r);
+                case DESTINATION_RULE -> destinationRules.add((DestinationRule) r);
+                case SERVICE -> services.add((Service) r);
+                case POD -> pods.add((Pod) r);
+                case DEPLOYMENT -> deployments.add((Deployment) r);
+                case SECRET -> secrets.add((Secret) r);
+                case NAMESPACE -> namespaces.add((Namespace) r);
+                default -> throw new IllegalArgumentException("unknown kind " + r.kind());
+            }
+            return this;
+        }
+
+        public Builder addAll(Iterable<? extends Resource> rs) {
+            for (Resource r : rs) {
+                add(r);
+            }
+            return this;
+        }
+
+        public Snapshot build() {
+            return new Snapshot(gateways, virtualServices, destinationRules, services, pods, deployments, secrets,
+                    namespaces);
+        }
+    }
+}

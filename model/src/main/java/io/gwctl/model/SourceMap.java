@@ -1,0 +1,68 @@
+package io.gwctl.model;
+
+import java.util.Collections;
+import java.util.Map;
+
+/**
+ * Maps JSON pointers of the fields of one document ({@code /spec/servers/0/tls/credentialName}) to the 1-based
+ * line and column where the field's value starts. Built while parsing from Jackson token locations.
+ */
+public final class SourceMap {
+    private static final SourceMap EMPTY = new SourceMap(Map.of(), 0);
+
+    private final Map<String, Long> positions;
+    private final int documentLine;
+
+    public SourceMap(Map<String, Long> positions, int documentLine) {
+        this.positions = Collections.unmodifiableMap(positions);
+        this.documentLine = documentLine;
+    }
+
+    public static SourceMap empty() {
+        return EMPTY;
+    }
+
+    /** Packs a line and column into the long stored per pointer. */
+    public static long pack(int line, int column) {
+        return ((long) line << 32) | (column & 0xffffffffL);
+    }
+
+    /**
+     * The line of the field at {@code pointer}; for an absent field the line of its nearest present parent,
+     * and at worst the document's first line. Never silently 0 for a resource read from a file.
+     */
+    public int line(String pointer) {
+        String p = pointer;
+        while (true) {
+            Long v = positions.get(p);
+            if (v != null) {
+                return (int) (v >>> 32);
+            }
+            int slash = p.lastIndexOf('/');
+            if (slash <= 0) {
+                Long root = positions.get("");
+                return root != null ? (int) (root >>> 32) : documentLine;
+            }
+            p = p.substring(0, slash);
+        }
+    }
+
+    /** The column of the field at {@code pointer}, or 0 when it is absent. */
+    public int column(String pointer) {
+        Long v = positions.get(pointer);
+        return v == null ? 0 : (int) (v & 0xffffffffL);
+    }
+
+    /** True when the exact field is present in the document. */
+    public boolean has(String pointer) {
+        return positions.containsKey(pointer);
+    }
+
+    public int documentLine() {
+        return documentLine;
+    }
+
+    public int size() {
+        return positions.size();
+    }
+}

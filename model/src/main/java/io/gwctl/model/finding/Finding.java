@@ -1,0 +1,43 @@
+package io.gwctl.model.finding;
+
+import io.gwctl.model.ResourceRef;
+import java.util.List;
+
+/**
+ * One lint finding: a stable gwctl code (GW0301), its severity, the istioctl analyze / Kiali codes it corresponds
+ * to ({@code aliases}), the resource it is reported on, where in the input, a message naming the concrete values,
+ * and a hint saying how to fix it.
+ */
+public record Finding(String code, Severity severity, List<String> aliases, ResourceRef resource, Location location,
+                      String message, String hint) implements Comparable<Finding> {
+    public Finding {
+        aliases = List.copyOf(aliases);
+        hint = hint == null ? "" : hint;
+    }
+
+    /**
+     * istioctl's order: severity (Error first), code, resource, then message; file and line break remaining ties so
+     * output is deterministic.
+     */
+    @Override
+    public int compareTo(Finding o) {
+        int c = o.severity.compareTo(severity);
+        if (c != 0) {
+            return c;
+        }
+        c = code.compareTo(o.code);
+        if (c != 0) {
+            return c;
+        }
+        c = resource.compareTo(o.resource);
+        if (c != 0) {
+            return c;
+        }
+        c = location.file().compareTo(o.location.file());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(location.line(), o.location.line());
+        return c != 0 ? c : message.compareTo(o.message);
+    }
+}
