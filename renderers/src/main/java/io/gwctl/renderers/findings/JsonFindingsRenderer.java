@@ -1,0 +1,13 @@
+package io.gwctl.renderers.findings;
+
+import io.gwctl.model.finding.ValidationReport;
+import java.io.IOException;
+import java.io.Writer;
+
+/** Writes the findings document (docs/output-formats.md) as JSON: clean JSON only, nothing else (§5 F). */
+public final class JsonFindingsRenderer implements FindingsRenderer {
+    @Override
+    public void render(ValidationReport report, RenderOptions options, Writer out) throws IOException {
+        JsonOutput.write(FindingsDocument.build(report), out);
+    }
+}

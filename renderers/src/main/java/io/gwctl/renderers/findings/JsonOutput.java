@@ -1,0 +1,42 @@
+package io.gwctl.renderers.findings;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * Writes JSON trees the way every gwctl JSON output looks: 2-space indent, {@code "key": value}, empty containers
+ * as {@code []} / {@code {}}, LF line ends whatever the platform, and a trailing newline.
+ */
+final class JsonOutput {
+    private static final ObjectWriter WRITER = writer();
+
+    private JsonOutput() {
+    }
+
+    static void write(JsonNode tree, Writer out) throws IOException {
+        WRITER.writeValue(out, tree);
+        out.write('\n');
+    }
+
+    private static ObjectWriter writer() {
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
+        printer.indentObjectsWith(indenter);
+        printer.indentArraysWith(indenter);
+        ObjectMapper mapper = new ObjectMapper();
+        // The caller owns the writer (it may be stdout): never close it.
+        mapper.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        return mapper.writer(printer);
+    }
+}

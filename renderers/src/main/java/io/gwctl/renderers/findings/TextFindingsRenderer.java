@@ -1,0 +1,62 @@
+package io.gwctl.renderers.findings;
+
+import io.gwctl.model.finding.Finding;
+import io.gwctl.model.finding.Location;
+import io.gwctl.model.finding.Severity;
+import io.gwctl.model.finding.ValidationReport;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * Writes findings in istioctl analyze's {@code log} style (lint catalogue §2.5), one line per finding:
+ * {@code Error [GW0101/IST0101] (Gateway default/gw gw.yaml:14) message}, the hint on an indented line below it,
+ * then {@code note: ...} lines and the summary line.
+ *
+ * <p>The level is the first word of the line so that {@code grep '^Error'} selects exactly the errors; the hint line
+ * starts with four spaces and never matches. Colour, when asked for, is istioctl's: bold red Error, yellow Warning,
+ * plain Info, around the level word only.
+ */
+public final class TextFindingsRenderer implements FindingsRenderer {
+    private static final String RESET = "\033[0m";
+
+    @Override
+    public void render(ValidationReport report, RenderOptions options, Writer out) throws IOException {
+        for (Finding f : ReportFindings.ordered(report)) {
+            out.write(line(f, options.color()));
+            out.write('\n');
+            if (!f.hint().isBlank()) {
+                out.write("    hint: " + ReportFindings.oneLine(f.hint()) + "\n");
+            }
+        }
+        for (String note : report.notes()) {
+            out.write("note: " + ReportFindings.oneLine(note) + "\n");
+        }
+        out.write(ReportFindings.summaryLine(report) + "\n");
+    }
+
+    /** The finding's line without its line break: {@code Level [CODES] (Kind ns/name file:line) message}. */
+    static String line(Finding f, boolean color) {
+        String level = f.severity().label();
+        String prefix = color ? colorOf(f.severity()) : "";
+        String levelText = prefix.isEmpty() ? level : prefix + level + RESET;
+        return levelText + " [" + ReportFindings.codes(f) + "]" + origin(f) + " " + ReportFindings.oneLine(f.message());
+    }
+
+    /** istioctl's {@code Origin()}: {@code  (Kind ns/name file:line)}, parts left out when unknown. */
+    private static String origin(Finding f) {
+        Location loc = ReportFindings.location(f);
+        String name = ReportFindings.resourceName(f);
+        String where = ReportFindings.hasFile(f) ? loc.fileAndLine() : "";
+        String inside = name.isEmpty() ? where : where.isEmpty() ? name : name + " " + where;
+        return inside.isEmpty() ? "" : " (" + inside + ")";
+    }
+
+    /** istioctl's colours (istioctl/pkg/util/formatting): Info gets none. */
+    private static String colorOf(Severity s) {
+        return switch (s) {
+            case ERROR -> "\033[1;31m";
+            case WARNING -> "\033[33m";
+            case INFO -> "";
+        };
+    }
+}

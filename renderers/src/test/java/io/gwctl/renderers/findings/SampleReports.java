@@ -1,0 +1,64 @@
+package io.gwctl.renderers.findings;
+
+import io.gwctl.model.Kind;
+import io.gwctl.model.ResourceRef;
+import io.gwctl.model.finding.Finding;
+import io.gwctl.model.finding.Location;
+import io.gwctl.model.finding.RuleInfo;
+import io.gwctl.model.finding.Severity;
+import io.gwctl.model.finding.ValidationReport;
+import java.util.List;
+import java.util.Set;
+
+/** Hand-built reports the golden tests render: every shape of finding a renderer must handle. */
+final class SampleReports {
+    static final RuleInfo GW0101 = new RuleInfo("GW0101", "credential-secret-missing", Severity.ERROR,
+            "The credentialName secret is not in the gateway workload's namespace", List.of("IST0101"),
+            Set.of(Kind.GATEWAY, Kind.SECRET));
+    static final RuleInfo GW0301 = new RuleInfo("GW0301", "duplicate-host-port", Severity.ERROR,
+            "Two Gateways serve the same host on the same port of one workload", List.of("KIA0301", "IST0145"),
+            Set.of(Kind.GATEWAY));
+    static final RuleInfo GW0403 = new RuleInfo("GW0403", "vs-host-not-on-gateway", Severity.WARNING,
+            "A VirtualService host is not served by the Gateway it binds to", List.of("IST0132"),
+            Set.of(Kind.GATEWAY, Kind.VIRTUAL_SERVICE));
+    static final RuleInfo GW0501 = new RuleInfo("GW0501", "duplicate-port-name", Severity.ERROR,
+            "Two servers of one Gateway use the same port name", List.of("IST0106"), Set.of(Kind.GATEWAY));
+
+    /** A secret missing, from a file with a column and a field. */
+    static final Finding SECRET_MISSING = new Finding("GW0101", Severity.ERROR, List.of("IST0101"),
+            new ResourceRef("Gateway", "default", "test-gateway"),
+            new Location("testdata/x.yaml", 14, 7, "/spec/servers/0/tls/credentialName"),
+            "Referenced credentialName not found: \"test-cred\"",
+            "create Secret test-cred in namespace istio-system, where the gateway workload runs");
+    /** From a live cluster: no file, no line. */
+    static final Finding CLUSTER_HOST = new Finding("GW0403", Severity.WARNING, List.of("IST0132"),
+            new ResourceRef("VirtualService", "shop", "web"), Location.NONE,
+            "one or more host [a.com] defined in VirtualService shop/web not found in Gateway istio-system/gw.", "");
+    /** Characters every format must escape: XML, JSON, GitHub's %, :, , and line breaks, and non-ASCII. */
+    static final Finding SPECIAL = new Finding("GW0301", Severity.ERROR, List.of("KIA0301", "IST0145"),
+            new ResourceRef("Gateway", "team-ä", "gw<&>\"2\""),
+            new Location("testdata/dir, with: odd%chars/gw.yaml", 3, 0, ""),
+            "host \"a&b<c>.example.com\" on port 443 is 100% also served by Gateway team-ä/gw1: café, ünïcödé ✓",
+            "give each host:port to one Gateway,\nor merge the servers");
+    /** A skipped check: no resource, no location. */
+    static final Finding SKIPPED = new Finding("GW0002", Severity.INFO, List.of(), null, Location.NONE,
+            "GW0105 mutual-tls-ca-missing skipped: no Secrets in the input", "");
+
+    private SampleReports() {
+    }
+
+    /** Findings deliberately out of order: renderers sort them. */
+    static ValidationReport mixed() {
+        return new ValidationReport(List.of(SKIPPED, CLUSTER_HOST, SPECIAL, SECRET_MISSING),
+                List.of(GW0101, GW0301, GW0403, GW0501),
+                List.of("no gateway workload in the input: assumed Istio's default ingress gateway "
+                        + "istio-system/istio-ingressgateway (Service ports 15021, 80\u21928080, 443\u21928443)"),
+                new ValidationReport.Summary(2, 1, 1, 2, 0, 12), List.of("testdata/"));
+    }
+
+    /** Nothing found. */
+    static ValidationReport clean() {
+        return new ValidationReport(List.of(), List.of(GW0101, GW0501), List.of(),
+                new ValidationReport.Summary(0, 0, 0, 0, 0, 3), List.of("testdata/"));
+    }
+}
