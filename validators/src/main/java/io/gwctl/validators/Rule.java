@@ -1,0 +1,16 @@
+package io.gwctl.validators;
+
+import io.gwctl.model.finding.RuleInfo;
+
+/**
+ * One lint check: what it is ({@link #info()}) and how it looks at a snapshot ({@link #check}). Implementations are
+ * stateless; they never throw, print or change what they read (a crash still becomes a GW0000 finding, see
+ * {@link Validator}).
+ */
+public interface Rule {
+    /** The rule's code, name, default severity, summary, IST/KIA aliases and the input kinds it needs. */
+    RuleInfo info();
+
+    /** Looks at the input through {@code ctx} and reports every finding to {@code out}. */
+    void check(RuleContext ctx, Reporter out);
+}

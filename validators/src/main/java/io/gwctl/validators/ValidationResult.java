@@ -1,0 +1,41 @@
+package io.gwctl.validators;
+
+import io.gwctl.model.finding.Finding;
+import io.gwctl.model.finding.RuleInfo;
+import io.gwctl.model.finding.ValidationReport;
+import java.util.List;
+
+/**
+ * The outcome of {@link Validator#run}: every finding after suppression (sorted, deduplicated), those at or above
+ * the output threshold ({@code printed}), how many were suppressed, notes (skipped checks, the assumed default
+ * ingress), whether any finding reached the failure threshold, and the rules that ran.
+ *
+ * <p>{@code failed} is computed over {@code findings}, not {@code printed}: hiding findings from the output never
+ * makes a run pass (istioctl's {@code --output-threshold} semantics, lint-catalogue §2.5).
+ */
+public record ValidationResult(List<Finding> findings, List<Finding> printed, int suppressed, List<String> notes,
+                               boolean failed, List<RuleInfo> rules) {
+    public ValidationResult {
+        findings = List.copyOf(findings);
+        printed = List.copyOf(printed);
+        notes = List.copyOf(notes);
+        rules = List.copyOf(rules);
+    }
+
+    /** The report renderers print: the printed findings, the rules that ran, notes and the summary counts. */
+    public ValidationReport toReport(List<String> inputs, int resourceCount) {
+        int errors = 0;
+        int warnings = 0;
+        int infos = 0;
+        for (Finding f : printed) {
+            switch (f.severity()) {
+                case ERROR -> errors++;
+                case WARNING -> warnings++;
+                case INFO -> infos++;
+            }
+        }
+        ValidationReport.Summary summary = new ValidationReport.Summary(errors, warnings, infos, suppressed,
+                findings.size() - printed.size(), resourceCount);
+        return new ValidationReport(printed, rules, notes, summary, inputs);
+    }
+}

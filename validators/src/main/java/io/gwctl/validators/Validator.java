@@ -1,0 +1,296 @@
+package io.gwctl.validators;
+
+import io.gwctl.model.Kind;
+import io.gwctl.model.Resource;
+import io.gwctl.model.ResourceRef;
+import io.gwctl.model.Snapshot;
+import io.gwctl.model.finding.Finding;
+import io.gwctl.model.finding.Location;
+import io.gwctl.model.finding.RuleInfo;
+import io.gwctl.model.finding.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Runs the registered rules over a snapshot: skips (visibly) the rules whose inputs are missing, turns a crashing
+ * rule into a GW0000 finding, applies severity overrides, suppressions (options and annotations), dedupes, sorts
+ * and applies the output and failure thresholds (lint-catalogue §2.5, §5 F; STYLE.md §4).
+ */
+public final class Validator {
+    /** The finding a crashing rule becomes; the other rules still run (STYLE.md §4). */
+    public static final RuleInfo INTERNAL_ERROR = new RuleInfo("GW0000", "internal-error", Severity.ERROR,
+            "A rule failed with an unexpected error; its other findings may be missing.", List.of(), Set.of());
+    /** One Info finding per rule that could not run because the input lacks what it needs (never skip silently). */
+    public static final RuleInfo CHECK_SKIPPED = new RuleInfo("GW0002", "check-skipped", Severity.INFO,
+            "A check was skipped because the input lacks the resources it needs.", List.of(), Set.of());
+
+    /** The kind of the pseudo resource GW0000 and GW0002 are reported on: the rule concerned, e.g. {@code Rule GW0101}. */
+    public static final String RULE_KIND = "Rule";
+
+    static final String SUPPRESS_ANNOTATION = "gwctl.io/suppress";
+    static final String ISTIO_SUPPRESS_ANNOTATION = "galley.istio.io/analyze-suppress";
+    static final String KIALI_IGNORE_ANNOTATION = "kiali.io/ignore-validations";
+
+    /** Total order over findings: istioctl's order (see {@link Finding#compareTo}), then everything else. */
+    static final Comparator<Finding> ORDER = Comparator.<Finding>naturalOrder()
+            .thenComparing(f -> f.location().file())
+            .thenComparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(f -> f.location().field())
+            .thenComparing(Finding::hint)
+            .thenComparing(f -> String.join(",", f.aliases()));
+
+    private Validator() {
+    }
+
+    /** Runs every rule of {@link RuleRegistry#all()}. */
+    public static ValidationResult run(Snapshot snapshot, ValidateOptions options) {
+        return run(snapshot, options, RuleRegistry.all());
+    }
+
+    /** Runs the given rules (tests run a chosen set, e.g. a deliberately crashing rule). */
+    public static ValidationResult run(Snapshot snapshot, ValidateOptions options, List<Rule> rules) {
+        RuleContext ctx = RuleContext.of(snapshot, options);
+        List<String> notes = new ArrayList<>();
+        List<RuleInfo> ran = new ArrayList<>();
+        List<Finding> raw = new ArrayList<>();
+        boolean crashed = false;
+        boolean skipped = false;
+        for (Rule rule : rules) {
+            RuleInfo info = rule.info();
+            if (isDisabled(info, options.disabledRules())) {
+                continue;
+            }
+            String missing = missingInput(info, snapshot);
+            if (missing != null) {
+                String why = info.code() + " " + info.name() + " skipped: no " + missing + " in the input";
+                notes.add(why);
+                raw.add(engineFinding(CHECK_SKIPPED, info.code(), "check " + why));
+                skipped = true;
+                continue;
+            }
+            ran.add(info);
+            try {
+                rule.check(ctx, new CollectingReporter(info, raw));
+            } catch (RuntimeException | StackOverflowError e) {
+                raw.add(engineFinding(INTERNAL_ERROR, info.code(),
+                        "internal error in rule " + info.code() + ": " + oneLine(e)));
+                crashed = true;
+            }
+        }
+        if (skipped) {
+            ran.add(CHECK_SKIPPED);
+        }
+        if (crashed) {
+            ran.add(INTERNAL_ERROR);
+        }
+        return judge(raw, snapshot, options, notes, ran);
+    }
+
+    /** Overrides severities, suppresses, dedupes, sorts and applies the thresholds. */
+    private static ValidationResult judge(List<Finding> raw, Snapshot snapshot, ValidateOptions options,
+                                          List<String> notes, List<RuleInfo> ran) {
+        Map<String, Severity> overrides = overridesByCode(options.severityOverrides(), ran);
+        List<Predicate<Finding>> suppressions = new ArrayList<>();
+        for (Suppression s : options.suppressions()) {
+            suppressions.add(s.predicate());
+        }
+        AnnotationSuppressions annotations = new AnnotationSuppressions(snapshot);
+        LinkedHashSet<Finding> kept = new LinkedHashSet<>();
+        int suppressed = 0;
+        for (Finding f : raw) {
+            Severity sev = overrides.get(f.code());
+            if (sev != null && sev != f.severity()) {
+                f = new Finding(f.code(), sev, f.aliases(), f.resource(), f.location(), f.message(), f.hint());
+            }
+            if (isSuppressed(f, suppressions) || annotations.suppresses(f)) {
+                suppressed++;
+                continue;
+            }
+            kept.add(f);
+        }
+        List<Finding> findings = new ArrayList<>(kept);
+        findings.sort(ORDER);
+        List<Finding> printed = new ArrayList<>();
+        boolean failed = false;
+        for (Finding f : findings) {
+            if (f.severity().atLeast(options.outputThreshold())) {
+                printed.add(f);
+            }
+            if (f.severity().atLeast(options.failureThreshold())) {
+                failed = true;
+            }
+        }
+        return new ValidationResult(findings, printed, suppressed, notes, failed, ran);
+    }
+
+    /** Severity overrides keyed by rule code; a key may name the rule by code or by name (case-insensitive). */
+    private static Map<String, Severity> overridesByCode(Map<String, Severity> given, List<RuleInfo> rules) {
+        Map<String, Severity> byCode = new HashMap<>();
+        for (Map.Entry<String, Severity> e : given.entrySet()) {
+            for (RuleInfo r : rules) {
+                if (e.getKey().equalsIgnoreCase(r.code()) || e.getKey().equalsIgnoreCase(r.name())) {
+                    byCode.put(r.code(), e.getValue());
+                }
+            }
+        }
+        return byCode;
+    }
+
+    private static boolean isSuppressed(Finding f, List<Predicate<Finding>> suppressions) {
+        for (Predicate<Finding> p : suppressions) {
+            if (p.test(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDisabled(RuleInfo info, Set<String> disabled) {
+        for (String d : disabled) {
+            if (d.equalsIgnoreCase(info.code()) || d.equalsIgnoreCase(info.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The plural name of the first kind the rule needs that the input lacks, or null. Gateways, VirtualServices
+     * and DestinationRules are what rules check, so their absence never skips a rule (a missing Gateway is itself a
+     * finding); Pods and Deployments both count as workloads.
+     */
+    static String missingInput(RuleInfo info, Snapshot s) {
+        Set<Kind> needs = info.needs();
+        if ((needs.contains(Kind.POD) || needs.contains(Kind.DEPLOYMENT)) && s.pods().isEmpty()
+                && s.deployments().isEmpty()) {
+            return "Pods or Deployments";
+        }
+        if (needs.contains(Kind.SERVICE) && s.services().isEmpty()) {
+            return "Services";
+        }
+        if (needs.contains(Kind.SECRET) && s.secrets().isEmpty()) {
+            return "Secrets";
+        }
+        if (needs.contains(Kind.NAMESPACE) && s.namespaces().isEmpty()) {
+            return "Namespaces";
+        }
+        return null;
+    }
+
+    private static Finding engineFinding(RuleInfo engineRule, String ruleCode, String message) {
+        return new Finding(engineRule.code(), engineRule.severity(), engineRule.aliases(),
+                new ResourceRef(RULE_KIND, "", ruleCode), Location.NONE, message, "");
+    }
+
+    /** {@code NullPointerException: msg at Foo.bar(Foo.java:12)}, on one line. */
+    static String oneLine(Throwable e) {
+        StringBuilder sb = new StringBuilder(e.getClass().getSimpleName());
+        if (e.getMessage() != null) {
+            sb.append(": ").append(e.getMessage().replaceAll("\\s*\\R\\s*", " "));
+        }
+        StackTraceElement[] trace = e.getStackTrace();
+        if (trace.length > 0) {
+            StackTraceElement t = trace[0];
+            sb.append(" at ").append(t.getClassName().substring(t.getClassName().lastIndexOf('.') + 1))
+                    .append('.').append(t.getMethodName());
+            if (t.getFileName() != null && t.getLineNumber() > 0) {
+                sb.append('(').append(t.getFileName()).append(':').append(t.getLineNumber()).append(')');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Builds findings of one rule from its info and the resources' source maps. */
+    private static final class CollectingReporter implements Reporter {
+        private final RuleInfo info;
+        private final List<Finding> sink;
+
+        CollectingReporter(RuleInfo info, List<Finding> sink) {
+            this.info = info;
+            this.sink = sink;
+        }
+
+        @Override
+        public void report(Finding f) {
+            sink.add(f);
+        }
+
+        @Override
+        public void report(Resource r, String pointer, String message, String hint) {
+            report(r, pointer, info.severity(), message, hint);
+        }
+
+        @Override
+        public void report(Resource r, String pointer, Severity severity, String message, String hint) {
+            String p = pointer == null ? "" : pointer;
+            int line = r.origin().hasLine() || r.source().size() > 0 ? r.line(p) : 0;
+            Location loc = new Location(r.origin().file(), line, r.source().column(p), p);
+            sink.add(new Finding(info.code(), severity, info.aliases(), r.ref(), loc, message, hint));
+        }
+    }
+
+    /**
+     * Suppression by annotation on the resource a finding is reported on: {@code gwctl.io/suppress} and istioctl's
+     * {@code galley.istio.io/analyze-suppress} list codes or aliases ({@code *} for all); Kiali's
+     * {@code kiali.io/ignore-validations} lists KIA codes, and an empty value ignores every Kiali check.
+     */
+    private static final class AnnotationSuppressions {
+        private final Snapshot snapshot;
+        private Map<ResourceRef, Map<String, String>> annotations;
+
+        AnnotationSuppressions(Snapshot snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        boolean suppresses(Finding f) {
+            if (annotations == null) {
+                annotations = new HashMap<>();
+                for (Resource r : snapshot.all()) {
+                    Map<String, String> a = r.metadata().annotations();
+                    if (a.containsKey(SUPPRESS_ANNOTATION) || a.containsKey(ISTIO_SUPPRESS_ANNOTATION)
+                            || a.containsKey(KIALI_IGNORE_ANNOTATION)) {
+                        annotations.putIfAbsent(r.ref(), a);
+                    }
+                }
+            }
+            if (annotations.isEmpty()) {
+                return false;
+            }
+            Map<String, String> a = annotations.get(f.resource());
+            if (a == null) {
+                return false;
+            }
+            if (listed(a.get(SUPPRESS_ANNOTATION), f) || listed(a.get(ISTIO_SUPPRESS_ANNOTATION), f)) {
+                return true;
+            }
+            String kiali = a.get(KIALI_IGNORE_ANNOTATION);
+            if (kiali == null) {
+                return false;
+            }
+            if (kiali.isBlank()) {
+                return f.aliases().stream().anyMatch(c -> c.startsWith("KIA"));
+            }
+            return listed(kiali, f);
+        }
+
+        private static boolean listed(String value, Finding f) {
+            if (value == null) {
+                return false;
+            }
+            for (String code : value.split(",")) {
+                String c = code.trim();
+                if (!c.isEmpty() && Suppression.matchesCode(Glob.of(c, true), f)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

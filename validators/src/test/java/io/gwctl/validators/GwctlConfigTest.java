@@ -1,0 +1,91 @@
+package io.gwctl.validators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gwctl.model.finding.Severity;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GwctlConfigTest {
+    private static GwctlConfig parse(String yaml) throws IOException {
+        return GwctlConfig.parse(".gwctl.yaml", new StringReader(yaml));
+    }
+
+    @Test
+    void loadsRulesSuppressionsAndIgnorePaths(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve(GwctlConfig.FILE_NAME);
+        Files.writeString(file, """
+                rules:
+                  GW0301: off
+                  GW0202: warning
+                  duplicate-certificate: "off"
+                  GW0201: Info
+                  GW0101: on
+                suppress:
+                  - "GW0202=Gateway legacy/*"
+                  - IST0145
+                ignorePaths:
+                  - "vendor/**"
+                  - "*.generated.yaml"
+                """);
+        GwctlConfig c = GwctlConfig.load(file);
+        assertThat(c.disabledRules()).containsExactlyInAnyOrder("GW0301", "duplicate-certificate");
+        assertThat(c.severities()).isEqualTo(Map.of("GW0202", Severity.WARNING, "GW0201", Severity.INFO));
+        assertThat(c.suppressions()).containsExactly(new Suppression("GW0202", "Gateway", "legacy", "*"),
+                new Suppression("IST0145", "*", "*", "*"));
+        assertThat(c.ignorePaths()).containsExactly("vendor/**", "*.generated.yaml");
+
+        ValidateOptions o = c.applyTo(ValidateOptions.defaults().withDisabledRules(Set.of("GW0104")));
+        assertThat(o.disabledRules()).containsExactlyInAnyOrder("GW0104", "GW0301", "duplicate-certificate");
+        assertThat(o.severityOverrides()).containsEntry("GW0202", Severity.WARNING);
+        assertThat(o.suppressions()).hasSize(2);
+    }
+
+    @Test
+    void emptyFileIsEmptyConfig() throws IOException {
+        assertThat(parse("")).isEqualTo(GwctlConfig.EMPTY);
+        assertThat(parse("# nothing\n")).isEqualTo(GwctlConfig.EMPTY);
+        assertThat(parse("rules:\nsuppress:\n")).isEqualTo(GwctlConfig.EMPTY);
+    }
+
+    @Test
+    void errorsNameFileAndLine() {
+        assertThatThrownBy(() -> parse("rules:\n  GW0301: loud\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(".gwctl.yaml:2: rules.GW0301: \"loud\" is not one of off, on, error, warning, info");
+        assertThatThrownBy(() -> parse("rules: {}\nsupress: []\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(".gwctl.yaml:2: unknown key \"supress\" (expected rules, suppress, ignorePaths)");
+        assertThatThrownBy(() -> parse("suppress:\n  - ok=Gateway a/b\n  - \"GW0301=Gateway\"\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(".gwctl.yaml:3: invalid suppression");
+        assertThatThrownBy(() -> parse("ignorePaths: vendor\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(".gwctl.yaml:1: ignorePaths: expected a list of strings");
+        assertThatThrownBy(() -> parse("suppress:\n  - \"unterminated\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(".gwctl.yaml:").hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> parse("- a\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(".gwctl.yaml:1: expected a mapping with keys rules, suppress, ignorePaths");
+    }
+
+    @Test
+    void ignorePathsMatchLikeGitignore() throws IOException {
+        GwctlConfig c = new GwctlConfig(Set.of(), Map.of(), List.of(),
+                List.of("vendor", "*.generated.yaml", "charts/**/templates", "tmp/*.yaml", "**/old/*.yml"));
+        assertThat(c.isIgnored("vendor/a.yaml")).isTrue();
+        assertThat(c.isIgnored("x/vendor/a.yaml")).isTrue();
+        assertThat(c.isIgnored("./a/b.generated.yaml")).isTrue();
+        assertThat(c.isIgnored("charts/x/y/templates/gw.yaml")).isTrue();
+        assertThat(c.isIgnored("tmp/gw.yaml")).isTrue();
+        assertThat(c.isIgnored("tmp/sub/gw.yaml")).as("* stays within one segment").isFalse();
+        assertThat(c.isIgnored("old/a.yml")).isTrue();
+        assertThat(c.isIgnored("a/old/a.yml")).isTrue();
+        assertThat(c.isIgnored("gateways/gw.yaml")).isFalse();
+        assertThat(c.isIgnored("vendors/a.yaml")).isFalse();
+        assertThat(GwctlConfig.EMPTY.isIgnored("vendor/a.yaml")).isFalse();
+    }
+}
