@@ -1,0 +1,85 @@
+package io.gwctl.cli;
+
+import io.gwctl.cli.proxyconfig.ProxyConfigCommand;
+import io.gwctl.cli.validate.ValidateCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The root command {@code gwctl}: holds the {@link Environment} of the run and the subcommands. */
+@Command(name = "gwctl", mixinStandardHelpOptions = true, versionProvider = GwctlCommand.Version.class,
+        sortOptions = false, usageHelpAutoWidth = false,
+        description = {
+            "Offline proxy-config and lint for Istio ingress gateways.",
+            "Prints the listener and route tables an ingress gateway will serve, exactly as 'istioctl proxy-config'"
+                    + " would, computed from Gateway/VirtualService manifests or an Envoy config dump; and validates"
+                    + " the manifests for CI with file:line."},
+        subcommands = {ProxyConfigCommand.class, ValidateCommand.class, HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  gwctl proxy-config listener -f manifests/",
+            "  gwctl pc routes -f manifests/ deploy/istio-ingressgateway.istio-system",
+            "  gwctl pc listeners --config-dump config_dump.json --port 8443",
+            "  gwctl validate -f manifests/ -o sarif > gwctl.sarif",
+            "  kustomize build overlays/prod | gwctl validate -f -",
+            "",
+            ExitCodes.HELP})
+public final class GwctlCommand implements Callable<Integer> {
+    private final Environment environment;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** A root command bound to the real process environment (used by tools that only read the command tree). */
+    public GwctlCommand() {
+        this(Environment.system());
+    }
+
+    public GwctlCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    /** The environment of the run a (sub)command belongs to. */
+    public static Environment environment(CommandSpec anyCommand) {
+        return ((GwctlCommand) anyCommand.root().userObject()).environment;
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet().stream()
+                        .filter(n -> spec.subcommands().get(n).getCommandName().equals(n)).toList()));
+    }
+
+    /** {@code --version}: the project version, filtered into version.properties at build time. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"gwctl " + version()};
+        }
+
+        static String version() {
+            Properties p = new Properties();
+            try (InputStream in = GwctlCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return p.getProperty("version", "unknown");
+        }
+    }
+}

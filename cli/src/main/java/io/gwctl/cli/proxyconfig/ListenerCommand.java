@@ -1,0 +1,83 @@
+package io.gwctl.cli.proxyconfig;
+
+import io.gwctl.cli.ExitCodes;
+import io.gwctl.cli.options.ClusterOptions;
+import io.gwctl.cli.options.ConfigDumpOptions;
+import io.gwctl.cli.options.InputOptions;
+import io.gwctl.cli.options.OutputOptions;
+import io.gwctl.cli.options.VerbosityOptions;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gwctl proxy-config listener}: istioctl's listener table (spec §1, §3.2) for one ingress gateway. */
+@Command(name = "listener", aliases = {"listeners", "l"}, mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = false, modelTransformer = ListenerCommand.Formats.class,
+        description = "Print the listeners of an ingress gateway, byte for byte as 'istioctl proxy-config listener'.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # the default (or only) gateway workload in the manifests",
+            "  gwctl pc listener -f manifests/",
+            "  # one workload, TYPE is pod, deploy or deployment; NAMESPACE defaults to -n",
+            "  gwctl pc listeners -f manifests/ deploy/istio-ingressgateway.istio-system",
+            "  gwctl pc l -f manifests/ --port 8443 --verbose=false",
+            "  gwctl pc l --config-dump config_dump.json -o json"})
+public final class ListenerCommand implements Callable<Integer> {
+    static final List<String> FORMATS = List.of("short", "json", "yaml");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "[TYPE/]NAME[.NAMESPACE]",
+            description = "The gateway workload (pod or deployment) to print; may be omitted when the input has"
+                    + " exactly one. Not allowed with --config-dump.")
+    private String workload;
+
+    @Mixin
+    private InputOptions input;
+    @Mixin
+    private ConfigDumpOptions configDump;
+    @Mixin
+    private ClusterOptions cluster;
+    @Mixin
+    private OutputOptions output;
+    @Mixin
+    private VerbosityOptions verbosity;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Only the listener on this port.")
+    private int port;
+
+    @Option(names = "--address", paramLabel = "ADDRESS",
+            description = "Only listeners with this address (main or additional, case-insensitive).")
+    private String address = "";
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "Only listeners of this type: HTTP, TCP, HTTP+TCP.")
+    private String type = "";
+
+    @Option(names = "--verbose", arity = "0..1", fallbackValue = "true", defaultValue = "true",
+            paramLabel = "BOOL", description = "MATCH and DESTINATION columns; --verbose=false prints TYPE instead"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private boolean verboseTable;
+
+    @Override
+    public Integer call() {
+        String format = output.format(FORMATS, "short");
+        ProxyConfigData data = ProxyConfigInputs.read(spec, workload, input, configDump, cluster, verbosity);
+        ProxyConfigPrinter.listeners(data, format, port, address, type, verboseTable, spec.commandLine().getOut());
+        return ExitCodes.combine(data.exitCode(), ExitCodes.OK);
+    }
+
+    /** Names the -o formats of this command in help and completion. */
+    static final class Formats implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec s) {
+            return OutputOptions.describe(s, FORMATS, "short");
+        }
+    }
+}

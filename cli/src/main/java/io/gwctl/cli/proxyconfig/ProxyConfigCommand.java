@@ -1,0 +1,29 @@
+package io.gwctl.cli.proxyconfig;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code gwctl proxy-config} (alias {@code pc}): the parent of istioctl's listener and route tables (spec §1). */
+@Command(name = "proxy-config", aliases = "pc", mixinStandardHelpOptions = true, usageHelpAutoWidth = false,
+        description = {
+            "Print the Envoy configuration an Istio ingress gateway will serve, as 'istioctl proxy-config' prints it.",
+            "The configuration is computed offline from Gateway/VirtualService/Service/Deployment manifests (-f),"
+                    + " read from a cluster (no -f), or read from an Envoy config dump (--config-dump)."},
+        subcommands = {ListenerCommand.class, RouteCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  gwctl pc listener -f manifests/",
+            "  gwctl pc route -f manifests/ --name http.8080",
+            "  gwctl pc listener --config-dump config_dump.json"})
+public final class ProxyConfigCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing command: choose listener or route");
+    }
+}

@@ -1,0 +1,74 @@
+package io.gwctl.cli.proxyconfig;
+
+import io.gwctl.cli.ExitCodes;
+import io.gwctl.cli.options.ClusterOptions;
+import io.gwctl.cli.options.ConfigDumpOptions;
+import io.gwctl.cli.options.InputOptions;
+import io.gwctl.cli.options.OutputOptions;
+import io.gwctl.cli.options.VerbosityOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gwctl proxy-config route}: istioctl's route table (spec §1, §3.3) for one ingress gateway. */
+@Command(name = "route", aliases = {"routes", "r"}, mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = false, modelTransformer = RouteCommand.Formats.class,
+        description = "Print the route configurations of an ingress gateway, byte for byte as"
+                + " 'istioctl proxy-config route'.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  gwctl pc route -f manifests/",
+            "  gwctl pc routes -f manifests/ pod/istio-ingressgateway-7d4f9.istio-system --name http.8080",
+            "  gwctl pc r -f gateway.yaml -f virtualservice.yaml --verbose=false",
+            "  gwctl pc r --config-dump config_dump.json -o yaml"})
+public final class RouteCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "[TYPE/]NAME[.NAMESPACE]",
+            description = "The gateway workload (pod or deployment) to print; may be omitted when the input has"
+                    + " exactly one. Not allowed with --config-dump.")
+    private String workload;
+
+    @Mixin
+    private InputOptions input;
+    @Mixin
+    private ConfigDumpOptions configDump;
+    @Mixin
+    private ClusterOptions cluster;
+    @Mixin
+    private OutputOptions output;
+    @Mixin
+    private VerbosityOptions verbosity;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Only the route configuration with exactly this name, e.g. http.8080.")
+    private String name = "";
+
+    @Option(names = "--verbose", arity = "0..1", fallbackValue = "true", defaultValue = "true",
+            paramLabel = "BOOL", description = "One row per route (VHOST NAME, DOMAINS, MATCH, VIRTUAL SERVICE);"
+                    + " --verbose=false prints one row per route configuration with its number of virtual hosts"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private boolean verboseTable;
+
+    @Override
+    public Integer call() {
+        String format = output.format(ListenerCommand.FORMATS, "short");
+        ProxyConfigData data = ProxyConfigInputs.read(spec, workload, input, configDump, cluster, verbosity);
+        ProxyConfigPrinter.routes(data, format, name, verboseTable, spec.commandLine().getOut());
+        return ExitCodes.combine(data.exitCode(), ExitCodes.OK);
+    }
+
+    /** Names the -o formats of this command in help and completion. */
+    static final class Formats implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec s) {
+            return OutputOptions.describe(s, ListenerCommand.FORMATS, "short");
+        }
+    }
+}

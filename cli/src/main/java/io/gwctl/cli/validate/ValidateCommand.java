@@ -1,0 +1,105 @@
+package io.gwctl.cli.validate;
+
+import io.gwctl.cli.ExitCodes;
+import io.gwctl.cli.GwctlException;
+import io.gwctl.cli.options.ClusterOptions;
+import io.gwctl.cli.options.InputOptions;
+import io.gwctl.cli.options.OutputOptions;
+import io.gwctl.cli.options.VerbosityOptions;
+import io.gwctl.model.finding.Severity;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gwctl validate}: lint Gateway/VirtualService manifests (or a cluster) for CI, with file:line. */
+@Command(name = "validate", mixinStandardHelpOptions = true, usageHelpAutoWidth = false, sortOptions = false,
+        modelTransformer = ValidateCommand.Formats.class,
+        description = {
+            "Check Istio ingress configuration: Gateways, VirtualServices, their Services, workloads and TLS Secrets.",
+            "Findings carry a stable gwctl code (GW0101), the istioctl analyze / Kiali codes it corresponds to, the"
+                    + " resource, file:line:column and a hint. The exit code is the same in every -o format."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  gwctl validate -f manifests/",
+            "  gwctl validate -f manifests/ -o sarif > gwctl.sarif   # GitHub code scanning",
+            "  gwctl validate -f manifests/ -o github   # annotations in a GitHub Actions log",
+            "  gwctl validate -f manifests/ --failure-threshold Warning -o junit > gwctl.xml",
+            "  gwctl validate -f manifests/ -S 'GW0301=Gateway istio-system/legacy-*'",
+            "  helm template charts/app | gwctl validate -f -",
+            "  gwctl validate --list-rules",
+            "",
+            ExitCodes.HELP})
+public final class ValidateCommand implements Callable<Integer> {
+    static final List<String> FORMATS = List.of("text", "json", "yaml", "sarif", "junit", "github");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private InputOptions input;
+    @Mixin
+    private ClusterOptions cluster;
+    @Mixin
+    private OutputOptions output;
+
+    @Option(names = "--failure-threshold", paramLabel = "LEVEL", defaultValue = "Error",
+            converter = SeverityConverter.class, completionCandidates = SeverityConverter.Candidates.class,
+            description = "Exit 79 when a finding is at or above this level: ${COMPLETION-CANDIDATES}"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private Severity failureThreshold;
+
+    @Option(names = "--output-threshold", paramLabel = "LEVEL", defaultValue = "Info",
+            converter = SeverityConverter.class, completionCandidates = SeverityConverter.Candidates.class,
+            description = "Print only findings at or above this level (the exit code still counts all):"
+                    + " ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private Severity outputThreshold;
+
+    @Option(names = {"-S", "--suppress"}, paramLabel = "CODE=KIND NS/NAME",
+            description = "Suppress findings: a gwctl or IST/KIA code (or *) and a resource, globs allowed, e.g."
+                    + " 'GW0301=Gateway istio-system/gw-*' or 'IST0101=VirtualService vs.default'. Repeatable.")
+    private List<String> suppress = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file: rules on/off and severities, suppressions, ignored paths"
+                    + " (default: .gwctl.yaml in the current directory when present).")
+    private String config;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", converter = ColorMode.Converter.class,
+            completionCandidates = ColorMode.Candidates.class,
+            description = "Colour the text output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: only on a"
+                    + " terminal, and not when NO_COLOR is set or TERM=dumb).")
+    private ColorMode color;
+
+    @Option(names = "--cert-expiry-warning", paramLabel = "DURATION", defaultValue = "30d",
+            converter = DurationConverter.class,
+            description = "Warn about certificates that expire within this time, e.g. 30d, 72h"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private Duration certExpiryWarning;
+
+    @Option(names = "--list-rules", description = "List the rules (code, name, severity, aliases, summary) and exit.")
+    private boolean listRules;
+
+    @Mixin
+    private VerbosityOptions verbosity;
+
+    @Override
+    public Integer call() {
+        output.format(FORMATS, "text");
+        throw new GwctlException(ExitCodes.INTERNAL_ERROR, "validate is not wired yet");
+    }
+
+    /** Names the -o formats of this command in help and completion. */
+    static final class Formats implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec s) {
+            return OutputOptions.describe(s, FORMATS, "text");
+        }
+    }
+}

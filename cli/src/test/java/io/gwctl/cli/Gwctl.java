@@ -1,0 +1,72 @@
+package io.gwctl.cli;
+
+import io.gwctl.cli.source.KubeClientFactory;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Black-box runner for tests: runs {@link Main#run} in a controlled environment (no terminal, no HOME, no
+ * KUBECONFIG, empty stdin, a cluster factory that counts calls and refuses) and captures stdout, stderr, exit code.
+ */
+public final class Gwctl {
+    /** The captured outcome of one run. */
+    public record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private final Map<String, String> vars = new HashMap<>();
+    private Supplier<InputStream> stdin = () -> new ByteArrayInputStream(new byte[0]);
+    private boolean terminal;
+    private KubeClientFactory kube;
+    /** How many times a run asked for a Kubernetes client (must stay 0 on file-only paths). */
+    public final AtomicInteger kubeClientRequests = new AtomicInteger();
+
+    public Gwctl() {
+        kube = target -> {
+            kubeClientRequests.incrementAndGet();
+            throw new AssertionError("a file-only run asked for a Kubernetes client: " + target);
+        };
+    }
+
+    public Gwctl env(String name, String value) {
+        vars.put(name, value);
+        return this;
+    }
+
+    public Gwctl stdin(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        stdin = () -> new ByteArrayInputStream(bytes);
+        return this;
+    }
+
+    public Gwctl terminal(boolean isTerminal) {
+        terminal = isTerminal;
+        return this;
+    }
+
+    public Gwctl kube(KubeClientFactory factory) {
+        kube = factory;
+        return this;
+    }
+
+    public Environment environment() {
+        return new Environment(vars, stdin, terminal, FileSystems.getDefault(), kube);
+    }
+
+    public Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, out, err, environment());
+        return new Result(code, out.toString(), err.toString());
+    }
+}
