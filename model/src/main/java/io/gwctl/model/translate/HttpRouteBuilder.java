@@ -1,0 +1,254 @@
+package io.gwctl.model.translate;
+
+import io.gwctl.model.envoy.Route;
+import io.gwctl.model.envoy.RouteConfiguration;
+import io.gwctl.model.envoy.RouteMatch;
+import io.gwctl.model.envoy.VirtualHost;
+import io.gwctl.model.istio.Destination;
+import io.gwctl.model.istio.HttpMatch;
+import io.gwctl.model.istio.HttpRoute;
+import io.gwctl.model.istio.StringMatch;
+import io.gwctl.model.istio.VirtualService;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * istiod's {@code buildGatewayHTTPRouteConfig} (spec §7): one RDS route configuration from the servers behind its
+ * name and the VirtualServices bound to their Gateways — host intersection, routes per VirtualService, virtual hosts
+ * deduplicated by host, httpsRedirect, blackhole, route collapse and sorting.
+ */
+final class HttpRouteBuilder {
+    /** Path prefix of {@code metadata.filter_metadata.istio.config} on every route (spec §7.2, pilot ≥1.24). */
+    static final String CONFIG_PREFIX = "/apis/networking.istio.io/v1/namespaces/";
+
+    private final GatewayProxy proxy;
+    private final MergedGateway merged;
+    private final VirtualServiceIndex vsIndex;
+    private final Clusters clusters;
+    /** Counter giving every built route list its identity (istiod compares route pointers, spec §7.4). */
+    private int nextRouteId;
+
+    HttpRouteBuilder(GatewayProxy proxy, MergedGateway merged, VirtualServiceIndex vsIndex, Clusters clusters) {
+        this.proxy = proxy;
+        this.merged = merged;
+        this.vsIndex = vsIndex;
+        this.clusters = clusters;
+    }
+
+    /** Builds the route configuration {@code routeName}; empty when no server carries that name. */
+    RouteConfiguration build(String routeName) {
+        List<BoundServer> servers = merged.serversByRouteName().get(routeName);
+        if (servers == null || servers.isEmpty()) {
+            return new RouteConfiguration(routeName, List.of());
+        }
+        Map<String, List<VirtualService>> vsByGateway = new HashMap<>();
+        Map<String, RouteList> routesByGatewayAndVs = new HashMap<>();
+        Map<String, VHost> vhosts = new HashMap<>();
+        for (BoundServer server : servers) {
+            String gatewayName = server.gatewayName();
+            int port = server.gatewayPort();
+            boolean redirect = server.server().tls() != null && server.server().tls().httpsRedirect();
+            List<VirtualService> vss = vsByGateway.computeIfAbsent(gatewayName, vsIndex::forGateway);
+            List<String> serverHosts = server.hosts();
+            for (VirtualService vs : vss) {
+                List<String> intersecting = Hosts.intersection(
+                        Hosts.namesForNamespace(serverHosts, vs.metadata().namespace()), vs.hosts());
+                if (intersecting.isEmpty()) {
+                    continue;
+                }
+                // Routes are computed once per (gateway, VirtualService) with the first server's port (spec §7.2);
+                // a VirtualService without routes is retried for the next server, as istiod does not cache errors.
+                String key = gatewayName + "\u0000" + vs.metadata().name() + "/" + vs.metadata().namespace();
+                RouteList routes = routesByGatewayAndVs.get(key);
+                if (routes == null) {
+                    List<Route> built = buildRoutes(vs, port, gatewayName);
+                    if (built.isEmpty()) {
+                        continue;
+                    }
+                    routes = new RouteList(nextRouteId++, built);
+                    routesByGatewayAndVs.put(key, routes);
+                }
+                for (String h : intersecting) {
+                    String hostname = h.toLowerCase(java.util.Locale.ROOT);
+                    VHost vh = vhosts.get(hostname);
+                    if (vh == null) {
+                        vh = new VHost(Hosts.domainName(hostname, port), hostname);
+                        vhosts.put(hostname, vh);
+                    }
+                    vh.append(routes);
+                    if (redirect) {
+                        vh.requireTls = true;
+                    }
+                }
+            }
+            if (redirect) {
+                // httpsRedirect hosts without any VirtualService still answer (with a 301): spec §7.3.
+                for (String h : serverHosts) {
+                    String hostname = h.toLowerCase(java.util.Locale.ROOT);
+                    VHost vh = vhosts.computeIfAbsent(hostname, k -> new VHost(Hosts.domainName(k, port), k));
+                    vh.requireTls = true;
+                }
+            }
+        }
+        List<VirtualHost> out = new ArrayList<>();
+        if (vhosts.isEmpty()) {
+            out.add(new VirtualHost(Hosts.domainName("blackhole", servers.get(0).gatewayPort()), List.of("*"),
+                    List.of(), false));
+        } else {
+            for (VHost vh : collapse(vhosts)) {
+                out.add(new VirtualHost(vh.name, vh.domains, sortRoutes(vh.routes), vh.requireTls));
+            }
+            out.sort((a, b) -> GoStrings.compare(a.name(), b.name()));
+        }
+        return new RouteConfiguration(routeName, out);
+    }
+
+    /**
+     * {@code collapseDuplicateRoutes} (spec §7.4): in host-specificity order, a virtual host whose route list is the
+     * same sequence of route lists (and the same requireTls) as an earlier one gives its domains to that one.
+     */
+    private static List<VHost> collapse(Map<String, VHost> vhosts) {
+        List<String> keys = new ArrayList<>(vhosts.keySet());
+        keys.sort(Hosts.MORE_SPECIFIC_FIRST);
+        Map<List<Integer>, VHost> known = new HashMap<>();
+        List<VHost> out = new ArrayList<>();
+        for (String k : keys) {
+            VHost vh = vhosts.get(k);
+            VHost primary = known.get(vh.routeIds);
+            if (primary != null && primary.requireTls == vh.requireTls) {
+                primary.domains.addAll(vh.domains);
+            } else {
+                known.put(vh.routeIds, vh);
+                out.add(vh);
+            }
+        }
+        return out;
+    }
+
+    /** {@code SortVHostRoutes}: catch-all routes moved to the end, the others keep their order. */
+    static List<Route> sortRoutes(List<Route> routes) {
+        List<Route> out = new ArrayList<>(routes.size());
+        List<Route> catchAll = new ArrayList<>();
+        for (Route r : routes) {
+            (isCatchAll(r.match()) ? catchAll : out).add(r);
+        }
+        out.addAll(catchAll);
+        return out;
+    }
+
+    /** {@code IsCatchAllRoute}: prefix or path-separated prefix {@code /}, or regex {@code .*}, and nothing else. */
+    static boolean isCatchAll(RouteMatch m) {
+        boolean all = "/".equals(m.prefix()) || "/".equals(m.pathSeparatedPrefix()) || ".*".equals(m.safeRegex());
+        return all && !m.hasHeaders() && !m.hasQueryParameters();
+    }
+
+    /**
+     * {@code BuildHTTPRoutesForVirtualService} (spec §7.2): routes of {@code http[]} in order, a match-less rule or a
+     * catch-all route ends the list; matches for another port or source are skipped.
+     */
+    private List<Route> buildRoutes(VirtualService vs, int listenPort, String gatewayName) {
+        List<Route> out = new ArrayList<>();
+        String config = CONFIG_PREFIX + vs.metadata().namespace() + "/virtual-service/" + vs.metadata().name();
+        for (HttpRoute http : vs.http()) {
+            if (http.delegateName() != null) {
+                continue; // delegate VirtualServices are not ported (spec §0)
+            }
+            if (http.match().isEmpty()) {
+                out.add(route(http, null, listenPort, config));
+                break;
+            }
+            boolean catchAll = false;
+            for (HttpMatch m : http.match()) {
+                if (m.port() != 0 && m.port() != listenPort) {
+                    continue;
+                }
+                if (!sourceMatches(m, gatewayName)) {
+                    continue;
+                }
+                Route r = route(http, m, listenPort, config);
+                out.add(r);
+                if (isCatchAll(r.match())) {
+                    catchAll = true;
+                    break;
+                }
+            }
+            if (catchAll) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** {@code sourceMatchHTTP}: match gateways name this gateway, else source labels and namespace match the pod. */
+    private boolean sourceMatches(HttpMatch m, String gatewayName) {
+        if (!m.gateways().isEmpty()) {
+            return m.gateways().contains(gatewayName);
+        }
+        if (GatewayWorkloads.subsetOf(m.sourceLabels(), proxy.labels())) {
+            return m.sourceNamespace() == null || m.sourceNamespace().isEmpty()
+                    || m.sourceNamespace().equals(proxy.namespace());
+        }
+        return false;
+    }
+
+    private Route route(HttpRoute http, HttpMatch m, int listenPort, String config) {
+        RouteMatch match = translateMatch(m);
+        if (http.hasRedirect()) {
+            return new Route(match, Route.Action.REDIRECT, "", config);
+        }
+        if (http.hasDirectResponse()) {
+            return new Route(match, Route.Action.DIRECT_RESPONSE, "", config);
+        }
+        if (http.route().size() == 1) {
+            Destination d = http.route().get(0).destination();
+            return new Route(match, Route.Action.CLUSTER, clusters.cluster(d, listenPort), config);
+        }
+        return new Route(match, Route.Action.WEIGHTED_CLUSTERS, "", config);
+    }
+
+    /** {@code TranslateRouteMatch}, the parts gwctl keeps: the path specifier and whether other matchers exist. */
+    static RouteMatch translateMatch(HttpMatch m) {
+        if (m == null) {
+            return RouteMatch.prefix("/");
+        }
+        boolean headers = !m.headers().isEmpty() || !m.withoutHeaders().isEmpty() || m.method() != null
+                || m.authority() != null || m.scheme() != null;
+        boolean query = !m.queryParams().isEmpty();
+        StringMatch uri = m.uri();
+        if (uri == null) {
+            return new RouteMatch("/", null, null, null, headers, query);
+        }
+        return switch (uri.type()) {
+            case EXACT -> new RouteMatch(null, uri.value(), null, null, headers, query);
+            case PREFIX -> new RouteMatch(uri.value(), null, null, null, headers, query);
+            case REGEX -> new RouteMatch(null, null, null, uri.value(), headers, query);
+        };
+    }
+
+    /** A route list built for one (gateway, VirtualService): its identity and its routes. */
+    private record RouteList(int id, List<Route> routes) {
+    }
+
+    /** A virtual host under construction: routes with the identities of the lists they came from. */
+    private static final class VHost {
+        final String name;
+        final List<String> domains = new ArrayList<>();
+        final List<Route> routes = new ArrayList<>();
+        final List<Integer> routeIds = new ArrayList<>();
+        boolean requireTls;
+
+        VHost(String name, String domain) {
+            this.name = name;
+            this.domains.add(domain);
+        }
+
+        void append(RouteList list) {
+            routes.addAll(list.routes());
+            for (int i = 0; i < list.routes().size(); i++) {
+                routeIds.add(list.id());
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.gwctl.model.translate;
+
+import io.gwctl.model.ObjectMeta;
+import io.gwctl.model.Snapshot;
+import io.gwctl.model.istio.Destination;
+import io.gwctl.model.istio.HttpMatch;
+import io.gwctl.model.istio.HttpRoute;
+import io.gwctl.model.istio.L4Match;
+import io.gwctl.model.istio.RouteDestination;
+import io.gwctl.model.istio.TcpRoute;
+import io.gwctl.model.istio.TlsRoute;
+import io.gwctl.model.istio.VirtualService;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The VirtualServices a gateway workload sees, per Gateway they bind to (istiod's {@code virtualServiceIndex} and
+ * {@code VirtualServicesForGateway}, spec §6): short names resolved, exportTo applied for the workload namespace,
+ * sorted by creation time, name, namespace, and indexed by resolved gateway name so lookups never scan all pairs.
+ */
+public final class VirtualServiceIndex {
+    /** Order of {@code sortMergedVirtualServicesByCreationTime} and of Gateways (spec §5.1, §6.4). */
+    static final Comparator<ObjectMeta> CREATION_ORDER = Comparator
+            .comparing(ObjectMeta::creationTimestamp, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .thenComparing(ObjectMeta::name, GoStrings.ORDER)
+            .thenComparing(ObjectMeta::namespace, GoStrings.ORDER);
+
+    private final String proxyNamespace;
+    private final Map<String, List<VirtualService>> privateByGateway = new HashMap<>();
+    private final Map<String, List<VirtualService>> exportedByGateway = new HashMap<>();
+    private final Map<String, List<VirtualService>> publicByGateway = new HashMap<>();
+
+    private VirtualServiceIndex(String proxyNamespace) {
+        this.proxyNamespace = proxyNamespace;
+    }
+
+    /** Indexes every non-delegate VirtualService of the snapshot as seen from a workload in {@code proxyNamespace}. */
+    public static VirtualServiceIndex build(Snapshot snapshot, String proxyNamespace) {
+        VirtualServiceIndex index = new VirtualServiceIndex(proxyNamespace);
+        List<VirtualService> sorted = new ArrayList<>(snapshot.virtualServices());
+        sorted.sort(Comparator.comparing(VirtualService::metadata, CREATION_ORDER));
+        for (VirtualService raw : sorted) {
+            if (raw.hosts().isEmpty()) {
+                continue; // a delegate: only reachable through a root's http[].delegate (spec §6.1)
+            }
+            VirtualService vs = resolve(raw);
+            Map<String, List<VirtualService>> bucket = index.bucketFor(vs);
+            if (bucket == null) {
+                continue;
+            }
+            for (String gw : new LinkedHashSet<>(vs.gateways())) {
+                bucket.computeIfAbsent(gw, k -> new ArrayList<>()).add(vs);
+            }
+        }
+        return index;
+    }
+
+    /**
+     * {@code VirtualServicesForGateway(proxyNamespace, gateway)}: private, then exported-to-namespace, then public
+     * VirtualServices bound to the resolved gateway name {@code ns/name} (spec §6.3).
+     */
+    public List<VirtualService> forGateway(String gatewayName) {
+        List<VirtualService> out = new ArrayList<>();
+        out.addAll(privateByGateway.getOrDefault(gatewayName, List.of()));
+        out.addAll(exportedByGateway.getOrDefault(gatewayName, List.of()));
+        out.addAll(publicByGateway.getOrDefault(gatewayName, List.of()));
+        return out;
+    }
+
+    /** The namespace the index was built for. */
+    public String proxyNamespace() {
+        return proxyNamespace;
+    }
+
+    /** True when a VirtualService is visible to workloads in {@code namespace} (spec §6.2). */
+    public static boolean visibleTo(VirtualService vs, String namespace) {
+        return visibility(vs, namespace) != Visibility.NONE;
+    }
+
+    private Map<String, List<VirtualService>> bucketFor(VirtualService vs) {
+        return switch (visibility(vs, proxyNamespace)) {
+            case PRIVATE -> privateByGateway;
+            case EXPORTED -> exportedByGateway;
+            case PUBLIC -> publicByGateway;
+            case NONE -> null;
+        };
+    }
+
+    /** Which {@code initVirtualServices} bucket a VirtualService lands in for {@code namespace}. */
+    private static Visibility visibility(VirtualService vs, String namespace) {
+        Set<String> exportTo = new LinkedHashSet<>(vs.exportTo());
+        // meshConfig defaultVirtualServiceExportTo is "*" (spec §4): no exportTo means public.
+        if (exportTo.isEmpty() || exportTo.contains("*")) {
+            return Visibility.PUBLIC;
+        }
+        if (exportTo.contains("~")) {
+            return Visibility.NONE;
+        }
+        String own = vs.metadata().namespace();
+        if (own.equals(namespace) && (exportTo.contains(".") || exportTo.contains(own))) {
+            return Visibility.PRIVATE;
+        }
+        return exportTo.contains(namespace) ? Visibility.EXPORTED : Visibility.NONE;
+    }
+
+    private enum Visibility { PRIVATE, EXPORTED, PUBLIC, NONE }
+
+    /**
+     * {@code resolveVirtualServiceShortnames} (spec §6.1): hosts and destination hosts to FQDNs, gateway names to
+     * {@code ns/name}, empty {@code gateways} to {@code [mesh]}. Origin and source positions are kept.
+     */
+    public static VirtualService resolve(VirtualService vs) {
+        String ns = vs.metadata().namespace();
+        List<String> hosts = vs.hosts().stream().map(h -> Hosts.resolveShortnameToFqdn(h, ns)).toList();
+        List<String> gateways = vs.gateways().isEmpty() ? List.of(Hosts.MESH_GATEWAY)
+                : gatewayNames(vs.gateways(), ns);
+        List<HttpRoute> http = new ArrayList<>(vs.http().size());
+        for (HttpRoute r : vs.http()) {
+            List<HttpMatch> matches = new ArrayList<>(r.match().size());
+            for (HttpMatch m : r.match()) {
+                matches.add(new HttpMatch(m.name(), m.uri(), m.method(), m.authority(), m.scheme(), m.headers(),
+                        m.withoutHeaders(), m.queryParams(), m.port(), gatewayNames(m.gateways(), ns),
+                        m.sourceLabels(), m.sourceNamespace(), m.ignoreUriCase()));
+            }
+            http.add(new HttpRoute(r.name(), matches, destinations(r.route(), ns), r.hasRedirect(),
+                    r.hasDirectResponse(), destination(r.mirror(), ns), r.delegateName(), r.delegateNamespace()));
+        }
+        List<TcpRoute> tcp = vs.tcp().stream()
+                .map(t -> new TcpRoute(l4Matches(t.match(), ns), destinations(t.route(), ns))).toList();
+        List<TlsRoute> tls = vs.tls().stream()
+                .map(t -> new TlsRoute(l4Matches(t.match(), ns), destinations(t.route(), ns))).toList();
+        return new VirtualService(vs.metadata(), vs.origin(), vs.source(), hosts, gateways, http, tcp, tls,
+                vs.exportTo());
+    }
+
+    private static List<String> gatewayNames(List<String> gateways, String ns) {
+        return gateways.stream().map(g -> Hosts.resolveGatewayName(g, ns)).toList();
+    }
+
+    private static List<L4Match> l4Matches(List<L4Match> matches, String ns) {
+        return matches.stream().map(m -> new L4Match(m.sniHosts(), m.port(), gatewayNames(m.gateways(), ns),
+                m.sourceLabels(), m.sourceNamespace(), m.destinationSubnets())).toList();
+    }
+
+    private static List<RouteDestination> destinations(List<RouteDestination> route, String ns) {
+        return route.stream().map(d -> new RouteDestination(destination(d.destination(), ns), d.weight())).toList();
+    }
+
+    private static Destination destination(Destination d, String ns) {
+        if (d == null) {
+            return null;
+        }
+        return new Destination(Hosts.resolveShortnameToFqdn(d.host(), ns), d.subset(), d.port());
+    }
+}
