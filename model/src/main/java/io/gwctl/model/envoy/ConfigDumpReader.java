@@ -1,0 +1,311 @@
+package io.gwctl.model.envoy;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads an Envoy admin {@code /config_dump} JSON into gwctl's listener and route records, taking exactly what
+ * istioctl takes (spec §3.1): active dynamic listeners then static listeners (warming/draining ignored), dynamic
+ * route configurations then static ones. Field names are accepted in Envoy's snake_case and in protojson
+ * camelCase, as istioctl's proto unmarshalling does.
+ */
+public final class ConfigDumpReader {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final String BLACKHOLE_CLUSTER = "BlackHoleCluster";
+
+    private ConfigDumpReader() {
+    }
+
+    /**
+     * Parses a config dump.
+     *
+     * @param in   the JSON (not closed)
+     * @param name the input's name for messages, e.g. the file name or {@code <stdin>}
+     * @throws ConfigDumpException for malformed JSON or JSON that is not a config dump
+     */
+    public static ConfigDump read(InputStream in, String name) throws ConfigDumpException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(in);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            int line = loc == null ? 0 : loc.getLineNr();
+            int col = loc == null ? 0 : loc.getColumnNr();
+            String msg = firstLine(e.getOriginalMessage());
+            throw new ConfigDumpException(name, "invalid JSON at line " + line + " col " + col + ": " + msg,
+                    line, col);
+        } catch (IOException e) {
+            throw new ConfigDumpException(name, "cannot read: " + firstLine(e.getMessage()), 0, 0);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new ConfigDumpException(name, "not an Envoy config dump: empty input", 0, 0);
+        }
+        JsonNode configs = root.isObject() ? root.get("configs") : null;
+        if (configs == null || !configs.isArray()) {
+            throw new ConfigDumpException(name, "not an Envoy config dump: no configs array", 0, 0);
+        }
+        List<Listener> dynamicListeners = new ArrayList<>();
+        List<Listener> staticListeners = new ArrayList<>();
+        List<RouteConfiguration> dynamicRoutes = new ArrayList<>();
+        List<RouteConfiguration> staticRoutes = new ArrayList<>();
+        for (JsonNode config : configs) {
+            String type = text(config.get("@type"));
+            if (type.endsWith(".ListenersConfigDump")) {
+                for (JsonNode dl : array(config, "dynamic_listeners")) {
+                    JsonNode active = field(dl, "active_state");
+                    JsonNode l = active == null ? null : field(active, "listener");
+                    if (l != null) {
+                        dynamicListeners.add(listener(l));
+                    }
+                }
+                for (JsonNode sl : array(config, "static_listeners")) {
+                    JsonNode l = field(sl, "listener");
+                    if (l != null) {
+                        staticListeners.add(listener(l));
+                    }
+                }
+            } else if (type.endsWith(".RoutesConfigDump")) {
+                collectRoutes(array(config, "dynamic_route_configs"), dynamicRoutes);
+                collectRoutes(array(config, "static_route_configs"), staticRoutes);
+            }
+        }
+        dynamicListeners.addAll(staticListeners);
+        dynamicRoutes.addAll(staticRoutes);
+        return new ConfigDump(dynamicListeners, dynamicRoutes);
+    }
+
+    private static void collectRoutes(Iterable<JsonNode> entries, List<RouteConfiguration> into) {
+        for (JsonNode entry : entries) {
+            JsonNode rc = field(entry, "route_config");
+            if (rc != null) {
+                into.add(routeConfiguration(rc));
+            }
+        }
+    }
+
+    private static Listener listener(JsonNode l) {
+        JsonNode address = field(l, "address");
+        String addr = "";
+        int port = 0;
+        if (address != null) {
+            JsonNode sock = field(address, "socket_address");
+            JsonNode pipe = field(address, "pipe");
+            if (sock != null) {
+                addr = text(field(sock, "address"));
+                port = (int) number(field(sock, "port_value"));
+            } else if (pipe != null) {
+                addr = text(field(pipe, "path"));
+            }
+        }
+        List<String> additional = new ArrayList<>();
+        for (JsonNode aa : array(l, "additional_addresses")) {
+            JsonNode a = field(aa, "address");
+            JsonNode sock = a == null ? null : field(a, "socket_address");
+            // istioctl collects only socket addresses of additional addresses.
+            if (sock != null) {
+                additional.add(text(field(sock, "address")));
+            }
+        }
+        List<FilterChain> chains = new ArrayList<>();
+        for (JsonNode fc : array(l, "filter_chains")) {
+            chains.add(filterChain(fc));
+        }
+        JsonNode dfc = field(l, "default_filter_chain");
+        return new Listener(text(field(l, "name")), addr, additional, port, chains,
+                dfc == null || dfc.isNull() ? null : filterChain(dfc));
+    }
+
+    private static FilterChain filterChain(JsonNode fc) {
+        JsonNode m = field(fc, "filter_chain_match");
+        FilterChainMatch match = null;
+        if (m != null && !m.isNull()) {
+            List<String> ranges = new ArrayList<>();
+            for (JsonNode r : array(m, "prefix_ranges")) {
+                ranges.add(text(field(r, "address_prefix")) + "/" + number(field(r, "prefix_len")));
+            }
+            match = new FilterChainMatch(strings(m, "server_names"), text(field(m, "transport_protocol")),
+                    strings(m, "application_protocols"), ranges, (int) number(field(m, "destination_port")));
+        }
+        List<NetworkFilter> filters = new ArrayList<>();
+        for (JsonNode f : array(fc, "filters")) {
+            filters.add(networkFilter(f));
+        }
+        return new FilterChain(match, filters);
+    }
+
+    /** istioctl decides by filter name, not by the typed_config type (spec §3.2 getFilterType). */
+    private static NetworkFilter networkFilter(JsonNode f) {
+        String name = text(field(f, "name"));
+        JsonNode cfg = field(f, "typed_config");
+        if (NetworkFilter.HttpConnectionManager.NAME.equals(name)) {
+            JsonNode rds = cfg == null ? null : field(cfg, "rds");
+            JsonNode inline = cfg == null ? null : field(cfg, "route_config");
+            return new NetworkFilter.HttpConnectionManager(rds == null ? "" : text(field(rds, "route_config_name")),
+                    inline == null || inline.isNull() ? null : routeConfiguration(inline));
+        }
+        if (NetworkFilter.TcpProxy.NAME.equals(name)) {
+            // istioctl searches the serialized TcpProxy bytes for BlackHoleCluster: any string in the config.
+            boolean blackhole = cfg != null && mentions(cfg, BLACKHOLE_CLUSTER);
+            return new NetworkFilter.TcpProxy(cfg == null ? "" : text(field(cfg, "cluster")), blackhole);
+        }
+        return new NetworkFilter.Other(name);
+    }
+
+    private static boolean mentions(JsonNode node, String needle) {
+        if (node.isTextual()) {
+            return node.textValue().contains(needle);
+        }
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!"@type".equals(e.getKey()) && (e.getKey().contains(needle) || mentions(e.getValue(), needle))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (JsonNode child : node) {
+            if (mentions(child, needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RouteConfiguration routeConfiguration(JsonNode rc) {
+        List<VirtualHost> vhosts = new ArrayList<>();
+        for (JsonNode vh : array(rc, "virtual_hosts")) {
+            List<Route> routes = new ArrayList<>();
+            for (JsonNode r : array(vh, "routes")) {
+                routes.add(route(r));
+            }
+            vhosts.add(new VirtualHost(text(field(vh, "name")), strings(vh, "domains"), routes,
+                    "ALL".equals(text(field(vh, "require_tls")))));
+        }
+        return new RouteConfiguration(text(field(rc, "name")), vhosts);
+    }
+
+    private static Route route(JsonNode r) {
+        JsonNode m = field(r, "match");
+        RouteMatch match = null;
+        if (m != null && !m.isNull()) {
+            JsonNode regex = field(m, "safe_regex");
+            match = new RouteMatch(nullableText(field(m, "prefix")), nullableText(field(m, "path")),
+                    nullableText(field(m, "path_separated_prefix")),
+                    regex == null || regex.isNull() ? null : text(field(regex, "regex")),
+                    !array(m, "headers").isEmpty(), !array(m, "query_parameters").isEmpty());
+        }
+        Route.Action action = Route.Action.OTHER;
+        String cluster = "";
+        JsonNode routeAction = field(r, "route");
+        if (routeAction != null && !routeAction.isNull()) {
+            JsonNode c = field(routeAction, "cluster");
+            if (c != null) {
+                action = Route.Action.CLUSTER;
+                cluster = text(c);
+            } else if (field(routeAction, "weighted_clusters") != null) {
+                action = Route.Action.WEIGHTED_CLUSTERS;
+            }
+        } else if (field(r, "redirect") != null) {
+            action = Route.Action.REDIRECT;
+        } else if (field(r, "direct_response") != null) {
+            action = Route.Action.DIRECT_RESPONSE;
+        }
+        return new Route(match, action, cluster, istioConfig(field(r, "metadata")));
+    }
+
+    /** {@code metadata.filter_metadata.istio.config}: null when absent, "" when not a string (istioctl's view). */
+    private static String istioConfig(JsonNode metadata) {
+        JsonNode fm = metadata == null ? null : field(metadata, "filter_metadata");
+        JsonNode istio = fm == null ? null : fm.get("istio");
+        JsonNode config = istio == null ? null : istio.get("config");
+        if (config == null) {
+            return null;
+        }
+        return config.isTextual() ? config.textValue() : "";
+    }
+
+    /** A field by its proto name, or its protojson camelCase name. */
+    private static JsonNode field(JsonNode node, String snake) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        JsonNode v = node.get(snake);
+        if (v == null && snake.indexOf('_') >= 0) {
+            v = node.get(camel(snake));
+        }
+        return v;
+    }
+
+    private static String camel(String snake) {
+        StringBuilder sb = new StringBuilder(snake.length());
+        boolean upper = false;
+        for (int i = 0; i < snake.length(); i++) {
+            char c = snake.charAt(i);
+            if (c == '_') {
+                upper = true;
+            } else {
+                sb.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static List<JsonNode> array(JsonNode node, String snake) {
+        JsonNode a = field(node, snake);
+        List<JsonNode> out = new ArrayList<>();
+        if (a != null && a.isArray()) {
+            a.forEach(out::add);
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode node, String snake) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode s : array(node, snake)) {
+            out.add(text(s));
+        }
+        return out;
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? "" : n.asText();
+    }
+
+    private static String nullableText(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    /** protojson writes 32-bit integers as numbers but accepts strings; wrappers may be {@code {"value": n}}. */
+    private static long number(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return 0;
+        }
+        if (n.isObject()) {
+            return number(n.get("value"));
+        }
+        return n.isNumber() ? n.longValue() : n.asLong(0);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,215 @@
+package io.gwctl.model.envoy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+class ConfigDumpReaderTest {
+
+    private static final String LDS = "type.googleapis.com/envoy.admin.v3.ListenersConfigDump";
+    private static final String RDS = "type.googleapis.com/envoy.admin.v3.RoutesConfigDump";
+
+    static Path printerFixtures() {
+        Path dir = Path.of(System.getProperty("gwctl.shared.dir", "../shared"), "conformance", "istioctl-printer");
+        assumeTrue(Files.isDirectory(dir), "../shared/conformance absent: " + dir + " (istioctl printer fixtures)");
+        return dir;
+    }
+
+    static ConfigDump read(String json) throws ConfigDumpException {
+        return ConfigDumpReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
+    }
+
+    @Test
+    void readsListenersActiveDynamicThenStaticIgnoringWarmingAndDraining() throws Exception {
+        String json = """
+                {"configs": [{"@type": "%s",
+                  "static_listeners": [{"listener": {"name": "static", "address": {"socket_address":
+                      {"address": "0.0.0.0", "port_value": 15021}}}}],
+                  "dynamic_listeners": [
+                    {"name": "warming", "warming_state": {"listener": {"name": "warming"}}},
+                    {"name": "a", "active_state": {"listener": {"name": "a",
+                        "address": {"socket_address": {"address": "0.0.0.0", "port_value": 8080}},
+                        "additional_addresses": [{"address": {"socket_address": {"address": "::", "port_value": 8080}}}]
+                    }}, "draining_state": {"listener": {"name": "old"}}},
+                    {"name": "pipe", "active_state": {"listener": {"name": "pipe",
+                        "address": {"pipe": {"path": "/tmp/sock"}}}}}
+                  ]}]}
+                """.formatted(LDS);
+        ConfigDump dump = read(json);
+        assertThat(dump.listeners()).extracting(Listener::name).containsExactly("a", "pipe", "static");
+        Listener a = dump.listeners().get(0);
+        assertThat(a.address()).isEqualTo("0.0.0.0");
+        assertThat(a.port()).isEqualTo(8080);
+        assertThat(a.additionalAddresses()).containsExactly("::");
+        assertThat(dump.listeners().get(1).address()).isEqualTo("/tmp/sock");
+        assertThat(dump.listeners().get(1).port()).isZero();
+        assertThat(dump.routeConfigs()).isEmpty();
+    }
+
+    @Test
+    void readsFilterChainsMatchesAndFilters() throws Exception {
+        String json = """
+                {"configs": [{"@type": "%s", "dynamic_listeners": [{"active_state": {"listener": {
+                  "name": "0.0.0.0_443",
+                  "filter_chains": [
+                    {"filter_chain_match": {"server_names": ["a.example.com", "b.example.com"],
+                       "transport_protocol": "tls", "application_protocols": ["h2", "http/1.1"],
+                       "prefix_ranges": [{"address_prefix": "10.0.0.0", "prefix_len": 8}],
+                       "destination_port": 443},
+                     "filters": [{"name": "istio.metadata_exchange", "typed_config": {}},
+                                 {"name": "envoy.filters.network.http_connection_manager", "typed_config": {
+                                   "@type": "type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager",
+                                   "rds": {"config_source": {"ads": {}}, "route_config_name": "https.443.https.gw.ns"}}}]},
+                    {"filters": [{"name": "envoy.filters.network.tcp_proxy", "typed_config": {
+                        "@type": "type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy",
+                        "stat_prefix": "BlackHoleCluster", "cluster": "BlackHoleCluster"}}]},
+                    {"filters": [{"name": "envoy.filters.network.tcp_proxy", "typed_config": {
+                        "stat_prefix": "outbound", "weighted_clusters": {"clusters": [{"name": "a", "weight": 50}]}}}]}
+                  ],
+                  "default_filter_chain": {"filters": [{"name": "envoy.filters.network.tcp_proxy",
+                      "typed_config": {"cluster": "PassthroughCluster"}}]}
+                }}}]}]}
+                """.formatted(LDS);
+        Listener l = read(json).listeners().get(0);
+        assertThat(l.filterChains()).hasSize(3);
+        FilterChain tls = l.filterChains().get(0);
+        assertThat(tls.match()).isEqualTo(new FilterChainMatch(List.of("a.example.com", "b.example.com"), "tls",
+                List.of("h2", "http/1.1"), List.of("10.0.0.0/8"), 443));
+        assertThat(tls.filters()).containsExactly(new NetworkFilter.Other("istio.metadata_exchange"),
+                new NetworkFilter.HttpConnectionManager("https.443.https.gw.ns", null));
+        assertThat(l.filterChains().get(1).match()).isNull();
+        assertThat(l.filterChains().get(1).filters()).containsExactly(
+                new NetworkFilter.TcpProxy("BlackHoleCluster", true));
+        assertThat(l.filterChains().get(2).filters()).containsExactly(new NetworkFilter.TcpProxy("", false));
+        assertThat(l.defaultFilterChain().filters()).containsExactly(
+                new NetworkFilter.TcpProxy("PassthroughCluster", false));
+    }
+
+    @Test
+    void blackholeIsFoundAnywhereInTheTcpProxyConfigAsIstioctlSearchesTheSerializedBytes() throws Exception {
+        String json = """
+                {"configs": [{"@type": "%s", "static_listeners": [{"listener": {"name": "x", "filter_chains": [
+                  {"filters": [{"name": "envoy.filters.network.tcp_proxy", "typed_config": {
+                     "@type": "type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy",
+                     "stat_prefix": "BlackHoleCluster", "cluster": "outbound|80||a"}}]}]}}]}]}
+                """.formatted(LDS);
+        assertThat(read(json).listeners().get(0).filterChains().get(0).filters())
+                .containsExactly(new NetworkFilter.TcpProxy("outbound|80||a", true));
+    }
+
+    @Test
+    void readsRouteConfigsDynamicThenStaticWithInlineAndMetadata() throws Exception {
+        String json = """
+                {"configs": [{"@type": "%s",
+                  "static_route_configs": [{"route_config": {"virtual_hosts": [{"name": "backend", "domains": ["*"],
+                      "routes": [{"match": {"prefix": "/healthz/ready"}, "route": {"cluster": "agent"}}]}]}}],
+                  "dynamic_route_configs": [{"route_config": {"name": "http.8080", "virtual_hosts": [
+                    {"name": "a.io:80", "domains": ["a.io"], "require_tls": "ALL", "routes": [
+                      {"match": {"path": "/x", "headers": [{"name": "foo"}]}, "route": {"cluster": "c"},
+                       "metadata": {"filter_metadata": {"istio": {"config": "/apis/networking.istio.io/v1/namespaces/default/virtual-service/vs"}}}},
+                      {"match": {"safe_regex": {"regex": "/y.*"}}, "route": {"weighted_clusters": {}}},
+                      {"match": {"path_separated_prefix": "/p", "query_parameters": [{"name": "q"}]},
+                       "redirect": {"https_redirect": true}, "metadata": {"filter_metadata": {"istio": {"config": 7}}}},
+                      {"match": {"prefix": "/"}, "direct_response": {"status": 404}}
+                    ]},
+                    {"name": "blackhole:80", "domains": ["*"]}
+                  ]}}]}]}
+                """.formatted(RDS);
+        ConfigDump dump = read(json);
+        assertThat(dump.routeConfigs()).extracting(RouteConfiguration::name).containsExactly("http.8080", "");
+        VirtualHost vh = dump.routeConfigs().get(0).virtualHosts().get(0);
+        assertThat(vh.requireTls()).isTrue();
+        assertThat(vh.routes()).containsExactly(
+                new Route(new RouteMatch(null, "/x", null, null, true, false), Route.Action.CLUSTER, "c",
+                        "/apis/networking.istio.io/v1/namespaces/default/virtual-service/vs"),
+                new Route(new RouteMatch(null, null, null, "/y.*", false, false), Route.Action.WEIGHTED_CLUSTERS, "",
+                        null),
+                new Route(new RouteMatch(null, null, "/p", null, false, true), Route.Action.REDIRECT, "", ""),
+                new Route(RouteMatch.prefix("/"), Route.Action.DIRECT_RESPONSE, "", null));
+        assertThat(dump.routeConfigs().get(0).virtualHosts().get(1).routes()).isEmpty();
+        assertThat(dump.routeConfigs().get(1).virtualHosts().get(0).routes().get(0))
+                .isEqualTo(new Route(RouteMatch.prefix("/healthz/ready"), Route.Action.CLUSTER, "agent", null));
+    }
+
+    @Test
+    void acceptsProtojsonCamelCaseFieldNames() throws Exception {
+        String json = """
+                {"configs": [{"@type": "%s", "dynamicListeners": [{"activeState": {"listener": {"name": "l",
+                  "address": {"socketAddress": {"address": "0.0.0.0", "portValue": 80}},
+                  "filterChains": [{"filterChainMatch": {"serverNames": ["a"]}, "filters": [
+                    {"name": "envoy.filters.network.http_connection_manager", "typedConfig": {
+                       "rds": {"routeConfigName": "http.80"}}}]}]}}}]}]}
+                """.formatted(LDS);
+        Listener l = read(json).listeners().get(0);
+        assertThat(l.port()).isEqualTo(80);
+        assertThat(l.filterChains().get(0).match().serverNames()).containsExactly("a");
+        assertThat(l.filterChains().get(0).filters())
+                .containsExactly(new NetworkFilter.HttpConnectionManager("http.80", null));
+    }
+
+    @Test
+    void malformedJsonGivesLineAndColumn() {
+        assertThatThrownBy(() -> read("{\"configs\": [\n  {\"@type\": }\n]}"))
+                .isInstanceOfSatisfying(ConfigDumpException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.column()).isEqualTo(13);
+                    assertThat(e.getMessage()).startsWith("test.json: invalid JSON at line 2 col 13: ")
+                            .doesNotContain("\n");
+                });
+    }
+
+    @Test
+    void jsonWithoutConfigsArrayIsNotAConfigDump() {
+        assertThatThrownBy(() -> read("{\"listeners\": []}"))
+                .isInstanceOf(ConfigDumpException.class)
+                .hasMessage("test.json: not an Envoy config dump: no configs array");
+        assertThatThrownBy(() -> read("[1, 2]"))
+                .hasMessage("test.json: not an Envoy config dump: no configs array");
+        assertThatThrownBy(() -> read(""))
+                .hasMessage("test.json: not an Envoy config dump: empty input");
+    }
+
+    @Test
+    void readsTheProxyConfigAllFixture() throws Exception {
+        Path file = printerFixtures().resolve("proxyconfig-all/config_dump.json");
+        ConfigDump dump;
+        try (InputStream in = Files.newInputStream(file)) {
+            dump = ConfigDumpReader.read(in, file.toString());
+        }
+        assertThat(dump.listeners()).extracting(Listener::name).containsExactly("main_internal", "");
+        Listener internal = dump.listeners().get(0);
+        assertThat(internal.address()).isEmpty();
+        assertThat(internal.filterChains()).hasSize(4);
+        assertThat(internal.filterChains().get(2).filters()).extracting(NetworkFilter::name).containsExactly(
+                "connect_authority", "istio.metadata_exchange", "istio.stats", "envoy.filters.network.tcp_proxy");
+        assertThat(internal.filterChains().get(2).filters().get(3)).isEqualTo(new NetworkFilter.TcpProxy("encap", false));
+        NetworkFilter.HttpConnectionManager hcm =
+                (NetworkFilter.HttpConnectionManager) internal.filterChains().get(0).filters().get(0);
+        assertThat(hcm.inlineRouteConfig().name()).isEqualTo("inbound-vip|8000|http|httpbin.default.svc.cluster.local");
+        assertThat(dump.listeners().get(1).port()).isEqualTo(15021);
+        assertThat(dump.routeConfigs()).extracting(RouteConfiguration::name)
+                .containsExactly("inbound-vip|8000|http|httpbin.default.svc.cluster.local");
+    }
+
+    @Test
+    void readsTheRouteFixturesInDumpOrder() throws IOException, ConfigDumpException {
+        Path file = printerFixtures().resolve("routes/istio-gateway-http-route-prefix/configdump.json");
+        ConfigDump dump;
+        try (InputStream in = Files.newInputStream(file)) {
+            dump = ConfigDumpReader.read(in, file.toString());
+        }
+        assertThat(dump.routeConfigs()).extracting(RouteConfiguration::name).containsExactly("http.8080", "", "");
+        assertThat(dump.routeConfigs().get(1).virtualHosts().get(0).routes().get(0).match().prefix())
+                .isEqualTo("/stats/prometheus");
+    }
+}

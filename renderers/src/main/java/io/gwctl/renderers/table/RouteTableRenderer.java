@@ -1,0 +1,93 @@
+package io.gwctl.renderers.table;
+
+import io.gwctl.model.envoy.Route;
+import io.gwctl.model.envoy.RouteConfiguration;
+import io.gwctl.model.envoy.VirtualHost;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Prints the route table of {@code istioctl proxy-config route} ({@code PrintRouteSummary}, spec §3.3), byte for
+ * byte, as a pure function of the route configurations, the filter and the options.
+ */
+public final class RouteTableRenderer {
+
+    private static final String PASSTHROUGH_CLUSTER = "PassthroughCluster";
+    private static final Pattern GO_ATOI = Pattern.compile("[+-]?[0-9]+");
+
+    private RouteTableRenderer() {
+    }
+
+    /**
+     * Writes the table to {@code out} (which should be buffered; it is flushed, not closed).
+     *
+     * @param routes            route configurations in dump order (dynamic, then static); istioctl keeps that order
+     *                          except between names that are all integers
+     * @param filter            which route configurations to print
+     * @param verbose           one row per route (istioctl's default) instead of {@code NAME VIRTUAL HOSTS}
+     * @param includeConfigType {@code pc all} style: names prefixed {@code route/}
+     */
+    public static void render(List<RouteConfiguration> routes, RouteFilter filter, boolean verbose,
+                              boolean includeConfigType, Writer out) throws IOException {
+        TabWriter w = TabWriter.forRoutes(out);
+        w.write(verbose ? "NAME\tVHOST NAME\tDOMAINS\tMATCH\tVIRTUAL SERVICE\n" : "NAME\tVIRTUAL HOSTS\n");
+        for (RouteConfiguration rc : sorted(routes)) {
+            if (!filter.verify(rc)) {
+                continue;
+            }
+            String name = includeConfigType ? "route/" + rc.name() : rc.name();
+            if (!verbose) {
+                w.write(name + "\t" + rc.virtualHosts().size() + "\n");
+                continue;
+            }
+            for (VirtualHost vh : rc.virtualHosts()) {
+                String head = name + "\t" + vh.name() + "\t" + EnvoyDescriptions.routeDomains(vh.domains()) + "\t";
+                for (Route r : vh.routes()) {
+                    if (!isPassthrough(r)) {
+                        w.write(head + EnvoyDescriptions.routeMatch(r.match()) + "\t"
+                                + EnvoyDescriptions.management(r.istioConfig()) + "\n");
+                    }
+                }
+                if (vh.routes().isEmpty()) {
+                    // Blackhole and redirect-only vhosts (spec §3.3).
+                    w.write(head + "/*\t404\n");
+                }
+            }
+        }
+        w.flush();
+    }
+
+    private static boolean isPassthrough(Route r) {
+        return r.action() == Route.Action.CLUSTER && PASSTHROUGH_CLUSTER.equals(r.cluster());
+    }
+
+    /**
+     * {@code retrieveSortedRouteSlice}: Go sort.Slice with a less function that compares names as integers and is
+     * false whenever either name is not one (spec §3.1), so non-integer names keep dump order.
+     */
+    private static List<RouteConfiguration> sorted(List<RouteConfiguration> routes) {
+        List<RouteConfiguration> copy = new ArrayList<>(routes);
+        GoSort.slice(copy, (a, b) -> {
+            Long i = atoi(a.name());
+            Long j = atoi(b.name());
+            return i != null && j != null && i < j;
+        });
+        return copy;
+    }
+
+    /** Go's {@code strconv.Atoi} on a 64-bit platform: null where Go returns an error. */
+    static Long atoi(String s) {
+        if (!GO_ATOI.matcher(s).matches()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException outOfRange) {
+            return null;
+        }
+    }
+}

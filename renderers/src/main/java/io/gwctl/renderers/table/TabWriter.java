@@ -1,0 +1,206 @@
+package io.gwctl.renderers.table;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A port of Go's {@code text/tabwriter} with the options istioctl uses (left alignment, no flags), so that gwctl's
+ * tables line up byte for byte with istioctl's (spec §2).
+ *
+ * <p>Text is buffered until {@link #flush()} (or a line without tabs, which Go flushes on too). A cell is text
+ * terminated by {@code '\t'}; the text after the last tab of a line is not part of any column and is written
+ * verbatim. Column widths are computed per column block (a maximal run of consecutive lines that all have a
+ * tab-terminated cell at that index) as {@code max(minwidth, runeCount(cell) + padding)}; every tab-terminated
+ * cell is padded to its block width with the pad character, so an empty last column leaves trailing spaces.
+ * Widths count Unicode code points, like Go's runes.
+ *
+ * <p>{@link #close()} flushes but does not close the underlying writer, which belongs to the caller.
+ */
+public final class TabWriter extends Writer {
+
+    /** One cell: its text length in chars, its width in code points and whether a tab terminated it. */
+    private record Cell(int size, int width, boolean htab) {
+    }
+
+    private final Writer out;
+    private final int minwidth;
+    private final int padding;
+    private final char padchar;
+
+    private final StringBuilder buf = new StringBuilder();
+    private final List<List<Cell>> lines = new ArrayList<>();
+    private final List<Integer> widths = new ArrayList<>();
+    /** Start (in {@link #buf}) of the cell being collected, and its width in code points so far. */
+    private int cellStart;
+    private int cellWidth;
+    /** A high surrogate at the end of the last write, so a split pair still counts as one rune. */
+    private boolean pendingHighSurrogate;
+
+    /**
+     * Creates a writer like Go's {@code new(tabwriter.Writer).Init(out, minwidth, 8, padding, padchar, 0)}.
+     *
+     * @param out      where formatted text goes (the caller should buffer it)
+     * @param minwidth minimal cell width including padding
+     * @param padding  added to the widest cell of a column block
+     * @param padchar  the character cells are padded with
+     */
+    public TabWriter(Writer out, int minwidth, int padding, char padchar) {
+        if (minwidth < 0 || padding < 0) {
+            throw new IllegalArgumentException("minwidth and padding must be >= 0");
+        }
+        this.out = out;
+        this.minwidth = minwidth;
+        this.padding = padding;
+        this.padchar = padchar;
+        reset();
+    }
+
+    /** istioctl's listener table writer: minwidth 0, padding 1, pad ' ' ({@code setupListenerConfigWriter}). */
+    public static TabWriter forListeners(Writer out) {
+        return new TabWriter(out, 0, 1, ' ');
+    }
+
+    /** istioctl's route table writer: minwidth 0, padding 5, pad ' ' ({@code setupRouteConfigWriter}). */
+    public static TabWriter forRoutes(Writer out) {
+        return new TabWriter(out, 0, 5, ' ');
+    }
+
+    private void reset() {
+        buf.setLength(0);
+        lines.clear();
+        lines.add(new ArrayList<>());
+        widths.clear();
+        cellStart = 0;
+        cellWidth = 0;
+        pendingHighSurrogate = false;
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) throws IOException {
+        for (int i = off; i < off + len; i++) {
+            accept(cbuf[i]);
+        }
+    }
+
+    @Override
+    public void write(String str, int off, int len) throws IOException {
+        for (int i = off; i < off + len; i++) {
+            accept(str.charAt(i));
+        }
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+        accept((char) c);
+    }
+
+    private void accept(char ch) throws IOException {
+        switch (ch) {
+            case '\t', '\n' -> {
+                int ncells = terminateCell(ch == '\t');
+                if (ch == '\n') {
+                    lines.add(new ArrayList<>());
+                    // Go flushes after a line with a single cell: it cannot influence later columns.
+                    if (ncells == 1) {
+                        flushBuffered();
+                    }
+                }
+            }
+            default -> {
+                buf.append(ch);
+                // A low surrogate completes the rune its high surrogate already counted.
+                if (!(Character.isLowSurrogate(ch) && pendingHighSurrogate)) {
+                    cellWidth++;
+                }
+                pendingHighSurrogate = Character.isHighSurrogate(ch);
+            }
+        }
+    }
+
+    /** Ends the current cell and returns the number of cells in the current line. */
+    private int terminateCell(boolean htab) {
+        List<Cell> line = lines.get(lines.size() - 1);
+        line.add(new Cell(buf.length() - cellStart, cellWidth, htab));
+        cellStart = buf.length();
+        cellWidth = 0;
+        pendingHighSurrogate = false;
+        return line.size();
+    }
+
+    /** Formats and writes everything buffered, then flushes the underlying writer (Go's {@code Flush}). */
+    @Override
+    public void flush() throws IOException {
+        flushBuffered();
+        out.flush();
+    }
+
+    /** Flushes; the underlying writer stays open. */
+    @Override
+    public void close() throws IOException {
+        flush();
+    }
+
+    private void flushBuffered() throws IOException {
+        // Go's Flush: the text of a partial last cell counts as a cell of the last line.
+        if (buf.length() > cellStart) {
+            terminateCell(false);
+        }
+        format(0, 0, lines.size());
+        reset();
+    }
+
+    /** Go's {@code format}: recursively computes column-block widths left to right and writes lines. */
+    private int format(int pos0, int line0, int line1) throws IOException {
+        int pos = pos0;
+        int column = widths.size();
+        for (int current = line0; current < line1; current++) {
+            List<Cell> line = lines.get(current);
+            if (column >= line.size() - 1) {
+                continue;
+            }
+            // A cell exists in this column: print the lines before the block, then measure the block.
+            pos = writeLines(pos, line0, current);
+            line0 = current;
+            int width = minwidth;
+            for (; current < line1; current++) {
+                line = lines.get(current);
+                if (column >= line.size() - 1) {
+                    break;
+                }
+                width = Math.max(width, line.get(column).width() + padding);
+            }
+            widths.add(width);
+            pos = format(pos, line0, current);
+            widths.remove(widths.size() - 1);
+            line0 = current;
+        }
+        return writeLines(pos, line0, line1);
+    }
+
+    private int writeLines(int pos0, int line0, int line1) throws IOException {
+        int pos = pos0;
+        for (int i = line0; i < line1; i++) {
+            List<Cell> line = lines.get(i);
+            for (int j = 0; j < line.size(); j++) {
+                Cell c = line.get(j);
+                out.append(buf, pos, pos + c.size());
+                pos += c.size();
+                if (j < widths.size()) {
+                    pad(widths.get(j) - c.width());
+                }
+            }
+            if (i + 1 < lines.size()) {
+                out.write('\n');
+            }
+        }
+        return pos;
+    }
+
+    private void pad(int n) throws IOException {
+        for (int k = 0; k < n; k++) {
+            out.write(padchar);
+        }
+    }
+}

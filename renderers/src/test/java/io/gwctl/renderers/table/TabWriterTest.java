@@ -1,0 +1,90 @@
+package io.gwctl.renderers.table;
+
+import static io.gwctl.renderers.table.TextAssert.assertSameText;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringWriter;
+
+class TabWriterTest {
+
+    private static String format(int minwidth, int padding, String text) throws IOException {
+        StringWriter sw = new StringWriter();
+        TabWriter w = new TabWriter(sw, minwidth, padding, ' ');
+        w.write(text);
+        w.flush();
+        return sw.toString();
+    }
+
+    @Test
+    void padsEveryTabTerminatedCellAndLeavesTheLastCellAlone() throws IOException {
+        assertSameText("a    bb  c\naaa  b   cccc\n", format(0, 2, "a\tbb\tc\naaa\tb\tcccc\n"));
+    }
+
+    @Test
+    void emptyLastColumnLeavesTrailingPadding() throws IOException {
+        // The istioctl backend rows: an empty VIRTUAL SERVICE cell after a padded MATCH cell (spec §2 rule 3).
+        assertSameText("x" + " ".repeat(8) + "/stats/prometheus*" + " ".repeat(5) + "\n"
+                        + "long" + " ".repeat(5) + "/a*" + " ".repeat(20) + "vs\n",
+                format(0, 5, "x\t/stats/prometheus*\t\nlong\t/a*\tvs\n"));
+        assertSameText("NAME     A\n         \n", format(0, 5, "NAME\tA\n\t\n"));
+    }
+
+    @Test
+    void minwidthIsAFloor() throws IOException {
+        assertSameText("a     b\n", format(6, 1, "a\tb\n"));
+        assertSameText("abcdefgh b\n", format(6, 1, "abcdefgh\tb\n"));
+    }
+
+    @Test
+    void widthsArePerColumnBlock() throws IOException {
+        // Line 2 has no tab-terminated cell 1, so it ends the block of column 1: lines 1 and 3 are
+        // measured separately there, while column 0 spans all three lines.
+        String text = "a\tbbbbbbbb\tc\n"
+                + "aaaa\tz\n"
+                + "a\tb\tc\n";
+        // One width per column over all lines would give "a    b        c" for line 3.
+        assertSameText("a    bbbbbbbb c\naaaa z\na    b c\n", format(0, 1, text));
+    }
+
+    @Test
+    void aLineWithoutTabsSeparatesColumnBlocks() throws IOException {
+        assertSameText("a  b\n\nlonger  c\n", format(0, 2, "a\tb\n\nlonger\tc\n"));
+        assertSameText("a  b\nno tabs here\nlonger  c\n", format(0, 2, "a\tb\nno tabs here\nlonger\tc\n"));
+    }
+
+    @Test
+    void widthsCountCodePointsNotBytesOrUtf16Units() throws IOException {
+        String text = "héllo\tx\n" + "\uD83D\uDE00\tx\n" + "ab\tx\n";
+        // "héllo" is 5 runes (6 UTF-8 bytes), the emoji is 1 rune (2 UTF-16 units): column width 5 + 1.
+        assertSameText("héllo x\n\uD83D\uDE00     x\nab    x\n", format(0, 1, text));
+    }
+
+    @Test
+    void surrogatePairSplitAcrossWritesIsOneRune() throws IOException {
+        StringWriter sw = new StringWriter();
+        TabWriter w = TabWriter.forListeners(sw);
+        w.write("\uD83D");
+        w.write("\uDE00\tx\nabc\ty\n");
+        w.flush();
+        assertSameText("\uD83D\uDE00   x\nabc y\n", sw.toString());
+    }
+
+    @Test
+    void unterminatedLastLineIsWrittenOnFlushWithoutNewline() throws IOException {
+        assertSameText("a   b\nccc d", format(0, 1, "a\tb\nccc\td"));
+        assertThat(format(0, 1, "")).isEmpty();
+    }
+
+    @Test
+    void closeFlushesButKeepsTheUnderlyingWriterOpen() throws IOException {
+        StringWriter sw = new StringWriter();
+        try (TabWriter w = TabWriter.forRoutes(sw)) {
+            w.write("A\tB\n");
+        }
+        sw.write("more");
+        assertSameText("A     B\nmore", sw.toString());
+    }
+}
