@@ -14,7 +14,13 @@ public enum FindingsFormat {
     /** A JSON object with findings, summary and notes. */
     JSON(new JsonFindingsRenderer()),
     /** The same object as {@link #JSON}, in YAML. */
-    YAML(new YamlFindingsRenderer());
+    YAML(new YamlFindingsRenderer()),
+    /** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. */
+    SARIF(new SarifFindingsRenderer()),
+    /** JUnit XML for CI test report views. */
+    JUNIT(new JunitFindingsRenderer()),
+    /** GitHub Actions workflow commands that annotate the pull request diff. */
+    GITHUB(new GithubFindingsRenderer());
 
     private final FindingsRenderer renderer;
 

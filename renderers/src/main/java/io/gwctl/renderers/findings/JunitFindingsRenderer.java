@@ -1,0 +1,152 @@
+package io.gwctl.renderers.findings;
+
+import io.gwctl.model.finding.Finding;
+import io.gwctl.model.finding.RuleInfo;
+import io.gwctl.model.finding.Severity;
+import io.gwctl.model.finding.ValidationReport;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes findings as JUnit XML for CI test report views: one failing test case per (resource, rule) with findings,
+ * one skipped test case per check the engine skipped (GW0002), and one passing test case per rule that ran and
+ * found nothing, so a clean run still shows which checks passed.
+ */
+public final class JunitFindingsRenderer implements FindingsRenderer {
+    private static final String SUITE = "gwctl validate";
+    /** The class name of test cases not tied to one resource. */
+    private static final String NO_RESOURCE = "gwctl";
+
+    /** One test case: its name, and the findings that fail or skip it (none when it passed). */
+    private record TestCase(String className, String name, List<Finding> findings, boolean skipped) {
+    }
+
+    @Override
+    public void render(ValidationReport report, RenderOptions options, Writer out) throws IOException {
+        List<TestCase> cases = testCases(report);
+        long failures = cases.stream().filter(c -> !c.findings().isEmpty() && !c.skipped()).count();
+        long skipped = cases.stream().filter(TestCase::skipped).count();
+        // Written by hand: XMLStreamWriter.writeStartDocument refuses a declared encoding that differs from the
+        // Writer's, and the caller owns the Writer's encoding.
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
+            xml.writeStartElement("testsuites");
+            counts(xml, SUITE, cases.size(), failures, skipped);
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("testsuite");
+            counts(xml, SUITE, cases.size(), failures, skipped);
+            for (TestCase c : cases) {
+                xml.writeCharacters("\n    ");
+                testCase(xml, c);
+            }
+            if (!report.notes().isEmpty()) {
+                xml.writeCharacters("\n    ");
+                xml.writeStartElement("system-out");
+                xml.writeCharacters(xmlSafe("note: " + String.join("\nnote: ", report.notes())));
+                xml.writeEndElement();
+            }
+            xml.writeCharacters("\n  ");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.flush();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<TestCase> testCases(ValidationReport report) {
+        Map<String, RuleInfo> rules = ReportFindings.rulesByCode(report);
+        Map<List<String>, List<Finding>> failing = new LinkedHashMap<>();
+        List<TestCase> skipped = new ArrayList<>();
+        for (Finding f : ReportFindings.ordered(report)) {
+            String className = f.resource() == null ? NO_RESOURCE : f.resource().friendlyName();
+            if (f.code().equals(ReportFindings.CHECK_SKIPPED)) {
+                skipped.add(new TestCase(className, ReportFindings.oneLine(f.message()), List.of(f), true));
+            } else {
+                failing.computeIfAbsent(List.of(className, f.code()), k -> new ArrayList<>()).add(f);
+            }
+        }
+        List<TestCase> cases = new ArrayList<>();
+        failing.forEach((key, findings) -> cases.add(
+                new TestCase(key.get(0), caseName(key.get(1), rules.get(key.get(1))), findings, false)));
+        cases.addAll(skipped);
+        for (RuleInfo r : rules.values()) {
+            boolean found = failing.keySet().stream().anyMatch(k -> k.get(1).equals(r.code()));
+            if (!found) {
+                cases.add(new TestCase(NO_RESOURCE, caseName(r.code(), r), List.of(), false));
+            }
+        }
+        return cases;
+    }
+
+    private static String caseName(String code, RuleInfo rule) {
+        return rule == null ? code : code + " " + rule.name();
+    }
+
+    private static void counts(XMLStreamWriter xml, String name, int tests, long failures, long skipped)
+            throws XMLStreamException {
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("tests", Integer.toString(tests));
+        xml.writeAttribute("failures", Long.toString(failures));
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", Long.toString(skipped));
+    }
+
+    private static void testCase(XMLStreamWriter xml, TestCase c) throws XMLStreamException {
+        if (c.findings().isEmpty()) {
+            xml.writeEmptyElement("testcase");
+            caseAttributes(xml, c);
+            return;
+        }
+        xml.writeStartElement("testcase");
+        caseAttributes(xml, c);
+        xml.writeCharacters("\n      ");
+        Finding first = c.findings().get(0);
+        if (c.skipped()) {
+            xml.writeEmptyElement("skipped");
+            xml.writeAttribute("message", xmlSafe(ReportFindings.oneLine(first.message())));
+        } else {
+            Severity worst = c.findings().stream().map(Finding::severity).max(Enum::compareTo).orElseThrow();
+            String more = c.findings().size() > 1 ? " (and " + (c.findings().size() - 1) + " more)" : "";
+            xml.writeStartElement("failure");
+            xml.writeAttribute("type", worst.label());
+            xml.writeAttribute("message", xmlSafe(ReportFindings.oneLine(first.message()) + more));
+            List<String> lines = new ArrayList<>();
+            for (Finding f : c.findings()) {
+                String where = ReportFindings.hasFile(f) ? ReportFindings.location(f).fileAndLine() + " " : "";
+                lines.add(where + f.message() + (f.hint().isBlank() ? "" : "\nhint: " + f.hint()));
+            }
+            xml.writeCharacters(xmlSafe(String.join("\n", lines)));
+            xml.writeEndElement();
+        }
+        xml.writeCharacters("\n    ");
+        xml.writeEndElement();
+    }
+
+    private static void caseAttributes(XMLStreamWriter xml, TestCase c) throws XMLStreamException {
+        xml.writeAttribute("classname", xmlSafe(c.className()));
+        xml.writeAttribute("name", xmlSafe(c.name()));
+    }
+
+    /** Drops the characters XML 1.0 cannot carry at all (control characters other than tab and line breaks). */
+    static String xmlSafe(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().filter(JunitFindingsRenderer::allowedInXml).forEach(b::appendCodePoint);
+        return b.toString();
+    }
+
+    private static boolean allowedInXml(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
+    }
+}

