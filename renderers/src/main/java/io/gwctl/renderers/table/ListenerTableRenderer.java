@@ -59,7 +59,15 @@ public final class ListenerTableRenderer {
         w.flush();
     }
 
-    /** {@code retrieveSortedListenerSlice}: Go sort.Slice by (port, main address, type), before filtering. */
+    /**
+     * The listeners in istioctl's order ({@code retrieveSortedListenerSlice}: Go sort.Slice by port, main address,
+     * type), which its tables and its {@code -o json|yaml} dumps use.
+     */
+    public static List<Listener> sortedLikeIstioctl(List<Listener> listeners) {
+        return sorted(listeners).stream().map(Keyed::listener).toList();
+    }
+
+    /** {@code retrieveSortedListenerSlice}, keeping the computed keys. Sorting happens before filtering. */
     private static List<Keyed> sorted(List<Listener> listeners) {
         List<Keyed> keyed = new ArrayList<>(listeners.size());
         for (Listener l : listeners) {

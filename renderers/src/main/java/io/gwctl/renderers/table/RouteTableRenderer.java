@@ -35,7 +35,7 @@ public final class RouteTableRenderer {
                               boolean includeConfigType, Writer out) throws IOException {
         TabWriter w = TabWriter.forRoutes(out);
         w.write(verbose ? "NAME\tVHOST NAME\tDOMAINS\tMATCH\tVIRTUAL SERVICE\n" : "NAME\tVIRTUAL HOSTS\n");
-        for (RouteConfiguration rc : sorted(routes)) {
+        for (RouteConfiguration rc : sortedLikeIstioctl(routes)) {
             if (!filter.verify(rc)) {
                 continue;
             }
@@ -69,7 +69,7 @@ public final class RouteTableRenderer {
      * {@code retrieveSortedRouteSlice}: Go sort.Slice with a less function that compares names as integers and is
      * false whenever either name is not one (spec §3.1), so non-integer names keep dump order.
      */
-    private static List<RouteConfiguration> sorted(List<RouteConfiguration> routes) {
+    public static List<RouteConfiguration> sortedLikeIstioctl(List<RouteConfiguration> routes) {
         List<RouteConfiguration> copy = new ArrayList<>(routes);
         GoSort.slice(copy, (a, b) -> {
             Long i = atoi(a.name());
