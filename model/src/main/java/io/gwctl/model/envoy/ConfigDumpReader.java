@@ -113,10 +113,8 @@ public final class ConfigDumpReader {
         for (JsonNode aa : array(l, "additional_addresses")) {
             JsonNode a = field(aa, "address");
             JsonNode sock = a == null ? null : field(a, "socket_address");
-            // istioctl collects only socket addresses of additional addresses.
-            if (sock != null) {
-                additional.add(text(field(sock, "address")));
-            }
+            // istioctl's retrieveListenerAdditionalAddresses takes GetSocketAddress().Address: "" for other kinds.
+            additional.add(sock == null ? "" : text(field(sock, "address")));
         }
         List<FilterChain> chains = new ArrayList<>();
         for (JsonNode fc : array(l, "filter_chains")) {

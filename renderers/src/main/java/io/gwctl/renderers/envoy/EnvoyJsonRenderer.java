@@ -16,7 +16,6 @@ import io.gwctl.model.envoy.RouteConfiguration;
 import io.gwctl.model.envoy.RouteMatch;
 import io.gwctl.model.envoy.VirtualHost;
 import io.gwctl.renderers.table.ListenerFilter;
-import io.gwctl.renderers.table.ListenerTableRenderer;
 import io.gwctl.renderers.table.RouteFilter;
 import io.gwctl.renderers.table.RouteTableRenderer;
 
@@ -53,11 +52,14 @@ public final class EnvoyJsonRenderer {
     private EnvoyJsonRenderer() {
     }
 
-    /** Writes the listeners kept by {@code filter}, in istioctl's listener order, to {@code out} (flushed). */
+    /**
+     * Writes the listeners kept by {@code filter} to {@code out} (flushed), in the order given: unlike its table,
+     * istioctl's {@code PrintListenerDump} does not sort them.
+     */
     public static void renderListeners(List<Listener> listeners, ListenerFilter filter, Format format, Writer out)
             throws IOException {
         ArrayNode array = NODES.arrayNode();
-        for (Listener l : ListenerTableRenderer.sortedLikeIstioctl(listeners)) {
+        for (Listener l : listeners) {
             if (filter.verify(l)) {
                 array.add(listener(l));
             }
@@ -65,7 +67,10 @@ public final class EnvoyJsonRenderer {
         write(array, format, out);
     }
 
-    /** Writes the route configurations kept by {@code filter}, in istioctl's order, to {@code out} (flushed). */
+    /**
+     * Writes the route configurations kept by {@code filter} to {@code out} (flushed), in istioctl's order (the same
+     * Atoi comparator as the table, {@link RouteTableRenderer#sortedLikeIstioctl}).
+     */
     public static void renderRouteConfigs(List<RouteConfiguration> routes, RouteFilter filter, Format format,
                                           Writer out) throws IOException {
         ArrayNode array = NODES.arrayNode();

@@ -42,11 +42,15 @@ public final class ListenerTableRenderer {
         }
         header.append("ADDRESSES\tPORT").append(verbose ? "\tMATCH\tDESTINATION" : "\tTYPE").append('\n');
         w.write(header.toString());
-        for (Keyed k : sorted(listeners)) {
-            Listener l = k.listener();
-            if (!filter.verify(l)) {
-                continue;
+        // istioctl filters first and sorts the kept listeners (PrintListenerSummary's verifiedListeners).
+        List<Listener> kept = new ArrayList<>();
+        for (Listener l : listeners) {
+            if (filter.verify(l)) {
+                kept.add(l);
             }
+        }
+        for (Keyed k : sorted(kept)) {
+            Listener l = k.listener();
             String prefix = (includeConfigType ? "listener/" + l.name() + "\t" : "") + addresses(l) + "\t" + l.port();
             if (verbose) {
                 for (ChainRow row : chainRows(l)) {
@@ -59,15 +63,7 @@ public final class ListenerTableRenderer {
         w.flush();
     }
 
-    /**
-     * The listeners in istioctl's order ({@code retrieveSortedListenerSlice}: Go sort.Slice by port, main address,
-     * type), which its tables and its {@code -o json|yaml} dumps use.
-     */
-    public static List<Listener> sortedLikeIstioctl(List<Listener> listeners) {
-        return sorted(listeners).stream().map(Keyed::listener).toList();
-    }
-
-    /** {@code retrieveSortedListenerSlice}, keeping the computed keys. Sorting happens before filtering. */
+    /** Go sort.Slice by (port, main address, type), with the keys computed once per listener. */
     private static List<Keyed> sorted(List<Listener> listeners) {
         List<Keyed> keyed = new ArrayList<>(listeners.size());
         for (Listener l : listeners) {
