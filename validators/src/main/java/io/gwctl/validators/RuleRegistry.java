@@ -1,5 +1,16 @@
 package io.gwctl.validators;
 
+import io.gwctl.validators.rules.ConflictingCertSourcesRule;
+import io.gwctl.validators.rules.DuplicatePortNameRule;
+import io.gwctl.validators.rules.GatewayHostUnboundRule;
+import io.gwctl.validators.rules.GatewayRefLegacyFormatRule;
+import io.gwctl.validators.rules.GatewayRefNotFoundRule;
+import io.gwctl.validators.rules.InvalidPortRule;
+import io.gwctl.validators.rules.InvalidProtocolRule;
+import io.gwctl.validators.rules.ServerWithoutHostsRule;
+import io.gwctl.validators.rules.TlsModeRequirementsRule;
+import io.gwctl.validators.rules.TlsProtocolMismatchRule;
+import io.gwctl.validators.rules.VsHostNotOnGatewayRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +33,17 @@ public final class RuleRegistry {
     private static List<Rule> build() {
         List<Rule> rules = new ArrayList<>();
         // One line per rule.
+        rules.add(new GatewayRefNotFoundRule());
+        rules.add(new GatewayRefLegacyFormatRule());
+        rules.add(new VsHostNotOnGatewayRule());
+        rules.add(new GatewayHostUnboundRule());
+        rules.add(new DuplicatePortNameRule());
+        rules.add(new TlsProtocolMismatchRule());
+        rules.add(new ConflictingCertSourcesRule());
+        rules.add(new InvalidProtocolRule());
+        rules.add(new InvalidPortRule());
+        rules.add(new ServerWithoutHostsRule());
+        rules.add(new TlsModeRequirementsRule());
         rules.sort(Comparator.comparing(r -> r.info().code()));
         return List.copyOf(rules);
     }

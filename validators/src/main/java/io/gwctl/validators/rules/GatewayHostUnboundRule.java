@@ -1,0 +1,157 @@
+package io.gwctl.validators.rules;
+
+import io.gwctl.model.Kind;
+import io.gwctl.model.finding.RuleInfo;
+import io.gwctl.model.finding.Severity;
+import io.gwctl.model.istio.Gateway;
+import io.gwctl.model.istio.Protocol;
+import io.gwctl.model.istio.Server;
+import io.gwctl.model.istio.VirtualService;
+import io.gwctl.model.translate.Hosts;
+import io.gwctl.validators.Reporter;
+import io.gwctl.validators.Rule;
+import io.gwctl.validators.RuleContext;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * GW0404: a Gateway server host that no VirtualService binds, so the gateway listens for it and serves nothing:
+ * HTTP requests get 404 with response flag NR, TLS/TCP connections are not forwarded (lint catalogue §5 D.6).
+ *
+ * <p>A VirtualService binds a server host when it names the Gateway (in {@code spec.gateways} or a route match,
+ * resolved per spec §6.1), carries the route type the server serves ({@code http} for HTTP and terminated HTTPS
+ * servers, {@code tls} for passthrough servers, {@code tcp} for TCP-family and terminated TLS servers), and one of
+ * its hosts matches the server host; a {@code ns/host} server host binds only VirtualServices of {@code ns}
+ * (spec §7.1). Servers with {@code tls.httpsRedirect} are skipped: istiod answers them with a redirect without any
+ * VirtualService. Not modelled: VirtualService {@code exportTo} towards the gateway pods' namespace (only
+ * {@code exportTo: ["~"]}, visible nowhere, is honoured).
+ */
+public final class GatewayHostUnboundRule implements Rule {
+    private static final RuleInfo INFO = new RuleInfo("GW0404", "gateway-host-unbound", Severity.INFO,
+            "A Gateway server host has no VirtualService bound to it",
+            List.of(), Set.of(Kind.GATEWAY));
+
+    /** The VirtualService route list a server needs. */
+    private enum RouteKind {
+        HTTP("http", "requests for it get 404 (NR)"),
+        TLS("tls", "TLS connections with that SNI are not forwarded"),
+        TCP("tcp", "connections to it are not forwarded");
+
+        private final String field;
+        private final String effect;
+
+        RouteKind(String field, String effect) {
+            this.field = field;
+            this.effect = effect;
+        }
+    }
+
+    /** The hosts of the VirtualServices bound to one Gateway, per route kind, overall and per namespace. */
+    private static final class Bound {
+        final Map<RouteKind, HostIndex> all = new EnumMap<>(RouteKind.class);
+        final Map<RouteKind, Map<String, HostIndex>> byNamespace = new EnumMap<>(RouteKind.class);
+
+        void add(RouteKind kind, String namespace, String host) {
+            all.computeIfAbsent(kind, k -> new HostIndex()).add(host);
+            byNamespace.computeIfAbsent(kind, k -> new HashMap<>())
+                    .computeIfAbsent(namespace, k -> new HostIndex()).add(host);
+        }
+
+        boolean binds(RouteKind kind, String sanitizedHost) {
+            int slash = sanitizedHost.indexOf('/');
+            HostIndex idx = slash < 0 ? all.get(kind)
+                    : byNamespace.getOrDefault(kind, Map.of()).get(sanitizedHost.substring(0, slash));
+            return idx != null && idx.matchesAny(slash < 0 ? sanitizedHost : sanitizedHost.substring(slash + 1));
+        }
+    }
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(RuleContext ctx, Reporter out) {
+        Map<String, Bound> byGateway = index(ctx.snapshot().virtualServices());
+        Bound none = new Bound();
+        for (Gateway g : ctx.snapshot().gateways()) {
+            Bound bound = byGateway.getOrDefault(g.fullName(), none);
+            for (Server s : g.servers()) {
+                RouteKind kind = routeKind(s);
+                if (kind == null) {
+                    continue;
+                }
+                for (int j = 0; j < s.hosts().size(); j++) {
+                    String raw = s.hosts().get(j);
+                    List<String> sanitized = Hosts.sanitizeServerHostNamespace(List.of(raw), g.metadata().namespace());
+                    if (sanitized.isEmpty() || bound.binds(kind, sanitized.get(0))) {
+                        continue;
+                    }
+                    String message = "Gateway server host \"" + raw + "\" (port " + s.port().number() + " "
+                            + s.port().protocol() + ") is not bound by any VirtualService with " + kind.field
+                            + " routes: " + kind.effect;
+                    String hint = "bind a VirtualService with gateways: [" + g.fullName() + "], a host matching \""
+                            + raw + "\" and " + kind.field + " routes, or remove the host from the server";
+                    out.report(g, s.pointer() + "/hosts/" + j, message, hint);
+                }
+            }
+        }
+    }
+
+    /** VirtualService hosts (resolved to FQDNs) by the {@code ns/name} of every Gateway they bind to. */
+    private static Map<String, Bound> index(List<VirtualService> virtualServices) {
+        Map<String, Bound> byGateway = new HashMap<>();
+        for (VirtualService vs : virtualServices) {
+            if (vs.exportTo().size() == 1 && vs.exportTo().get(0).equals("~")) {
+                continue;
+            }
+            String ns = vs.metadata().namespace();
+            Set<String> seen = new HashSet<>();
+            for (GatewayRef ref : GatewayRef.all(vs)) {
+                if (!ref.isGatewayResource() || !seen.add(ref.resolved())) {
+                    continue;
+                }
+                Bound b = byGateway.computeIfAbsent(ref.resolved(), k -> new Bound());
+                for (String h : vs.hosts()) {
+                    String fqdn = Hosts.resolveShortnameToFqdn(h, ns);
+                    if (!vs.http().isEmpty()) {
+                        b.add(RouteKind.HTTP, ns, fqdn);
+                    }
+                    if (!vs.tls().isEmpty()) {
+                        b.add(RouteKind.TLS, ns, fqdn);
+                    }
+                    if (!vs.tcp().isEmpty()) {
+                        b.add(RouteKind.TCP, ns, fqdn);
+                    }
+                }
+            }
+        }
+        return byGateway;
+    }
+
+    /** The routes a server serves (spec §5.4 server classification), or null when it needs none or is invalid. */
+    private static RouteKind routeKind(Server s) {
+        if (s.port() == null) {
+            return null;
+        }
+        Protocol p = s.port().parsedProtocol();
+        boolean passthrough = s.tls() == null || s.tls().mode().isPassthrough();
+        if (p.isHttp()) {
+            return s.tls() != null && s.tls().httpsRedirect() ? null : RouteKind.HTTP;
+        }
+        if (p == Protocol.HTTPS || p == Protocol.TLS) {
+            if (s.tls() == null) {
+                return null; // GW0502: istiod cannot serve it at all
+            }
+            if (passthrough) {
+                return RouteKind.TLS;
+            }
+            return p == Protocol.HTTPS ? RouteKind.HTTP : RouteKind.TCP;
+        }
+        return p.isTcp() ? RouteKind.TCP : null;
+    }
+}
