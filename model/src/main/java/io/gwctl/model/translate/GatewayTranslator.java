@@ -1,6 +1,7 @@
 package io.gwctl.model.translate;
 
 import io.gwctl.model.Snapshot;
+import io.gwctl.model.envoy.BootstrapStatics;
 import io.gwctl.model.envoy.FilterChain;
 import io.gwctl.model.envoy.Listener;
 import io.gwctl.model.envoy.NetworkFilter;
@@ -41,8 +42,8 @@ public final class GatewayTranslator {
             routeConfigs.add(routes.build(name));
         }
         List<Listener> listeners = new ArrayList<>(gatewayListeners);
-        listeners.addAll(StaticConfig.listeners());
-        routeConfigs.addAll(StaticConfig.routeConfigs());
+        listeners.addAll(BootstrapStatics.listeners());
+        routeConfigs.addAll(BootstrapStatics.routeConfigs());
         return new GatewayView(proxy, merged, listeners, routeConfigs);
     }
 

@@ -53,7 +53,8 @@ public final class GatewayWorkloads {
 
     private static boolean isGatewayWorkload(Snapshot s, Workload w) {
         Map<String, String> labels = w.podLabels();
-        if (GATEWAY_ISTIO_LABELS.contains(labels.get("istio"))) {
+        String istio = labels.get("istio");
+        if (istio != null && GATEWAY_ISTIO_LABELS.contains(istio)) {
             return true;
         }
         for (Container c : w.containers()) {
@@ -256,5 +257,4 @@ public final class GatewayWorkloads {
         }
         return true;
     }
-
 }
