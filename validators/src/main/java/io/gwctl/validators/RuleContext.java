@@ -3,10 +3,17 @@ package io.gwctl.validators;
 import io.gwctl.model.Snapshot;
 import io.gwctl.model.istio.Gateway;
 import io.gwctl.model.kube.Secret;
+import io.gwctl.model.kube.Workload;
+import io.gwctl.model.translate.GatewayProxy;
+import io.gwctl.model.translate.GatewayTranslator;
+import io.gwctl.model.translate.GatewayView;
+import io.gwctl.model.translate.GatewayWorkloads;
+import io.gwctl.model.translate.WorkloadException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +28,11 @@ public final class RuleContext {
     private final Instant now;
     private final Duration certExpiryWarning;
 
+    private List<GatewayProxy> gatewayWorkloads;
+    private boolean defaultIngressAssumed;
+    private Map<String, List<GatewayProxy>> proxiesByLabel;
+    private final Map<Map<String, String>, List<GatewayProxy>> proxiesBySelector = new HashMap<>();
+    private final Map<GatewayProxy, GatewayView> views = new IdentityHashMap<>();
     private Map<String, Gateway> gatewaysByKey;
     private Map<String, List<Secret>> secretsByName;
     private Map<String, Secret> secretsByKey;
@@ -48,6 +60,96 @@ public final class RuleContext {
     /** How close to expiry a certificate must be to be reported as expiring (default 30 days). */
     public Duration certExpiryWarning() {
         return certExpiryWarning;
+    }
+
+    /**
+     * The gateway workloads of the input as the translator sees them (spec §4, §5.1), in input order; Istio's
+     * default ingress gateway alone when the input has none ({@link #defaultIngressAssumed()}).
+     */
+    public List<GatewayProxy> gatewayWorkloads() {
+        if (gatewayWorkloads == null) {
+            List<GatewayProxy> out = new ArrayList<>();
+            for (Workload w : GatewayWorkloads.find(snapshot)) {
+                out.add(GatewayWorkloads.proxyFor(snapshot, w));
+            }
+            if (out.isEmpty()) {
+                out.add(defaultIngress());
+                defaultIngressAssumed = true;
+            }
+            gatewayWorkloads = List.copyOf(out);
+        }
+        return gatewayWorkloads;
+    }
+
+    /** The default ingress with the input's Services that select it, else the chart's Service (spec §4). */
+    private GatewayProxy defaultIngress() {
+        try {
+            GatewayProxy p = GatewayWorkloads.resolve(snapshot, null, null);
+            if (p.assumedDefault()) {
+                return p;
+            }
+        } catch (WorkloadException e) {
+            // Unreachable without gateway workloads; the chart default below is the same assumption.
+        }
+        return GatewayWorkloads.defaultIngress();
+    }
+
+    /** True when the input names no gateway workload and Istio's default ingress gateway stands in for it. */
+    public boolean defaultIngressAssumed() {
+        gatewayWorkloads();
+        return defaultIngressAssumed;
+    }
+
+    /** What {@code p} serves: the merged Gateways, listeners and routes; translated once per run, on first use. */
+    public GatewayView view(GatewayProxy p) {
+        return views.computeIfAbsent(p, proxy -> GatewayTranslator.translate(snapshot, proxy));
+    }
+
+    /**
+     * The gateway workloads {@code g} applies to (spec §5.1): all of them for an absent selector, else those whose
+     * labels include every selector label. Cached per selector and looked up through a label index, so a run over
+     * many Gateways sharing few selectors stays linear.
+     */
+    public List<GatewayProxy> workloadsFor(Gateway g) {
+        List<GatewayProxy> all = gatewayWorkloads();
+        Map<String, String> selector = g.selector();
+        if (selector == null || selector.isEmpty()) {
+            return all;
+        }
+        return proxiesBySelector.computeIfAbsent(selector, sel -> {
+            if (proxiesByLabel == null) {
+                Map<String, List<GatewayProxy>> idx = new HashMap<>();
+                for (GatewayProxy p : all) {
+                    for (Map.Entry<String, String> e : p.labels().entrySet()) {
+                        idx.computeIfAbsent(e.getKey() + "=" + e.getValue(), k -> new ArrayList<>()).add(p);
+                    }
+                }
+                proxiesByLabel = idx;
+            }
+            List<GatewayProxy> candidates = null;
+            for (Map.Entry<String, String> e : sel.entrySet()) {
+                List<GatewayProxy> c = proxiesByLabel.getOrDefault(e.getKey() + "=" + e.getValue(), List.of());
+                if (candidates == null || c.size() < candidates.size()) {
+                    candidates = c;
+                }
+            }
+            List<GatewayProxy> out = new ArrayList<>();
+            for (GatewayProxy p : candidates) {
+                if (isSubset(sel, p.labels())) {
+                    out.add(p);
+                }
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    private static boolean isSubset(Map<String, String> selector, Map<String, String> labels) {
+        for (Map.Entry<String, String> e : selector.entrySet()) {
+            if (!e.getValue().equals(labels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The Gateway {@code namespace/name}, the first one in input order when the input repeats it. */

@@ -8,6 +8,8 @@ import io.gwctl.model.finding.Finding;
 import io.gwctl.model.finding.Location;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
+import io.gwctl.model.translate.GatewayProxy;
+import io.gwctl.model.translate.ServiceTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Predicate;
 
 /**
@@ -62,12 +65,15 @@ public final class Validator {
         List<Finding> raw = new ArrayList<>();
         boolean crashed = false;
         boolean skipped = false;
+        if (!snapshot.gateways().isEmpty() && ctx.defaultIngressAssumed()) {
+            notes.add(defaultIngressNote(ctx.gatewayWorkloads().get(0)));
+        }
         for (Rule rule : rules) {
             RuleInfo info = rule.info();
             if (isDisabled(info, options.disabledRules())) {
                 continue;
             }
-            String missing = missingInput(info, snapshot);
+            String missing = missingInput(info, snapshot, ctx);
             if (missing != null) {
                 String why = info.code() + " " + info.name() + " skipped: no " + missing + " in the input";
                 notes.add(why);
@@ -164,15 +170,16 @@ public final class Validator {
     /**
      * The plural name of the first kind the rule needs that the input lacks, or null. Gateways, VirtualServices
      * and DestinationRules are what rules check, so their absence never skips a rule (a missing Gateway is itself a
-     * finding); Pods and Deployments both count as workloads.
+     * finding); Pods and Deployments both count as workloads. When Istio's default ingress gateway is assumed it
+     * stands in for the missing workloads and their Service (lint-catalogue §5 F "assume a default ingress").
      */
-    static String missingInput(RuleInfo info, Snapshot s) {
+    static String missingInput(RuleInfo info, Snapshot s, RuleContext ctx) {
         Set<Kind> needs = info.needs();
-        if ((needs.contains(Kind.POD) || needs.contains(Kind.DEPLOYMENT)) && s.pods().isEmpty()
-                && s.deployments().isEmpty()) {
+        boolean needsWorkloads = needs.contains(Kind.POD) || needs.contains(Kind.DEPLOYMENT);
+        if (needsWorkloads && s.pods().isEmpty() && s.deployments().isEmpty() && !ctx.defaultIngressAssumed()) {
             return "Pods or Deployments";
         }
-        if (needs.contains(Kind.SERVICE) && s.services().isEmpty()) {
+        if (needs.contains(Kind.SERVICE) && s.services().isEmpty() && !ctx.defaultIngressAssumed()) {
             return "Services";
         }
         if (needs.contains(Kind.SECRET) && s.secrets().isEmpty()) {
@@ -182,6 +189,17 @@ public final class Validator {
             return "Namespaces";
         }
         return null;
+    }
+
+    /** Says which gateway was assumed and which Service ports it is taken to have. */
+    static String defaultIngressNote(GatewayProxy p) {
+        StringJoiner ports = new StringJoiner(", ");
+        for (ServiceTarget t : p.serviceTargets()) {
+            int port = t.port().port();
+            ports.add(port == t.targetPort() ? Integer.toString(port) : port + "→" + t.targetPort());
+        }
+        return "no gateway workload in the input: assumed Istio's default ingress gateway " + p.namespace() + "/"
+                + p.name() + " (Service ports " + ports + ")";
     }
 
     private static Finding engineFinding(RuleInfo engineRule, String ruleCode, String message) {

@@ -14,6 +14,8 @@ import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
 import io.gwctl.model.finding.ValidationReport;
 import io.gwctl.model.istio.Gateway;
+import io.gwctl.model.kube.Container;
+import io.gwctl.model.kube.Pod;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +94,14 @@ class ValidatorTest {
         assertThat(r.rules()).extracting(RuleInfo::code).containsExactly("GW9002", "GW9003", "GW0000");
     }
 
+    static Pod pod(String ns, String name, Map<String, String> labels) {
+        return new Pod(new ObjectMeta(name, ns, labels, Map.of(), null), new Origin("pod.yaml", 0, 1, 1),
+                SourceMap.empty(), List.of(new Container("istio-proxy", "proxyv2", List.of(), Map.of())));
+    }
+
+    private static final Snapshot TWO_WITH_WORKLOAD = Snapshot.builder().addAll(TWO.all())
+            .add(pod("istio-system", "gw-1", Map.of("istio", "ingressgateway"))).build();
+
     @Test
     void ruleLackingContextKindsIsSkippedVisiblyOnce() {
         Rule needsSecrets = new TestRule("GW9004", Severity.ERROR, List.of(), Set.of(Kind.GATEWAY, Kind.SECRET),
@@ -99,7 +109,8 @@ class ValidatorTest {
         Rule needsServices = new TestRule("GW9005", Severity.ERROR, List.of(), Set.of(Kind.SERVICE),
                 (ctx, out) -> { throw new AssertionError("must not run"); });
         Rule needsGatewaysOnly = everyGateway("GW9006", Severity.ERROR, List.of());
-        ValidationResult r = Validator.run(TWO, OPTS, List.of(needsSecrets, needsServices, needsGatewaysOnly));
+        ValidationResult r = Validator.run(TWO_WITH_WORKLOAD, OPTS, List.of(needsSecrets, needsServices,
+                needsGatewaysOnly));
         assertThat(r.notes()).containsExactly(
                 "GW9004 test-gw9004 skipped: no Secrets in the input",
                 "GW9005 test-gw9005 skipped: no Services in the input");
@@ -114,8 +125,48 @@ class ValidatorTest {
 
     @Test
     void noGatewaysNeverSkipsARule() {
+        Snapshot empty = Snapshot.empty();
         assertThat(Validator.missingInput(new RuleInfo("GW9", "x", Severity.ERROR, "s", List.of(),
-                Set.of(Kind.GATEWAY, Kind.VIRTUAL_SERVICE, Kind.DESTINATION_RULE)), Snapshot.empty())).isNull();
+                Set.of(Kind.GATEWAY, Kind.VIRTUAL_SERVICE, Kind.DESTINATION_RULE)), empty,
+                RuleContext.of(empty, OPTS))).isNull();
+    }
+
+    @Test
+    void defaultIngressStandsInForMissingWorkloadsAndTheirServiceAndIsNoted() {
+        List<String> seen = new java.util.ArrayList<>();
+        Rule needsPlumbing = new TestRule("GW9012", Severity.ERROR, List.of(), Set.of(Kind.GATEWAY, Kind.POD,
+                Kind.DEPLOYMENT, Kind.SERVICE), (ctx, out) -> {
+                    seen.add(ctx.defaultIngressAssumed() + " " + ctx.gatewayWorkloads().size() + " "
+                            + ctx.workloadsFor(ctx.snapshot().gateways().get(0)).size());
+                });
+        ValidationResult r = Validator.run(TWO, OPTS, List.of(needsPlumbing));
+        assertThat(seen).containsExactly("true 1 1");
+        assertThat(r.notes()).containsExactly("no gateway workload in the input: assumed Istio's default ingress "
+                + "gateway istio-system/istio-ingressgateway (Service ports 15021, 80→8080, 443→8443)");
+        assertThat(r.findings()).isEmpty();
+
+        seen.clear();
+        ValidationResult real = Validator.run(TWO_WITH_WORKLOAD, OPTS, List.of(needsPlumbing));
+        assertThat(seen).isEmpty();
+        assertThat(real.notes()).containsExactly("GW9012 test-gw9012 skipped: no Services in the input");
+    }
+
+    @Test
+    void workloadsForMatchesSelectorSubsetsAndAbsentSelectors() {
+        Gateway open = new Gateway(ObjectMeta.of("open", "ns"), Origin.none("t"), SourceMap.empty(), null, List.of());
+        Gateway narrow = new Gateway(ObjectMeta.of("narrow", "ns"), Origin.none("t"), SourceMap.empty(),
+                Map.of("istio", "ingressgateway", "team", "a"), List.of());
+        Gateway none = new Gateway(ObjectMeta.of("none", "ns"), Origin.none("t"), SourceMap.empty(),
+                Map.of("istio", "nothing"), List.of());
+        Snapshot s = Snapshot.builder().add(open).add(narrow).add(none)
+                .add(pod("a", "p1", Map.of("istio", "ingressgateway", "team", "a")))
+                .add(pod("b", "p2", Map.of("istio", "ingressgateway", "team", "b"))).build();
+        RuleContext ctx = RuleContext.of(s, OPTS);
+        assertThat(ctx.defaultIngressAssumed()).isFalse();
+        assertThat(ctx.workloadsFor(open)).extracting(p -> p.name()).containsExactly("p1", "p2");
+        assertThat(ctx.workloadsFor(narrow)).extracting(p -> p.name()).containsExactly("p1");
+        assertThat(ctx.workloadsFor(none)).isEmpty();
+        assertThat(ctx.view(ctx.workloadsFor(narrow).get(0))).isSameAs(ctx.view(ctx.gatewayWorkloads().get(0)));
     }
 
     @Test
