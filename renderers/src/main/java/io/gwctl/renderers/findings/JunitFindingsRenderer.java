@@ -7,9 +7,11 @@ import io.gwctl.model.finding.ValidationReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -80,9 +82,10 @@ public final class JunitFindingsRenderer implements FindingsRenderer {
         failing.forEach((key, findings) -> cases.add(
                 new TestCase(key.get(0), caseName(key.get(1), rules.get(key.get(1))), findings, false)));
         cases.addAll(skipped);
+        Set<String> codesFound = new HashSet<>();
+        failing.keySet().forEach(k -> codesFound.add(k.get(1)));
         for (RuleInfo r : rules.values()) {
-            boolean found = failing.keySet().stream().anyMatch(k -> k.get(1).equals(r.code()));
-            if (!found) {
+            if (!codesFound.contains(r.code())) {
                 cases.add(new TestCase(NO_RESOURCE, caseName(r.code(), r), List.of(), false));
             }
         }
