@@ -91,7 +91,8 @@ final class ReportFindings {
             return Optional.empty();
         }
         try {
-            Path p = Path.of(file).normalize();
+            // Read the name in the base directory's file system (a test's in-memory one, or the default).
+            Path p = (baseDir == null ? Path.of(file) : baseDir.getFileSystem().getPath(file)).normalize();
             if (p.isAbsolute() && baseDir != null) {
                 Path base = baseDir.toAbsolutePath().normalize();
                 if (p.startsWith(base)) {

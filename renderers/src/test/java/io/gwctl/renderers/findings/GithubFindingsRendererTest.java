@@ -2,8 +2,14 @@ package io.gwctl.renderers.findings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import io.gwctl.model.finding.Finding;
+import io.gwctl.model.finding.Location;
+import io.gwctl.model.finding.Severity;
 import io.gwctl.model.finding.ValidationReport;
 import java.io.IOException;
+import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,13 +52,29 @@ class GithubFindingsRendererTest {
         assertThat(lines.get(5)).isEqualTo("2 errors, 1 warning, 1 info in 12 resources (2 suppressed)");
     }
 
+    private static ValidationReport oneWarningIn(String file) {
+        return new ValidationReport(List.of(new Finding("GW0101", Severity.WARNING, List.of(), null,
+                new Location(file, 3, 0, ""), "m", "")),
+                List.of(), List.of(), new ValidationReport.Summary(0, 1, 0, 0, 0, 1), List.of());
+    }
+
     @Test
     void filesAreRelativeToTheBaseDir() {
         Path base = Path.of("testdata").toAbsolutePath();
-        ValidationReport r = new ValidationReport(List.of(new io.gwctl.model.finding.Finding("GW0101",
-                io.gwctl.model.finding.Severity.WARNING, List.of(), null,
-                new io.gwctl.model.finding.Location(base.resolve("a/b.yaml").toString(), 3, 0, ""), "m", "")),
-                List.of(), List.of(), new ValidationReport.Summary(0, 1, 0, 0, 0, 1), List.of());
-        assertThat(lines(r, base).get(0)).isEqualTo("::warning file=a/b.yaml,line=3,title=GW0101::m");
+        assertThat(lines(oneWarningIn(base.resolve("a/b.yaml").toString()), base).get(0))
+                .isEqualTo("::warning file=a/b.yaml,line=3,title=GW0101::m");
+        assertThat(lines(oneWarningIn("c/d.yaml"), base).get(0))
+                .isEqualTo("::warning file=c/d.yaml,line=3,title=GW0101::m");
+    }
+
+    @Test
+    void baseDirMayLiveInAnotherFileSystem() throws IOException {
+        try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix())) {
+            Path base = fs.getPath("/work/repo");
+            assertThat(lines(oneWarningIn("/work/repo/deploy/gw.yaml"), base).get(0))
+                    .isEqualTo("::warning file=deploy/gw.yaml,line=3,title=GW0101::m");
+            assertThat(lines(oneWarningIn("/elsewhere/gw.yaml"), base).get(0))
+                    .isEqualTo("::warning file=/elsewhere/gw.yaml,line=3,title=GW0101::m");
+        }
     }
 }
