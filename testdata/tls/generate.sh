@@ -5,7 +5,10 @@
 #   valid:         2020-01-01 .. 2126-01-01
 #   expired:       2020-01-01 .. 2021-01-01
 #   not yet valid: 2120-01-01 .. 2126-01-01
-# Usage: sh generate.sh   (writes *.pem next to this script; needs openssl >= 1.1)
+#   long:          2020-01-01 .. 2126-06-01 (still far from expiry when a test sets "now" to late 2125)
+#   CA:            2020-01-01 .. 2130-01-01
+# Usage: sh generate.sh   (writes *.pem next to this script; needs openssl >= 1.1). The fixtures embed these files
+# base64-encoded in Secret data: after regenerating, re-encode them there (base64 -w0 FILE).
 set -eu
 cd "$(dirname "$0")"
 work=$(mktemp -d)
@@ -28,15 +31,21 @@ copy_extensions = copy
 email_in_dn = no
 [anything]
 commonName = supplied
+[root]
+basicConstraints = critical, CA:true
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
 [leaf]
 basicConstraints = CA:false
 keyUsage = digitalSignature, keyEncipherment
 extendedKeyUsage = serverAuth
 CNF
 
-# Root CA (RSA), used for the chains and as ca.crt of the mutual TLS fixtures.
-openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key.pem -out ca.crt.pem -subj "/CN=gwctl test CA" \
-  -days 38000 -sha256 2>/dev/null
+# Root CA (RSA, self-signed, 2020-01-01 .. 2130-01-01), used for the chains and as ca.crt of the mutual TLS fixtures.
+openssl req -new -newkey rsa:2048 -nodes -keyout ca.key.pem -subj "/CN=gwctl test CA" -out "$work/ca.csr" 2>/dev/null
+openssl ca -batch -selfsign -config "$work/ca.cnf" -keyfile ca.key.pem -extensions root \
+  -startdate 20200101000000Z -enddate 21300101000000Z -in "$work/ca.csr" -out "$work/ca.full" 2>/dev/null
+openssl x509 -in "$work/ca.full" -out ca.crt.pem
 
 # sign NAME CN START END SANS: CSR from NAME.key.pem, signed by the CA with explicit dates.
 sign() {
@@ -62,10 +71,12 @@ cp rsa.key.pem expired.key.pem
 sign expired expired.example.com 20200101000000Z 20210101000000Z "DNS:expired.example.com"
 cp rsa.key.pem future.key.pem
 sign future future.example.com 21200101000000Z 21260101000000Z "DNS:future.example.com"
+cp rsa.key.pem long.key.pem
+sign long long.example.com 20200101000000Z 21260601000000Z "DNS:long.example.com"
 # A certificate without SANs: its CN is what clients would match (GW0104).
 cp rsa.key.pem nosan.key.pem
 openssl req -new -key nosan.key.pem -subj "/CN=cn-only.example.com" -out "$work/nosan.csr" 2>/dev/null
 openssl ca -batch -config "$work/ca.cnf" -cert ca.crt.pem -keyfile ca.key.pem -extensions leaf \
   -startdate 20200101000000Z -enddate 21260101000000Z -in "$work/nosan.csr" -out "$work/nosan.full" 2>/dev/null
 openssl x509 -in "$work/nosan.full" -out nosan.crt.pem
-rm -f expired.key.pem future.key.pem nosan.key.pem ca.key.pem
+rm -f expired.key.pem future.key.pem long.key.pem nosan.key.pem ca.key.pem

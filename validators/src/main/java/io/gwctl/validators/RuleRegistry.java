@@ -1,12 +1,18 @@
 package io.gwctl.validators;
 
 import io.gwctl.validators.rules.ConflictingCertSourcesRule;
+import io.gwctl.validators.rules.CredentialCertExpiringRule;
+import io.gwctl.validators.rules.CredentialSanMismatchRule;
+import io.gwctl.validators.rules.CredentialSecretInvalidRule;
+import io.gwctl.validators.rules.CredentialSecretMissingRule;
+import io.gwctl.validators.rules.DuplicateCertificateRule;
 import io.gwctl.validators.rules.DuplicatePortNameRule;
 import io.gwctl.validators.rules.GatewayHostUnboundRule;
 import io.gwctl.validators.rules.GatewayRefLegacyFormatRule;
 import io.gwctl.validators.rules.GatewayRefNotFoundRule;
 import io.gwctl.validators.rules.InvalidPortRule;
 import io.gwctl.validators.rules.InvalidProtocolRule;
+import io.gwctl.validators.rules.MutualTlsCaMissingRule;
 import io.gwctl.validators.rules.ServerWithoutHostsRule;
 import io.gwctl.validators.rules.TlsModeRequirementsRule;
 import io.gwctl.validators.rules.TlsProtocolMismatchRule;
@@ -44,6 +50,12 @@ public final class RuleRegistry {
         rules.add(new InvalidPortRule());
         rules.add(new ServerWithoutHostsRule());
         rules.add(new TlsModeRequirementsRule());
+        rules.add(new CredentialSecretMissingRule());
+        rules.add(new CredentialSecretInvalidRule());
+        rules.add(new CredentialCertExpiringRule());
+        rules.add(new CredentialSanMismatchRule());
+        rules.add(new MutualTlsCaMissingRule());
+        rules.add(new DuplicateCertificateRule());
         rules.sort(Comparator.comparing(r -> r.info().code()));
         return List.copyOf(rules);
     }

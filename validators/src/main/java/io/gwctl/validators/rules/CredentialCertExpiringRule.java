@@ -1,0 +1,61 @@
+package io.gwctl.validators.rules;
+
+import io.gwctl.model.Kind;
+import io.gwctl.model.finding.RuleInfo;
+import io.gwctl.model.finding.Severity;
+import io.gwctl.model.kube.Secret;
+import io.gwctl.validators.Reporter;
+import io.gwctl.validators.Rule;
+import io.gwctl.validators.RuleContext;
+import io.gwctl.validators.tls.TlsCredential;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * GW0103: the leaf certificate of a credential Secret is still valid but expires within the warning window
+ * ({@link RuleContext#certExpiryWarning()}, 30 days by default; lint catalogue §5 C.3 "--cert-expiry-warn"). Already
+ * expired certificates are GW0102.
+ */
+public final class CredentialCertExpiringRule implements Rule {
+    static final RuleInfo INFO = new RuleInfo("GW0103", "credential-cert-expiring", Severity.WARNING,
+            "The certificate of a Gateway server's credential Secret expires soon.",
+            List.of("IST0161"), Set.of(Kind.GATEWAY, Kind.SECRET));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(RuleContext ctx, Reporter out) {
+        Map<Secret, TlsCredential> parsed = new IdentityHashMap<>();
+        Instant now = ctx.now();
+        for (CredentialUse u : CredentialUse.all(ctx)) {
+            if (u.secret() == null) {
+                continue;
+            }
+            TlsCredential c = parsed.computeIfAbsent(u.secret(), TlsCredential::read);
+            X509Certificate leaf = c.leaf();
+            if (leaf == null) {
+                continue;
+            }
+            Instant notAfter = leaf.getNotAfter().toInstant();
+            Duration left = Duration.between(now, notAfter);
+            if (now.isBefore(leaf.getNotBefore().toInstant()) || left.isNegative()
+                    || left.compareTo(ctx.certExpiryWarning()) > 0) {
+                continue;
+            }
+            long days = left.toDays();
+            String in = days == 0 ? "in less than a day" : days == 1 ? "in 1 day" : "in " + days + " days";
+            out.report(u.gateway(), u.pointer(), "The certificate in " + c.certKey() + " of the credential "
+                    + u.describeSecret() + " (" + TlsCredential.describe(leaf) + ") expires on " + notAfter + ", "
+                    + in, "Renew the certificate and update the Secret before it expires; after that date clients "
+                    + "reject the gateway's TLS handshake.");
+        }
+    }
+}

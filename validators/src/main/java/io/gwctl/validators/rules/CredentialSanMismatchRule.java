@@ -1,0 +1,69 @@
+package io.gwctl.validators.rules;
+
+import io.gwctl.model.Kind;
+import io.gwctl.model.finding.RuleInfo;
+import io.gwctl.model.finding.Severity;
+import io.gwctl.model.kube.Secret;
+import io.gwctl.validators.Reporter;
+import io.gwctl.validators.Rule;
+import io.gwctl.validators.RuleContext;
+import io.gwctl.validators.tls.HostCoverage;
+import io.gwctl.validators.tls.TlsCredential;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * GW0104: the leaf certificate a TLS-terminating server presents does not cover some of the server's hosts (lint
+ * catalogue §5 C.3 "SANs cover the server hosts", new in gwctl): clients connecting to those hosts fail hostname
+ * verification. DNS and IP SANs count, or the CN when there are none; a wildcard SAN covers one label; the host
+ * {@code *} and the {@code ns/} prefix of hosts are ignored.
+ */
+public final class CredentialSanMismatchRule implements Rule {
+    static final RuleInfo INFO = new RuleInfo("GW0104", "credential-san-mismatch", Severity.WARNING,
+            "The certificate of a TLS server does not cover all of the server's hosts.",
+            List.of(), Set.of(Kind.GATEWAY, Kind.SECRET));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(RuleContext ctx, Reporter out) {
+        Map<Secret, TlsCredential> parsed = new IdentityHashMap<>();
+        for (CredentialUse u : CredentialUse.all(ctx)) {
+            if (u.secret() == null || !u.terminatesTls()) {
+                continue;
+            }
+            X509Certificate leaf = parsed.computeIfAbsent(u.secret(), TlsCredential::read).leaf();
+            if (leaf == null) {
+                continue;
+            }
+            List<String> names = HostCoverage.names(leaf);
+            List<String> uncovered = new ArrayList<>();
+            int first = -1;
+            List<String> hosts = u.server().hosts();
+            for (int i = 0; i < hosts.size(); i++) {
+                String h = HostCoverage.hostToCheck(hosts.get(i));
+                if (h != null && !HostCoverage.covers(names, h)) {
+                    uncovered.add(hosts.get(i));
+                    first = first < 0 ? i : first;
+                }
+            }
+            if (uncovered.isEmpty()) {
+                continue;
+            }
+            String namesText = names.isEmpty() ? "no DNS names" : "names " + String.join(", ", names);
+            out.report(u.gateway(), u.server().pointer() + "/hosts/" + first, "The certificate of the credential "
+                    + u.describeSecret() + " does not cover " + (uncovered.size() == 1 ? "host " : "hosts ")
+                    + String.join(", ", uncovered) + " of this server; it has " + namesText,
+                    "Clients that connect to " + (uncovered.size() == 1 ? "this host" : "these hosts")
+                            + " reject the certificate: reissue it with subjectAltNames for them, or serve them from "
+                            + "a server with a certificate that covers them.");
+        }
+    }
+}

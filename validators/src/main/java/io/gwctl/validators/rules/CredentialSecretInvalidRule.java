@@ -1,0 +1,54 @@
+package io.gwctl.validators.rules;
+
+import io.gwctl.model.Kind;
+import io.gwctl.model.finding.RuleInfo;
+import io.gwctl.model.finding.Severity;
+import io.gwctl.model.kube.Secret;
+import io.gwctl.validators.Reporter;
+import io.gwctl.validators.Rule;
+import io.gwctl.validators.RuleContext;
+import io.gwctl.validators.tls.TlsCredential;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * GW0102: the credential Secret exists but Envoy cannot use it (lint catalogue §5 C.3, istioctl IST0161 extended):
+ * no non-empty {@code tls.crt}/{@code tls.key} (or {@code cert}/{@code key}) pair, a PEM block of the chain that does
+ * not parse, a private key that does not parse or does not match the leaf certificate, or a certificate of the chain
+ * that is expired or not yet valid. istioctl parses only the first PEM block and never looks at the key (§2.2).
+ */
+public final class CredentialSecretInvalidRule implements Rule {
+    static final RuleInfo INFO = new RuleInfo("GW0102", "credential-secret-invalid", Severity.ERROR,
+            "The credential Secret of a Gateway server has missing keys, an unparseable chain or key, a key that does "
+                    + "not match the certificate, or an expired or not yet valid certificate.",
+            List.of("IST0161"), Set.of(Kind.GATEWAY, Kind.SECRET));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(RuleContext ctx, Reporter out) {
+        Map<Secret, TlsCredential> parsed = new IdentityHashMap<>();
+        for (CredentialUse u : CredentialUse.all(ctx)) {
+            if (u.secret() == null) {
+                continue;
+            }
+            TlsCredential c = parsed.computeIfAbsent(u.secret(), TlsCredential::read);
+            List<String> problems = new ArrayList<>(c.problems());
+            problems.addAll(c.validityProblems(ctx.now()));
+            if (!problems.isEmpty()) {
+                out.report(u.gateway(), u.pointer(), "The credential " + u.describeSecret() + " used by the "
+                        + u.describeWorkloads() + " is invalid: " + String.join("; ", problems),
+                        "Envoy rejects this TLS configuration and the server does not serve. Recreate the Secret from "
+                                + "a matching certificate chain and unencrypted private key, e.g. kubectl create -n "
+                                + u.namespace() + " secret tls " + u.ref().name()
+                                + " --cert=fullchain.pem --key=server.key --dry-run=client -o yaml.");
+            }
+        }
+    }
+}

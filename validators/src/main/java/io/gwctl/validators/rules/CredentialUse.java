@@ -1,0 +1,123 @@
+package io.gwctl.validators.rules;
+
+import io.gwctl.model.istio.Gateway;
+import io.gwctl.model.istio.Server;
+import io.gwctl.model.istio.ServerTls;
+import io.gwctl.model.istio.TlsMode;
+import io.gwctl.model.kube.Secret;
+import io.gwctl.model.translate.GatewayProxy;
+import io.gwctl.validators.RuleContext;
+import io.gwctl.validators.tls.CredentialRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One credential a Gateway server references ({@code tls.credentialName} or a {@code tls.credentialNames} entry),
+ * resolved to the Secret the gateway workloads of one namespace would read. Istio resolves credentials in the
+ * namespace of the gateway workload, not of the Gateway (lint catalogue §2.2 SecretAnalyzer, PR #19583), so a
+ * Gateway applied to workloads in two namespaces yields two uses of the same reference.
+ *
+ * @param gateway   the Gateway
+ * @param server    the server carrying the reference
+ * @param pointer   JSON pointer of the reference, e.g. {@code /spec/servers/0/tls/credentialName}
+ * @param ref       the parsed reference (never builtin; may carry a parse error)
+ * @param namespace where the Secret is looked up (null when {@code ref} is malformed)
+ * @param workloads the gateway workloads that read it from there (all workloads for an explicit namespace)
+ * @param secret    the Secret, or null when it does not exist there
+ */
+record CredentialUse(Gateway gateway, Server server, String pointer, CredentialRef ref, String namespace,
+                     List<GatewayProxy> workloads, Secret secret) {
+
+    /**
+     * Every use in the input, Gateways and servers in input order, namespaces sorted. Gateways that apply to no
+     * gateway workload are skipped (GW0202 reports them) and so are {@code builtin://} references, which use the
+     * workload's own Istio certificate.
+     */
+    static List<CredentialUse> all(RuleContext ctx) {
+        List<CredentialUse> out = new ArrayList<>();
+        for (Gateway g : ctx.snapshot().gateways()) {
+            List<GatewayProxy> workloads = null;
+            for (Server s : g.servers()) {
+                ServerTls tls = s.tls();
+                if (tls == null || tls.allCredentialNames().isEmpty()) {
+                    continue;
+                }
+                if (workloads == null) {
+                    workloads = ctx.workloadsFor(g);
+                }
+                if (workloads.isEmpty()) {
+                    break;
+                }
+                for (Map.Entry<String, String> e : pointers(s).entrySet()) {
+                    addUses(ctx, g, s, e.getKey(), CredentialRef.parse(e.getValue()), workloads, out);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void addUses(RuleContext ctx, Gateway g, Server s, String pointer, CredentialRef ref,
+                                List<GatewayProxy> workloads, List<CredentialUse> out) {
+        if (ref.builtin()) {
+            return;
+        }
+        if (ref.error() != null) {
+            out.add(new CredentialUse(g, s, pointer, ref, null, workloads, null));
+            return;
+        }
+        Map<String, List<GatewayProxy>> byNamespace = new TreeMap<>();
+        for (GatewayProxy p : workloads) {
+            byNamespace.computeIfAbsent(ref.namespaceFor(p.namespace()), k -> new ArrayList<>()).add(p);
+        }
+        for (Map.Entry<String, List<GatewayProxy>> e : byNamespace.entrySet()) {
+            Secret secret = ctx.secret(e.getKey(), ref.name()).orElse(null);
+            out.add(new CredentialUse(g, s, pointer, ref, e.getKey(), List.copyOf(e.getValue()), secret));
+        }
+    }
+
+    /** The server's credential references by JSON pointer, in field order. */
+    private static Map<String, String> pointers(Server s) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        ServerTls tls = s.tls();
+        String base = s.pointer() + "/tls/";
+        if (tls.credentialName() != null && !tls.credentialName().isEmpty()) {
+            out.put(base + "credentialName", tls.credentialName());
+        }
+        for (int i = 0; i < tls.credentialNames().size(); i++) {
+            out.put(base + "credentialNames/" + i, tls.credentialNames().get(i));
+        }
+        return out;
+    }
+
+    /** True when the server terminates TLS with this credential (SIMPLE, MUTUAL or OPTIONAL_MUTUAL). */
+    boolean terminatesTls() {
+        TlsMode m = server.tls().mode();
+        return m == TlsMode.SIMPLE || m == TlsMode.MUTUAL || m == TlsMode.OPTIONAL_MUTUAL;
+    }
+
+    /** {@code Secret ns/name (credentialName "raw")}, how messages name the credential. */
+    String describeSecret() {
+        return "Secret " + namespace + "/" + ref.name() + " (" + field() + " \"" + ref.raw() + "\")";
+    }
+
+    /** {@code credentialName} or {@code credentialNames[1]}: the field as the user wrote it. */
+    String field() {
+        int i = pointer.lastIndexOf("/credentialNames/");
+        return i < 0 ? "credentialName" : "credentialNames[" + pointer.substring(i + "/credentialNames/".length())
+                + "]";
+    }
+
+    /** {@code workload istio-system/a} or {@code workloads istio-system/a, istio-system/b}. */
+    String describeWorkloads() {
+        StringBuilder sb = new StringBuilder(workloads.size() == 1 ? "gateway workload " : "gateway workloads ");
+        for (int i = 0; i < workloads.size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(workloads.get(i).namespace()).append('/').append(workloads.get(i).name());
+        }
+        return sb.toString();
+    }
+}
