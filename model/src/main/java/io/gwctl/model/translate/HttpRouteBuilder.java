@@ -43,16 +43,14 @@ final class HttpRouteBuilder {
         if (servers == null || servers.isEmpty()) {
             return new RouteConfiguration(routeName, List.of());
         }
-        Map<String, List<VirtualService>> vsByGateway = new HashMap<>();
         Map<String, RouteList> routesByGatewayAndVs = new HashMap<>();
         Map<String, VHost> vhosts = new HashMap<>();
         for (BoundServer server : servers) {
             String gatewayName = server.gatewayName();
             int port = server.gatewayPort();
             boolean redirect = server.server().tls() != null && server.server().tls().httpsRedirect();
-            List<VirtualService> vss = vsByGateway.computeIfAbsent(gatewayName, vsIndex::forGateway);
             List<String> serverHosts = server.hosts();
-            for (VirtualService vs : vss) {
+            for (VirtualService vs : vsIndex.candidates(gatewayName, serverHosts)) {
                 List<String> intersecting = Hosts.intersection(
                         Hosts.namesForNamespace(serverHosts, vs.metadata().namespace()), vs.hosts());
                 if (intersecting.isEmpty()) {

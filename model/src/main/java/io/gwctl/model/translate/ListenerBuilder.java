@@ -111,7 +111,7 @@ final class ListenerBuilder {
     private NetworkFilter tcpFilter(BoundServer b) {
         String gatewayName = b.gatewayName();
         List<String> hosts = b.hosts();
-        for (VirtualService vs : vsIndex.forGateway(gatewayName)) {
+        for (VirtualService vs : vsIndex.candidates(gatewayName, hosts)) {
             if (!hostsOverlap(hosts, vs)) {
                 continue;
             }
@@ -135,7 +135,7 @@ final class ListenerBuilder {
         List<FilterChain> out = new ArrayList<>();
         String bind = GatewayMerger.bindOf(b.server());
         List<String> hosts = b.hosts();
-        for (VirtualService vs : vsIndex.forGateway(b.gatewayName())) {
+        for (VirtualService vs : vsIndex.candidates(b.gatewayName(), hosts)) {
             if (!hostsOverlap(hosts, vs)) {
                 continue;
             }

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The VirtualServices a gateway workload sees, per Gateway they bind to (istiod's {@code virtualServiceIndex} and
@@ -35,6 +36,7 @@ public final class VirtualServiceIndex {
     private final Map<String, List<VirtualService>> privateByGateway = new HashMap<>();
     private final Map<String, List<VirtualService>> exportedByGateway = new HashMap<>();
     private final Map<String, List<VirtualService>> publicByGateway = new HashMap<>();
+    private final Map<String, Binding> bindings = new HashMap<>();
 
     private VirtualServiceIndex(String proxyNamespace) {
         this.proxyNamespace = proxyNamespace;
@@ -66,11 +68,27 @@ public final class VirtualServiceIndex {
      * VirtualServices bound to the resolved gateway name {@code ns/name} (spec §6.3).
      */
     public List<VirtualService> forGateway(String gatewayName) {
-        List<VirtualService> out = new ArrayList<>();
-        out.addAll(privateByGateway.getOrDefault(gatewayName, List.of()));
-        out.addAll(exportedByGateway.getOrDefault(gatewayName, List.of()));
-        out.addAll(publicByGateway.getOrDefault(gatewayName, List.of()));
-        return out;
+        return binding(gatewayName).all;
+    }
+
+    /**
+     * The VirtualServices of {@link #forGateway} that can share a host with a server having {@code serverHosts}, in the
+     * same order: every one when a server host is a wildcard, else those with an equal host or any wildcard host.
+     * The others have an empty host intersection and no matching hosts (spec §7.1, §8), so skipping them changes
+     * nothing but keeps the translation from comparing every server with every VirtualService.
+     */
+    List<VirtualService> candidates(String gatewayName, List<String> serverHosts) {
+        return binding(gatewayName).candidates(serverHosts);
+    }
+
+    private Binding binding(String gatewayName) {
+        return bindings.computeIfAbsent(gatewayName, gw -> {
+            List<VirtualService> all = new ArrayList<>();
+            all.addAll(privateByGateway.getOrDefault(gw, List.of()));
+            all.addAll(exportedByGateway.getOrDefault(gw, List.of()));
+            all.addAll(publicByGateway.getOrDefault(gw, List.of()));
+            return new Binding(List.copyOf(all));
+        });
     }
 
     /** The namespace the index was built for. */
@@ -157,5 +175,45 @@ public final class VirtualServiceIndex {
             return null;
         }
         return new Destination(Hosts.resolveShortnameToFqdn(d.host(), ns), d.subset(), d.port());
+    }
+
+    /** The VirtualServices bound to one gateway in binding order, indexed by exact host. */
+    private static final class Binding {
+        final List<VirtualService> all;
+        private final Map<String, List<Integer>> byExactHost = new HashMap<>();
+        private final List<Integer> withWildcardHost = new ArrayList<>();
+
+        Binding(List<VirtualService> all) {
+            this.all = all;
+            for (int i = 0; i < all.size(); i++) {
+                boolean wildcard = false;
+                for (String h : new LinkedHashSet<>(all.get(i).hosts())) {
+                    if (Hosts.isWildcard(h)) {
+                        wildcard = true;
+                    } else {
+                        byExactHost.computeIfAbsent(h, k -> new ArrayList<>()).add(i);
+                    }
+                }
+                if (wildcard) {
+                    withWildcardHost.add(i);
+                }
+            }
+        }
+
+        List<VirtualService> candidates(List<String> serverHosts) {
+            TreeSet<Integer> positions = new TreeSet<>(withWildcardHost);
+            for (String h : serverHosts) {
+                String name = Hosts.stripNamespace(h);
+                if (Hosts.isWildcard(name)) {
+                    return all;
+                }
+                positions.addAll(byExactHost.getOrDefault(name, List.of()));
+            }
+            List<VirtualService> out = new ArrayList<>(positions.size());
+            for (int i : positions) {
+                out.add(all.get(i));
+            }
+            return out;
+        }
     }
 }
