@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads an Envoy admin {@code /config_dump} JSON into gwctl's listener and route records, taking exactly what
@@ -36,6 +39,49 @@ public final class ConfigDumpReader {
      * @throws ConfigDumpException for malformed JSON or JSON that is not a config dump
      */
     public static ConfigDump read(InputStream in, String name) throws ConfigDumpException {
+        return dump(configs(in, name));
+    }
+
+    /**
+     * Parses a config dump with everything {@code istioctl proxy-config all} summarises (bootstrap versions,
+     * clusters, endpoints, secrets) besides listeners and route configurations.
+     *
+     * @throws ConfigDumpException for malformed JSON or JSON that is not a config dump
+     */
+    public static FullConfigDump readFull(InputStream in, String name) throws ConfigDumpException {
+        JsonNode configs = configs(in, name);
+        FullConfigDump.Bootstrap bootstrap = new FullConfigDump.Bootstrap("", "", "0.0.0");
+        List<FullConfigDump.Cluster> dynamicClusters = new ArrayList<>();
+        List<FullConfigDump.Cluster> staticClusters = new ArrayList<>();
+        List<FullConfigDump.EndpointGroup> dynamicEndpoints = new ArrayList<>();
+        List<FullConfigDump.EndpointGroup> staticEndpoints = new ArrayList<>();
+        List<FullConfigDump.Secret> warming = new ArrayList<>();
+        List<FullConfigDump.Secret> active = new ArrayList<>();
+        for (JsonNode config : configs) {
+            String type = text(config.get("@type"));
+            if (type.endsWith(".BootstrapConfigDump")) {
+                bootstrap = bootstrap(field(field(config, "bootstrap"), "node"));
+            } else if (type.endsWith(".ClustersConfigDump")) {
+                collect(array(config, "dynamic_active_clusters"), "cluster", ConfigDumpReader::cluster, dynamicClusters);
+                collect(array(config, "static_clusters"), "cluster", ConfigDumpReader::cluster, staticClusters);
+            } else if (type.endsWith(".EndpointsConfigDump")) {
+                collect(array(config, "dynamic_endpoint_configs"), "endpoint_config", ConfigDumpReader::endpointGroup,
+                        dynamicEndpoints);
+                collect(array(config, "static_endpoint_configs"), "endpoint_config", ConfigDumpReader::endpointGroup,
+                        staticEndpoints);
+            } else if (type.endsWith(".SecretsConfigDump")) {
+                array(config, "dynamic_warming_secrets").forEach(s -> warming.add(secret(s, "WARMING")));
+                array(config, "dynamic_active_secrets").forEach(s -> active.add(secret(s, "ACTIVE")));
+            }
+        }
+        dynamicClusters.addAll(staticClusters);
+        dynamicEndpoints.addAll(staticEndpoints);
+        warming.addAll(active);
+        return new FullConfigDump(dump(configs), bootstrap, dynamicClusters, dynamicEndpoints, warming);
+    }
+
+    /** The {@code configs} array of a config dump. */
+    private static JsonNode configs(InputStream in, String name) throws ConfigDumpException {
         JsonNode root;
         try {
             root = MAPPER.readTree(in);
@@ -56,6 +102,10 @@ public final class ConfigDumpReader {
         if (configs == null || !configs.isArray()) {
             throw new ConfigDumpException(name, "not an Envoy config dump: no configs array", 0, 0);
         }
+        return configs;
+    }
+
+    private static ConfigDump dump(JsonNode configs) {
         List<Listener> dynamicListeners = new ArrayList<>();
         List<Listener> staticListeners = new ArrayList<>();
         List<RouteConfiguration> dynamicRoutes = new ArrayList<>();
@@ -70,15 +120,12 @@ public final class ConfigDumpReader {
                         dynamicListeners.add(listener(l));
                     }
                 }
-                for (JsonNode sl : array(config, "static_listeners")) {
-                    JsonNode l = field(sl, "listener");
-                    if (l != null) {
-                        staticListeners.add(listener(l));
-                    }
-                }
+                collect(array(config, "static_listeners"), "listener", ConfigDumpReader::listener, staticListeners);
             } else if (type.endsWith(".RoutesConfigDump")) {
-                collectRoutes(array(config, "dynamic_route_configs"), dynamicRoutes);
-                collectRoutes(array(config, "static_route_configs"), staticRoutes);
+                collect(array(config, "dynamic_route_configs"), "route_config", ConfigDumpReader::routeConfiguration,
+                        dynamicRoutes);
+                collect(array(config, "static_route_configs"), "route_config", ConfigDumpReader::routeConfiguration,
+                        staticRoutes);
             }
         }
         dynamicListeners.addAll(staticListeners);
@@ -86,13 +133,124 @@ public final class ConfigDumpReader {
         return new ConfigDump(dynamicListeners, dynamicRoutes);
     }
 
-    private static void collectRoutes(Iterable<JsonNode> entries, List<RouteConfiguration> into) {
+    /** Converts {@code entry.<wrapped>} of each entry that has it. */
+    private static <T> void collect(List<JsonNode> entries, String wrapped, Function<JsonNode, T> convert,
+                                    List<T> into) {
         for (JsonNode entry : entries) {
-            JsonNode rc = field(entry, "route_config");
-            if (rc != null) {
-                into.add(routeConfiguration(rc));
+            JsonNode inner = field(entry, wrapped);
+            if (inner != null && !inner.isNull()) {
+                into.add(convert.apply(inner));
             }
         }
+    }
+
+    /** istioctl's getIstioVersionInfo and getUserAgentVersionInfo. */
+    private static FullConfigDump.Bootstrap bootstrap(JsonNode node) {
+        JsonNode md = field(node, "metadata");
+        String version = md == null ? "" : text(md.get("ISTIO_VERSION"));
+        String sha = md == null ? "" : text(md.get("ISTIO_PROXY_SHA"));
+        String[] shaParts = sha.split(":", -1);
+        if (shaParts.length > 1) {
+            sha = shaParts[1];
+        }
+        JsonNode build = field(node, "user_agent_build_version");
+        JsonNode v = build == null ? null : field(build, "version");
+        StringBuilder envoy = new StringBuilder()
+                .append(number(field(v, "major_number"))).append('.')
+                .append(number(field(v, "minor_number"))).append('.')
+                .append(number(field(v, "patch")));
+        JsonNode bmd = build == null ? null : field(build, "metadata");
+        if (bmd != null && bmd.isObject()) {
+            appendIfPresent(envoy, "-", bmd.get("build.label"));
+            appendIfPresent(envoy, "/", bmd.get("revision.status"));
+            appendIfPresent(envoy, "/", bmd.get("build.type"));
+            appendIfPresent(envoy, "/", bmd.get("ssl.version"));
+        }
+        return new FullConfigDump.Bootstrap(version, sha, envoy.toString());
+    }
+
+    private static void appendIfPresent(StringBuilder sb, String separator, JsonNode value) {
+        if (value != null) {
+            sb.append(separator).append(value.isTextual() ? value.textValue() : "");
+        }
+    }
+
+    private static FullConfigDump.Cluster cluster(JsonNode c) {
+        String type = text(field(c, "type"));
+        return new FullConfigDump.Cluster(text(field(c, "name")), type.isEmpty() ? "STATIC" : type,
+                istioConfig(field(c, "metadata")));
+    }
+
+    private static FullConfigDump.EndpointGroup endpointGroup(JsonNode cla) {
+        List<FullConfigDump.LbEndpoint> eps = new ArrayList<>();
+        for (JsonNode llb : array(cla, "endpoints")) {
+            String locality = locality(field(llb, "locality"));
+            for (JsonNode ep : array(llb, "lb_endpoints")) {
+                JsonNode endpoint = field(ep, "endpoint");
+                List<String> addresses = new ArrayList<>();
+                addresses.add(endpointAddress(field(endpoint, "address")));
+                for (JsonNode extra : array(endpoint, "additional_addresses")) {
+                    addresses.add(endpointAddress(field(extra, "address")));
+                }
+                String health = text(field(ep, "health_status"));
+                eps.add(new FullConfigDump.LbEndpoint(locality, addresses, health.isEmpty() ? "UNKNOWN" : health));
+            }
+        }
+        return new FullConfigDump.EndpointGroup(text(field(cla, "cluster_name")), eps);
+    }
+
+    /** {@code util.LocalityToString}: region, then /zone and /subzone while present. */
+    private static String locality(JsonNode l) {
+        if (l == null || l.isNull()) {
+            return "";
+        }
+        String result = text(field(l, "region"));
+        String zone = text(field(l, "zone"));
+        if (zone.isEmpty()) {
+            return result;
+        }
+        result += "/" + zone;
+        String subZone = text(field(l, "sub_zone"));
+        return subZone.isEmpty() ? result : result + "/" + subZone;
+    }
+
+    /** istioctl's retrieveEndpointAddresses for one address. */
+    private static String endpointAddress(JsonNode address) {
+        JsonNode sock = field(address, "socket_address");
+        if (sock != null) {
+            return text(field(sock, "address")) + ":" + number(field(sock, "port_value"));
+        }
+        JsonNode pipe = field(address, "pipe");
+        if (pipe != null) {
+            return text(field(pipe, "path"));
+        }
+        JsonNode internal = field(address, "envoy_internal_address");
+        if (internal != null && field(internal, "server_listener_name") != null) {
+            return "envoy://" + text(field(internal, "server_listener_name")) + "/"
+                    + text(field(internal, "endpoint_id"));
+        }
+        return "unknown";
+    }
+
+    /** Only the public certificate chain or trusted CA is kept, as istioctl's secret summary uses. */
+    private static FullConfigDump.Secret secret(JsonNode dynamicSecret, String state) {
+        JsonNode s = field(dynamicSecret, "secret");
+        String chain = inlineBytes(field(field(s, "tls_certificate"), "certificate_chain"));
+        String ca = inlineBytes(field(field(s, "validation_context"), "trusted_ca"));
+        return new FullConfigDump.Secret(text(field(dynamicSecret, "name")), state, chain.isEmpty() ? ca : chain);
+    }
+
+    private static String inlineBytes(JsonNode dataSource) {
+        JsonNode b = field(dataSource, "inline_bytes");
+        if (b != null && b.isTextual()) {
+            try {
+                return new String(Base64.getDecoder().decode(b.textValue()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException notBase64) {
+                return "";
+            }
+        }
+        JsonNode str = field(dataSource, "inline_string");
+        return str == null ? "" : text(str);
     }
 
     private static Listener listener(JsonNode l) {

@@ -212,4 +212,62 @@ class ConfigDumpReaderTest {
         assertThat(dump.routeConfigs().get(1).virtualHosts().get(0).routes().get(0).match().prefix())
                 .isEqualTo("/stats/prometheus");
     }
+
+    @Test
+    void readFullTakesBootstrapClustersEndpointsAndSecretsInIstioctlOrder() throws Exception {
+        Path file = printerFixtures().resolve("proxyconfig-all/config_dump.json");
+        FullConfigDump full;
+        try (InputStream in = Files.newInputStream(file)) {
+            full = ConfigDumpReader.readFull(in, file.toString());
+        }
+        assertThat(full.bootstrap()).isEqualTo(new FullConfigDump.Bootstrap("1.21.0-1226",
+                "ee85c5f28702f00621aed895915fca565796b9e4", "0.0.0"));
+        assertThat(full.clusters()).containsExactly(
+                new FullConfigDump.Cluster("inbound-vip|8000|http|httpbin.default.svc.cluster.local", "EDS", null),
+                new FullConfigDump.Cluster("agent", "STATIC", null),
+                new FullConfigDump.Cluster("prometheus_stats", "STATIC", null));
+        assertThat(full.endpoints()).containsExactly(
+                new FullConfigDump.EndpointGroup("inbound-vip|8100|http|httpbin.default.svc.cluster.local", List.of(
+                        new FullConfigDump.LbEndpoint("", List.of("envoy://connect_originate/192.168.195.248:800"),
+                                "HEALTHY"))),
+                new FullConfigDump.EndpointGroup("prometheus_stats", List.of(
+                        new FullConfigDump.LbEndpoint("", List.of("127.0.0.1:15000"), "HEALTHY"))));
+        assertThat(full.secrets()).extracting(FullConfigDump.Secret::name, FullConfigDump.Secret::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("default", "ACTIVE"),
+                        org.assertj.core.groups.Tuple.tuple("ROOTCA", "ACTIVE"));
+        assertThat(full.secrets()).allSatisfy(sec -> assertThat(sec.certificatePem())
+                .startsWith("-----BEGIN CERTIFICATE-----").doesNotContain("PRIVATE KEY"));
+        assertThat(full.dump().listeners()).hasSize(2);
+    }
+
+    @Test
+    void readFullEnvoyVersionLocalitiesAndWarmingSecrets() throws Exception {
+        String json = """
+                {"configs": [
+                  {"@type": "type.googleapis.com/envoy.admin.v3.BootstrapConfigDump", "bootstrap": {"node": {
+                    "metadata": {"ISTIO_VERSION": "1.24.0", "ISTIO_PROXY_SHA": "istio-proxy:7396"},
+                    "user_agent_build_version": {"version": {"major_number": 1, "minor_number": 32, "patch": 2},
+                      "metadata": {"ssl.version": "BoringSSL", "build.type": "RELEASE", "build.label": "dev",
+                                   "revision.status": "Clean"}}}}},
+                  {"@type": "type.googleapis.com/envoy.admin.v3.EndpointsConfigDump", "dynamic_endpoint_configs": [
+                    {"endpoint_config": {"cluster_name": "outbound|80||a", "endpoints": [
+                      {"locality": {"region": "r", "zone": "z", "sub_zone": "s"}, "lb_endpoints": [
+                        {"endpoint": {"address": {"socket_address": {"address": "10.0.0.1", "port_value": 80}},
+                           "additional_addresses": [{"address": {"pipe": {"path": "/sock"}}}]}}]},
+                      {"locality": {"region": "r"}, "lb_endpoints": [{"endpoint": {"address": {}}}]}]}}]},
+                  {"@type": "type.googleapis.com/envoy.admin.v3.SecretsConfigDump",
+                   "dynamic_active_secrets": [{"name": "a", "secret": {}}],
+                   "dynamic_warming_secrets": [{"name": "w", "secret": {}}]}
+                ]}
+                """;
+        FullConfigDump full = ConfigDumpReader.readFull(
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "t");
+        assertThat(full.bootstrap()).isEqualTo(new FullConfigDump.Bootstrap("1.24.0", "7396",
+                "1.32.2-dev/Clean/RELEASE/BoringSSL"));
+        assertThat(full.endpoints().get(0).endpoints()).containsExactly(
+                new FullConfigDump.LbEndpoint("r/z/s", List.of("10.0.0.1:80", "/sock"), "UNKNOWN"),
+                new FullConfigDump.LbEndpoint("r", List.of("unknown"), "UNKNOWN"));
+        assertThat(full.secrets()).extracting(FullConfigDump.Secret::name).containsExactly("w", "a");
+        assertThat(full.clusters()).isEmpty();
+    }
 }
