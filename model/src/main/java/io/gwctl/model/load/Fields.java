@@ -1,0 +1,297 @@
+package io.gwctl.model.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed reads of one document's fields that fail with the field's path and the offending value, so that a wrong
+ * type becomes {@code spec.servers[0].port.number: expected an integer, got "eighty"} rather than a silent default.
+ * Every method takes the JSON pointer of the parent object; a missing field and an explicit {@code null} read the
+ * same (as the API server's decoder does).
+ */
+final class Fields {
+    private static final int MAX_SHOWN = 60;
+
+    private Fields() {
+    }
+
+    static String child(String pointer, String field) {
+        return pointer + "/" + escape(field);
+    }
+
+    static String child(String pointer, int index) {
+        return pointer + "/" + index;
+    }
+
+    /** The field's node, or null when absent or null. */
+    static JsonNode node(JsonNode parent, String field) {
+        if (parent == null) {
+            return null;
+        }
+        JsonNode n = parent.get(field);
+        return n == null || n.isNull() ? null : n;
+    }
+
+    /** The object at {@code field}, or null when absent. */
+    static JsonNode object(JsonNode parent, String field, String pointer) throws InvalidResourceException {
+        JsonNode n = node(parent, field);
+        if (n != null && !n.isObject()) {
+            throw wrongType(child(pointer, field), "an object", n);
+        }
+        return n;
+    }
+
+    /** The elements of the list at {@code field} (empty when absent). */
+    static List<JsonNode> list(JsonNode parent, String field, String pointer) throws InvalidResourceException {
+        JsonNode n = node(parent, field);
+        if (n == null) {
+            return List.of();
+        }
+        if (!n.isArray()) {
+            throw wrongType(child(pointer, field), "a list", n);
+        }
+        List<JsonNode> out = new ArrayList<>(n.size());
+        n.forEach(out::add);
+        return out;
+    }
+
+    /** Maps one list element, given its pointer and index. */
+    @FunctionalInterface
+    interface ItemMapper<T> {
+        T map(JsonNode item, String pointer, int index) throws InvalidResourceException;
+    }
+
+    /** Maps each element of the list of objects at {@code field} (empty when absent). */
+    static <T> List<T> objects(JsonNode parent, String field, String pointer, ItemMapper<T> mapper)
+            throws InvalidResourceException {
+        List<JsonNode> nodes = list(parent, field, pointer);
+        List<T> out = new ArrayList<>(nodes.size());
+        String p = child(pointer, field);
+        for (int i = 0; i < nodes.size(); i++) {
+            String ip = child(p, i);
+            JsonNode n = nodes.get(i);
+            if (!n.isObject()) {
+                throw wrongType(ip, "an object", n);
+            }
+            out.add(mapper.map(n, ip, i));
+        }
+        return out;
+    }
+
+    static String string(JsonNode parent, String field, String pointer) throws InvalidResourceException {
+        JsonNode n = node(parent, field);
+        if (n == null) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw wrongType(child(pointer, field), "a string", n);
+        }
+        return n.textValue();
+    }
+
+    static String string(JsonNode parent, String field, String pointer, String dflt) throws InvalidResourceException {
+        String s = string(parent, field, pointer);
+        return s == null || s.isEmpty() ? dflt : s;
+    }
+
+    /**
+     * An integer field; 0 when absent. A string of digits is accepted as istiod's protobuf JSON decoder does
+     * ({@code "80"}), anything else names the field and the value.
+     */
+    static int integer(JsonNode parent, String field, String pointer) throws InvalidResourceException {
+        JsonNode n = node(parent, field);
+        if (n == null) {
+            return 0;
+        }
+        return integerValue(n, child(pointer, field));
+    }
+
+    static int integerValue(JsonNode n, String pointer) throws InvalidResourceException {
+        if (n.isIntegralNumber() && n.canConvertToInt()) {
+            return n.intValue();
+        }
+        if (n.isTextual() && isDigits(n.textValue()) && n.textValue().length() <= 9) {
+            return Integer.parseInt(n.textValue());
+        }
+        if (n.isFloatingPointNumber() && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
+            return (int) n.doubleValue();
+        }
+        throw wrongType(pointer, "an integer", n);
+    }
+
+    static boolean bool(JsonNode parent, String field, String pointer) throws InvalidResourceException {
+        JsonNode n = node(parent, field);
+        if (n == null) {
+            return false;
+        }
+        if (!n.isBoolean()) {
+            throw wrongType(child(pointer, field), "true or false", n);
+        }
+        return n.booleanValue();
+    }
+
+    static List<String> strings(JsonNode parent, String field, String pointer) throws InvalidResourceException {
+        JsonNode n = node(parent, field);
+        if (n == null) {
+            return List.of();
+        }
+        String p = child(pointer, field);
+        if (!n.isArray()) {
+            throw wrongType(p, "a list of strings", n);
+        }
+        List<String> out = new ArrayList<>(n.size());
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode e = n.get(i);
+            if (!e.isTextual()) {
+                throw wrongType(child(p, i), "a string", e);
+            }
+            out.add(e.textValue());
+        }
+        return out;
+    }
+
+    /** A string-to-string map such as labels; null when absent. Values must be strings, as in Kubernetes. */
+    static Map<String, String> stringMap(JsonNode parent, String field, String pointer)
+            throws InvalidResourceException {
+        JsonNode n = object(parent, field, pointer);
+        if (n == null) {
+            return null;
+        }
+        String p = child(pointer, field);
+        Map<String, String> out = new LinkedHashMap<>();
+        var it = n.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            JsonNode v = e.getValue();
+            if (v.isNull()) {
+                out.put(e.getKey(), "");
+            } else if (v.isTextual()) {
+                out.put(e.getKey(), v.textValue());
+            } else {
+                throw wrongType(child(p, e.getKey()), "a string", v);
+            }
+        }
+        return out;
+    }
+
+    static InvalidResourceException wrongType(String pointer, String expected, JsonNode got) {
+        return new InvalidResourceException(pointer, path(pointer) + ": expected " + expected + ", got " + describe(got));
+    }
+
+    /** The value as a user would recognise it: a quoted, shortened string; a number; "an object"; "a list". */
+    static String describe(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return "null";
+        }
+        if (n.isTextual()) {
+            String s = n.textValue();
+            if (s.length() > MAX_SHOWN) {
+                s = s.substring(0, MAX_SHOWN) + "...";
+            }
+            return quote(s);
+        }
+        if (n.isObject()) {
+            return "an object";
+        }
+        if (n.isArray()) {
+            return "a list";
+        }
+        if (n.isBinary()) {
+            return "binary data";
+        }
+        return n.asText();
+    }
+
+    /** A JSON-style quoted string, with control characters escaped so a message stays on one line. */
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /**
+     * A JSON pointer as a field path users read: {@code /spec/servers/0/port} becomes {@code spec.servers[0].port},
+     * and a key that is not a plain identifier is bracketed: {@code metadata.labels["app.kubernetes.io/name"]}.
+     */
+    static String path(String pointer) {
+        if (pointer.isEmpty()) {
+            return "(document)";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String raw : pointer.substring(1).split("/", -1)) {
+            String seg = unescape(raw);
+            if (isDigits(seg)) {
+                sb.append('[').append(seg).append(']');
+            } else if (isIdentifier(seg)) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(seg);
+            } else {
+                sb.append('[').append(quote(seg)).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Escapes a key for a JSON pointer (RFC 6901: {@code ~} as {@code ~0}, {@code /} as {@code ~1}). */
+    static String escape(String key) {
+        if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
+            return key;
+        }
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    static String unescape(String seg) {
+        if (seg.indexOf('~') < 0) {
+            return seg;
+        }
+        return seg.replace("~1", "/").replace("~0", "~");
+    }
+
+    static boolean isDigits(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isIdentifier(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

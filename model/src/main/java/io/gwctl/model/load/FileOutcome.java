@@ -1,0 +1,14 @@
+package io.gwctl.model.load;
+
+import io.gwctl.model.Resource;
+import java.util.List;
+import java.util.Map;
+
+/** What reading one input produced, kept in input order by the loader. {@code read} is false when it was not read. */
+record FileOutcome(List<Resource> resources, List<LoadProblem> problems, int documents,
+                   Map<String, Integer> skippedKinds, boolean read) {
+
+    static FileOutcome failed(LoadProblem problem) {
+        return new FileOutcome(List.of(), List.of(problem), 0, Map.of(), false);
+    }
+}

@@ -1,0 +1,285 @@
+package io.gwctl.model.load;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.gwctl.model.Origin;
+import io.gwctl.model.Resource;
+import io.gwctl.model.SourceMap;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads the documents of one file (or standard input) and maps each right after it is built, so no tree outlives
+ * its document. A syntax error ends the document it is in; reading resumes at the next {@code ---} line when there
+ * is one, otherwise the rest of the file is reported as skipped.
+ */
+final class InputReader implements TreeBuilder.Sink {
+    private static final YAMLFactory YAML = yamlFactory();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(TreeBuilder.MAX_DEPTH + 10)
+                    .maxStringLength(Integer.MAX_VALUE).build())
+            .build();
+
+    private final String name;
+    private final String defaultNamespace;
+    private final PointerPool pool;
+    private final List<Resource> resources = new ArrayList<>();
+    private final List<LoadProblem> problems = new ArrayList<>();
+    private final Map<String, Integer> skippedKinds = new HashMap<>();
+    private int documents;
+
+    InputReader(String name, String defaultNamespace, PointerPool pool) {
+        this.name = name;
+        this.defaultNamespace = defaultNamespace;
+        this.pool = pool;
+    }
+
+    /**
+     * Alias and nesting limits are enforced by {@link TreeBuilder} (Jackson reads YAML as events, where
+     * SnakeYAML's own alias limit does not apply); the code point limit is lifted because the loader already
+     * caps the file size.
+     */
+    private static YAMLFactory yamlFactory() {
+        LoaderOptions lo = new LoaderOptions();
+        lo.setMaxAliasesForCollections(TreeBuilder.MAX_COLLECTION_ALIASES);
+        lo.setNestingDepthLimit(TreeBuilder.MAX_DEPTH + 10);
+        lo.setCodePointLimit(Integer.MAX_VALUE);
+        return YAMLFactory.builder().loaderOptions(lo)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(TreeBuilder.MAX_DEPTH + 10)
+                        .maxStringLength(Integer.MAX_VALUE).build())
+                .build();
+    }
+
+    FileOutcome outcome() {
+        return new FileOutcome(resources, problems, documents, skippedKinds, true);
+    }
+
+    /** Checks that the bytes are UTF-8 text, then reads them. */
+    void readBytes(byte[] bytes, boolean json) {
+        String text = decode(bytes);
+        if (text != null) {
+            readText(text, json);
+        }
+    }
+
+    /** The text, or null after reporting why the bytes are not a text file. */
+    private String decode(byte[] bytes) {
+        boolean ascii = true;
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b == 0) {
+                notText(bytes, i, "it contains a NUL byte");
+                return null;
+            }
+            ascii &= b > 0;
+        }
+        if (ascii) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = dec.decode(in, out, true);
+        if (r.isError()) {
+            notText(bytes, in.position(), "invalid UTF-8");
+            return null;
+        }
+        dec.flush(out);
+        out.flip();
+        return out.toString();
+    }
+
+    private void notText(byte[] bytes, int offset, String why) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        problems.add(new LoadProblem(LoadProblem.Type.PARSE, name, line, 0,
+                "not a text file (" + why + " at byte " + offset + ")"));
+    }
+
+    /** Reads every document of the text, resynchronising after a syntax error where it can. */
+    void readText(String text, boolean json) {
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        int startLine = 0;
+        int nextIndex = 0;
+        while (true) {
+            TreeBuilder builder = new TreeBuilder(pool, startLine);
+            String part = startLine == 0 ? text : text.substring(offsetOfLine(text, startLine));
+            try (JsonParser p = json ? JSON.createParser(part) : YAML.createParser(new StringReader(part))) {
+                builder.readAll(p, nextIndex, this);
+                return;
+            } catch (JsonProcessingException e) {
+                int[] where = errorPosition(e);
+                int line = where[0] + startLine;
+                int resync = json ? -1 : nextDocumentStart(text, Math.max(line, startLine + 2));
+                String message = errorMessage(e);
+                problems.add(new LoadProblem(LoadProblem.Type.PARSE, name, line, where[1],
+                        resync < 0 ? message + "; the rest of the file was skipped"
+                                : message + "; skipped to the next document at line " + resync));
+                if (resync < 0) {
+                    return;
+                }
+                nextIndex += Math.max(builder.documents(), 1);
+                startLine = resync - 1;
+            } catch (IOException | RuntimeException e) {
+                problems.add(new LoadProblem(LoadProblem.Type.PARSE, name, 0, 0,
+                        "internal error while parsing: " + e, e));
+                return;
+            }
+        }
+    }
+
+    private static int[] errorPosition(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            Mark mark = m.getProblemMark();
+            return new int[] {mark.getLine() + 1, mark.getColumn() + 1};
+        }
+        JsonLocation loc = e.getLocation();
+        return loc == null ? new int[] {0, 0} : new int[] {Math.max(loc.getLineNr(), 0), Math.max(loc.getColumnNr(), 0)};
+    }
+
+    /** SnakeYAML's own wording ("mapping values are not allowed here") without the echoed source snippet. */
+    private static String errorMessage(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m) {
+            String problem = m.getProblem();
+            String context = m.getContext();
+            if (context != null && problem != null) {
+                return context + ": " + problem;
+            }
+            if (problem != null) {
+                return problem;
+            }
+        }
+        String msg = e.getOriginalMessage();
+        if (msg.startsWith("Expected a field name")) {
+            // Jackson's wording names SnakeYAML event classes; say what a user wrote instead.
+            String got = msg.contains("MappingStart") ? "a map" : msg.contains("SequenceStart") ? "a list" : "a value";
+            return "expected a key, got " + got + " (a complex key, or an unrendered {{ template }}?)";
+        }
+        int nl = msg.indexOf('\n');
+        return nl >= 0 ? msg.substring(0, nl) : msg;
+    }
+
+    /** The 1-based line number of the first line at or after {@code fromLine} that starts a document, or -1. */
+    private static int nextDocumentStart(String text, int fromLine) {
+        int line = 1;
+        int i = 0;
+        while (i < text.length()) {
+            if (line >= fromLine && text.startsWith("---", i)
+                    && (i + 3 == text.length() || Character.isWhitespace(text.charAt(i + 3)))) {
+                return line;
+            }
+            int nl = text.indexOf('\n', i);
+            if (nl < 0) {
+                break;
+            }
+            i = nl + 1;
+            line++;
+        }
+        return -1;
+    }
+
+    /** The character offset where the given 0-based line count of the text ends. */
+    private static int offsetOfLine(String text, int lines) {
+        int i = 0;
+        for (int l = 0; l < lines; l++) {
+            i = text.indexOf('\n', i) + 1;
+        }
+        return i;
+    }
+
+    @Override
+    public void problem(int index, int line, int column, String message) {
+        documents++;
+        problems.add(new LoadProblem(LoadProblem.Type.PARSE, name, line, column, message));
+    }
+
+    @Override
+    public void document(int index, JsonNode root, Map<String, Long> positions, int line, int column) {
+        if (root == null || (root.isObject() && root.isEmpty())) {
+            return; // an empty document (a trailing ---, a Helm template that rendered nothing)
+        }
+        documents++;
+        accept(root, positions, new Origin(name, index, line, column));
+    }
+
+    /** Maps one document or List item; a List's items are each accepted with positions relative to the item. */
+    private void accept(JsonNode doc, Map<String, Long> positions, Origin origin) {
+        SourceMap source = new SourceMap(positions, origin.line());
+        JsonNode items = doc.get("items");
+        String kind = doc.path("kind").asText("");
+        if (kind.endsWith("List") && items != null && items.isArray() && doc.path("kind").isTextual()) {
+            PositionTable table = positions instanceof PositionTable t ? t : null;
+            for (int i = 0; i < items.size(); i++) {
+                String prefix = "/items/" + i;
+                PositionTable sub = table == null ? new PositionTable(new String[0], new long[0], 0)
+                        : table.subTable(prefix, pool);
+                long pos = positions.getOrDefault(prefix, SourceMap.pack(origin.line(), origin.column()));
+                JsonNode item = items.get(i);
+                if (item.isObject() && item.isEmpty()) {
+                    continue;
+                }
+                accept(item, sub, new Origin(name, origin.document(), (int) (pos >>> 32), (int) pos));
+            }
+            return;
+        }
+        try {
+            Resource r = ResourceMapper.map(doc, source, origin, defaultNamespace);
+            if (r != null) {
+                resources.add(r);
+            } else {
+                skippedKinds.merge(ResourceMapper.skipKey(doc), 1, Integer::sum);
+            }
+        } catch (InvalidResourceException e) {
+            String p = nearestPresent(positions, e.pointer());
+            Long pos = positions.get(p);
+            int line = pos == null ? origin.line() : (int) (pos >>> 32);
+            int column = pos == null ? origin.column() : (int) (long) pos;
+            problems.add(new LoadProblem(LoadProblem.Type.INVALID, name, line, column, e.getMessage()));
+        }
+    }
+
+    private static String nearestPresent(Map<String, Long> positions, String pointer) {
+        String p = pointer;
+        while (!p.isEmpty() && !positions.containsKey(p)) {
+            p = p.substring(0, p.lastIndexOf('/'));
+        }
+        return p;
+    }
+
+    /** {@code 52.4 MB}: sizes in binary units, as the limit is 64 MiB by default. */
+    static String humanSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+}

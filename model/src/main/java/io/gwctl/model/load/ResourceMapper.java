@@ -1,0 +1,409 @@
+package io.gwctl.model.load;
+
+import static io.gwctl.model.load.Fields.bool;
+import static io.gwctl.model.load.Fields.child;
+import static io.gwctl.model.load.Fields.integer;
+import static io.gwctl.model.load.Fields.list;
+import static io.gwctl.model.load.Fields.node;
+import static io.gwctl.model.load.Fields.object;
+import static io.gwctl.model.load.Fields.objects;
+import static io.gwctl.model.load.Fields.string;
+import static io.gwctl.model.load.Fields.stringMap;
+import static io.gwctl.model.load.Fields.strings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gwctl.model.Kind;
+import io.gwctl.model.ObjectMeta;
+import io.gwctl.model.Origin;
+import io.gwctl.model.Resource;
+import io.gwctl.model.SourceMap;
+import io.gwctl.model.istio.Destination;
+import io.gwctl.model.istio.DestinationRule;
+import io.gwctl.model.istio.Gateway;
+import io.gwctl.model.istio.HttpMatch;
+import io.gwctl.model.istio.HttpRoute;
+import io.gwctl.model.istio.L4Match;
+import io.gwctl.model.istio.Port;
+import io.gwctl.model.istio.RouteDestination;
+import io.gwctl.model.istio.Server;
+import io.gwctl.model.istio.ServerTls;
+import io.gwctl.model.istio.StringMatch;
+import io.gwctl.model.istio.TcpRoute;
+import io.gwctl.model.istio.TlsMode;
+import io.gwctl.model.istio.TlsRoute;
+import io.gwctl.model.istio.VirtualService;
+import io.gwctl.model.kube.Container;
+import io.gwctl.model.kube.ContainerPort;
+import io.gwctl.model.kube.Deployment;
+import io.gwctl.model.kube.Namespace;
+import io.gwctl.model.kube.Pod;
+import io.gwctl.model.kube.Secret;
+import io.gwctl.model.kube.Service;
+import io.gwctl.model.kube.ServicePort;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns one parsed document (a JSON tree) into the record gwctl reads, applying the defaults the API server would
+ * (Service port protocol and targetPort, container port protocol, the namespace). Usable without files: tests
+ * build a tree inline and pass {@link SourceMap#empty()}.
+ */
+public final class ResourceMapper {
+    /** The apiVersions istiod serves for networking.istio.io kinds (all three are the same schema). */
+    private static final Set<String> ISTIO_VERSIONS = Set.of("networking.istio.io/v1", "networking.istio.io/v1beta1",
+            "networking.istio.io/v1alpha3");
+    /** apps/v1 and the older group versions that old charts and fixtures still use for Deployments. */
+    private static final Set<String> DEPLOYMENT_VERSIONS = Set.of("apps/v1", "apps/v1beta1", "apps/v1beta2",
+            "extensions/v1beta1");
+
+    private ResourceMapper() {
+    }
+
+    /**
+     * Maps one document. Returns null for kinds gwctl does not read (including same-named kinds of other groups,
+     * such as a {@code gateway.networking.k8s.io} Gateway); throws when the document is not a valid resource.
+     */
+    public static Resource map(JsonNode doc, SourceMap source, Origin origin, String defaultNamespace)
+            throws InvalidResourceException {
+        Kind kind = kindOf(doc);
+        if (kind == null) {
+            return null;
+        }
+        ObjectMeta meta = metadata(doc, kind == Kind.NAMESPACE ? "" : defaultNamespace);
+        JsonNode spec = object(doc, "spec", "");
+        return switch (kind) {
+            case GATEWAY -> gateway(meta, origin, source, spec);
+            case VIRTUAL_SERVICE -> virtualService(meta, origin, source, spec);
+            case DESTINATION_RULE -> destinationRule(meta, origin, source, spec);
+            case SERVICE -> service(meta, origin, source, spec);
+            case POD -> new Pod(meta, origin, source, containers(spec, "/spec"));
+            case DEPLOYMENT -> deployment(meta, origin, source, spec);
+            case SECRET -> secret(meta, origin, source, doc);
+            case NAMESPACE -> new Namespace(meta, origin, source);
+        };
+    }
+
+    /**
+     * The kind gwctl reads for this document, or null when it does not read it. Throws for a document without
+     * {@code kind} or with a {@code kind}/{@code apiVersion} that is not a string.
+     */
+    static Kind kindOf(JsonNode doc) throws InvalidResourceException {
+        if (!doc.isObject()) {
+            throw Fields.wrongType("", "an object (a Kubernetes resource)", doc);
+        }
+        String kind = string(doc, "kind", "");
+        String apiVersion = string(doc, "apiVersion", "");
+        if (kind == null || kind.isEmpty()) {
+            throw new InvalidResourceException("", "missing kind");
+        }
+        Kind k = Kind.fromKindName(kind);
+        if (k == null || apiVersion == null) {
+            return null;
+        }
+        boolean served = switch (k) {
+            case GATEWAY, VIRTUAL_SERVICE, DESTINATION_RULE -> ISTIO_VERSIONS.contains(apiVersion);
+            case DEPLOYMENT -> DEPLOYMENT_VERSIONS.contains(apiVersion);
+            case SERVICE, POD, SECRET, NAMESPACE -> apiVersion.equals("v1");
+        };
+        return served ? k : null;
+    }
+
+    /** How a skipped document is counted: {@code Kind} for the core group, else {@code Kind.group}. */
+    static String skipKey(JsonNode doc) {
+        String kind = doc.path("kind").asText("");
+        String apiVersion = doc.path("apiVersion").asText("");
+        int slash = apiVersion.indexOf('/');
+        return slash < 0 ? kind : kind + "." + apiVersion.substring(0, slash);
+    }
+
+    private static ObjectMeta metadata(JsonNode doc, String defaultNamespace) throws InvalidResourceException {
+        JsonNode m = object(doc, "metadata", "");
+        String name = string(m, "name", "/metadata");
+        if (name == null || name.isEmpty()) {
+            throw new InvalidResourceException(m == null ? "" : "/metadata", "missing metadata.name");
+        }
+        String ns = string(m, "namespace", "/metadata");
+        if (ns == null || ns.isEmpty() || defaultNamespace.isEmpty()) {
+            // Cluster-scoped kinds get "" whatever is written, as the API server ignores it.
+            ns = defaultNamespace;
+        }
+        Instant created = null;
+        String ts = string(m, "creationTimestamp", "/metadata");
+        if (ts != null && !ts.isEmpty()) {
+            try {
+                created = OffsetDateTime.parse(ts, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new InvalidResourceException("/metadata/creationTimestamp",
+                        "metadata.creationTimestamp: expected an RFC 3339 time such as 2024-01-31T12:00:00Z, got "
+                                + Fields.quote(ts));
+            }
+        }
+        return new ObjectMeta(name, ns, stringMap(m, "labels", "/metadata"), stringMap(m, "annotations", "/metadata"),
+                created);
+    }
+
+    // ---- Istio ----
+
+    private static Gateway gateway(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec)
+            throws InvalidResourceException {
+        return new Gateway(meta, origin, source, stringMap(spec, "selector", "/spec"),
+                objects(spec, "servers", "/spec", ResourceMapper::server));
+    }
+
+    private static Server server(JsonNode s, String p, int index) throws InvalidResourceException {
+        JsonNode port = object(s, "port", p);
+        Port parsedPort = null;
+        if (port != null) {
+            String pp = p + "/port";
+            parsedPort = new Port(integer(port, "number", pp), string(port, "name", pp), string(port, "protocol", pp),
+                    integer(port, "targetPort", pp));
+        }
+        JsonNode tls = object(s, "tls", p);
+        ServerTls parsedTls = null;
+        if (tls != null) {
+            String tp = p + "/tls";
+            String mode = string(tls, "mode", tp);
+            parsedTls = new ServerTls(bool(tls, "httpsRedirect", tp), TlsMode.parse(mode), mode,
+                    string(tls, "credentialName", tp), strings(tls, "credentialNames", tp),
+                    string(tls, "serverCertificate", tp), string(tls, "privateKey", tp),
+                    string(tls, "caCertificates", tp), strings(tls, "subjectAltNames", tp));
+        }
+        return new Server(index, parsedPort, string(s, "bind", p), strings(s, "hosts", p), parsedTls,
+                string(s, "name", p));
+    }
+
+    private static VirtualService virtualService(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec)
+            throws InvalidResourceException {
+        List<HttpRoute> http = objects(spec, "http", "/spec", ResourceMapper::httpRoute);
+        List<TcpRoute> tcp = objects(spec, "tcp", "/spec",
+                (r, p, i) -> new TcpRoute(l4Matches(r, p), routeDestinations(r, p)));
+        List<TlsRoute> tls = objects(spec, "tls", "/spec",
+                (r, p, i) -> new TlsRoute(l4Matches(r, p), routeDestinations(r, p)));
+        return new VirtualService(meta, origin, source, strings(spec, "hosts", "/spec"),
+                strings(spec, "gateways", "/spec"), http, tcp, tls, strings(spec, "exportTo", "/spec"));
+    }
+
+    private static HttpRoute httpRoute(JsonNode r, String p, int index) throws InvalidResourceException {
+        List<HttpMatch> matches = objects(r, "match", p, ResourceMapper::httpMatch);
+        JsonNode delegate = object(r, "delegate", p);
+        String dp = p + "/delegate";
+        return new HttpRoute(string(r, "name", p), matches, routeDestinations(r, p),
+                object(r, "redirect", p) != null, object(r, "directResponse", p) != null,
+                destination(object(r, "mirror", p), p + "/mirror"),
+                delegate == null ? null : string(delegate, "name", dp),
+                delegate == null ? null : string(delegate, "namespace", dp));
+    }
+
+    private static HttpMatch httpMatch(JsonNode m, String p, int index) throws InvalidResourceException {
+        return new HttpMatch(string(m, "name", p), stringMatch(m, "uri", p), stringMatch(m, "method", p),
+                stringMatch(m, "authority", p), stringMatch(m, "scheme", p), stringMatches(m, "headers", p),
+                stringMatches(m, "withoutHeaders", p), stringMatches(m, "queryParams", p), integer(m, "port", p),
+                strings(m, "gateways", p), stringMap(m, "sourceLabels", p), string(m, "sourceNamespace", p),
+                bool(m, "ignoreUriCase", p));
+    }
+
+    /** A StringMatch; null when absent or when none of exact/prefix/regex is set (Istio ignores it then). */
+    private static StringMatch stringMatch(JsonNode parent, String field, String p) throws InvalidResourceException {
+        JsonNode m = object(parent, field, p);
+        return m == null ? null : stringMatchValue(m, child(p, field));
+    }
+
+    private static StringMatch stringMatchValue(JsonNode m, String p) throws InvalidResourceException {
+        String exact = string(m, "exact", p);
+        if (exact != null) {
+            return new StringMatch(StringMatch.Type.EXACT, exact);
+        }
+        String prefix = string(m, "prefix", p);
+        if (prefix != null) {
+            return new StringMatch(StringMatch.Type.PREFIX, prefix);
+        }
+        String regex = string(m, "regex", p);
+        return regex == null ? null : new StringMatch(StringMatch.Type.REGEX, regex);
+    }
+
+    /**
+     * A header or query parameter map. An entry without exact/prefix/regex ({@code {}}) means "present", which
+     * istiod emits as a present match, the same as an empty prefix: it is kept as {@code prefix ""}.
+     */
+    private static Map<String, StringMatch> stringMatches(JsonNode parent, String field, String p)
+            throws InvalidResourceException {
+        JsonNode n = object(parent, field, p);
+        if (n == null) {
+            return null;
+        }
+        String mp = child(p, field);
+        Map<String, StringMatch> out = new LinkedHashMap<>();
+        var it = n.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            String ep = child(mp, e.getKey());
+            JsonNode v = e.getValue();
+            StringMatch sm = null;
+            if (!v.isNull()) {
+                requireObject(v, ep);
+                sm = stringMatchValue(v, ep);
+            }
+            out.put(e.getKey(), sm == null ? new StringMatch(StringMatch.Type.PREFIX, "") : sm);
+        }
+        return out;
+    }
+
+    private static List<L4Match> l4Matches(JsonNode r, String p) throws InvalidResourceException {
+        return objects(r, "match", p, (m, mp, i) -> new L4Match(strings(m, "sniHosts", mp),
+                integer(m, "port", mp), strings(m, "gateways", mp), stringMap(m, "sourceLabels", mp),
+                string(m, "sourceNamespace", mp), strings(m, "destinationSubnets", mp)));
+    }
+
+    private static List<RouteDestination> routeDestinations(JsonNode r, String p) throws InvalidResourceException {
+        return objects(r, "route", p, (d, dp, i) -> new RouteDestination(
+                destination(object(d, "destination", dp), dp + "/destination"), integer(d, "weight", dp)));
+    }
+
+    private static Destination destination(JsonNode d, String p) throws InvalidResourceException {
+        if (d == null) {
+            return null;
+        }
+        JsonNode port = object(d, "port", p);
+        return new Destination(string(d, "host", p), string(d, "subset", p),
+                port == null ? 0 : integer(port, "number", p + "/port"));
+    }
+
+    private static DestinationRule destinationRule(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec)
+            throws InvalidResourceException {
+        List<DestinationRule.Subset> subsets = objects(spec, "subsets", "/spec",
+                (s, p, i) -> new DestinationRule.Subset(string(s, "name", p), stringMap(s, "labels", p)));
+        return new DestinationRule(meta, origin, source, string(spec, "host", "/spec"), subsets,
+                strings(spec, "exportTo", "/spec"));
+    }
+
+    // ---- Kubernetes ----
+
+    private static Service service(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec)
+            throws InvalidResourceException {
+        List<ServicePort> ports = objects(spec, "ports", "/spec", ResourceMapper::servicePort);
+        return new Service(meta, origin, source, string(spec, "type", "/spec", "ClusterIP"),
+                stringMap(spec, "selector", "/spec"), ports);
+    }
+
+    private static ServicePort servicePort(JsonNode n, String p, int i) throws InvalidResourceException {
+        int port = integer(n, "port", p);
+        int targetPort = port;
+        String targetPortName = null;
+        JsonNode tp = node(n, "targetPort");
+        // The API server defaults targetPort to port; an IntOrString that is all digits is a number.
+        if (tp != null && tp.isTextual() && !Fields.isDigits(tp.textValue())) {
+            targetPort = 0;
+            targetPortName = tp.textValue();
+        } else if (tp != null) {
+            int t = Fields.integerValue(tp, p + "/targetPort");
+            targetPort = t == 0 ? port : t;
+        }
+        return new ServicePort(i, string(n, "name", p), string(n, "protocol", p, "TCP"), port, targetPort,
+                targetPortName, integer(n, "nodePort", p));
+    }
+
+    private static Deployment deployment(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec)
+            throws InvalidResourceException {
+        JsonNode template = object(spec, "template", "/spec");
+        JsonNode templateMeta = object(template, "metadata", "/spec/template");
+        JsonNode templateSpec = object(template, "spec", "/spec/template");
+        return new Deployment(meta, origin, source, stringMap(templateMeta, "labels", "/spec/template/metadata"),
+                containers(templateSpec, "/spec/template/spec"));
+    }
+
+    private static List<Container> containers(JsonNode podSpec, String p) throws InvalidResourceException {
+        return objects(podSpec, "containers", p, (c, cp, i) -> {
+            List<ContainerPort> ports = objects(c, "ports", cp, (port, pp, j) -> new ContainerPort(
+                    string(port, "name", pp), integer(port, "containerPort", pp), string(port, "protocol", pp, "TCP")));
+            Map<String, String> env = new LinkedHashMap<>();
+            for (String[] e : objects(c, "env", cp,
+                    (e, ep, j) -> new String[] {string(e, "name", ep), string(e, "value", ep)})) {
+                // Only literal values: valueFrom needs the cluster to resolve.
+                if (e[0] != null && e[1] != null) {
+                    env.put(e[0], e[1]);
+                }
+            }
+            return new Container(string(c, "name", cp), string(c, "image", cp), ports, env);
+        });
+    }
+
+    /**
+     * A Secret's type and key names; decoded values only for {@link Secret#TLS_KEYS}. Messages name keys, never
+     * values.
+     */
+    private static Secret secret(ObjectMeta meta, Origin origin, SourceMap source, JsonNode doc)
+            throws InvalidResourceException {
+        Set<String> keys = new LinkedHashSet<>();
+        Map<String, byte[]> tlsData = new HashMap<>();
+        JsonNode data = object(doc, "data", "");
+        if (data != null) {
+            var it = data.fields();
+            while (it.hasNext()) {
+                var e = it.next();
+                String p = child("/data", e.getKey());
+                byte[] bytes = decodeSecretValue(e.getValue(), p);
+                keys.add(e.getKey());
+                if (Secret.TLS_KEYS.contains(e.getKey())) {
+                    tlsData.put(e.getKey(), bytes);
+                }
+            }
+        }
+        JsonNode stringData = object(doc, "stringData", "");
+        if (stringData != null) {
+            var it = stringData.fields();
+            while (it.hasNext()) {
+                var e = it.next();
+                JsonNode v = e.getValue();
+                if (!v.isNull() && !v.isTextual()) {
+                    throw new InvalidResourceException(child("/stringData", e.getKey()),
+                            Fields.path(child("/stringData", e.getKey())) + ": expected a string");
+                }
+                keys.add(e.getKey());
+                // stringData wins over data for the same key, as the API server merges it.
+                if (Secret.TLS_KEYS.contains(e.getKey())) {
+                    tlsData.put(e.getKey(), v.asText("").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return new Secret(meta, origin, source, string(doc, "type", "", "Opaque"), keys, tlsData);
+    }
+
+    private static byte[] decodeSecretValue(JsonNode v, String p) throws InvalidResourceException {
+        if (v.isNull()) {
+            return new byte[0];
+        }
+        if (v.isBinary()) {
+            return ((com.fasterxml.jackson.databind.node.BinaryNode) v).binaryValue();
+        }
+        if (!v.isTextual()) {
+            throw new InvalidResourceException(p, Fields.path(p) + ": expected a base64 string");
+        }
+        String s = v.textValue();
+        // Go's base64 decoder (used by the API server for []byte) skips line breaks.
+        if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            s = s.replace("\n", "").replace("\r", "");
+        }
+        try {
+            return Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidResourceException(p, Fields.path(p) + ": not valid base64");
+        }
+    }
+
+    private static void requireObject(JsonNode n, String p) throws InvalidResourceException {
+        if (!n.isObject()) {
+            throw Fields.wrongType(p, "an object", n);
+        }
+    }
+}

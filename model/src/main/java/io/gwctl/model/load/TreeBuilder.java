@@ -1,0 +1,283 @@
+package io.gwctl.model.load;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one JSON tree per document from a streaming parser and, in the same pass, the line and column of every
+ * node keyed by JSON pointer. Jackson's YAML parser reports aliases as plain strings, so anchors and aliases
+ * ({@code &x}/{@code *x}, merge keys {@code <<}) are resolved here, with limits that stop an alias bomb before it
+ * costs memory or time.
+ *
+ * <p>Positions: a scalar maps to where its value starts; an object or list that is a field's value maps to its key
+ * (the line a reader looks for: {@code tls:} rather than the first line inside it); list items and the document
+ * root map to their first token.
+ */
+final class TreeBuilder {
+    /** Aliases to collections allowed in one document (SnakeYAML's own guard uses 50 by default). */
+    static final int MAX_COLLECTION_ALIASES = 50;
+    /** Nodes a document may expand to through aliases. */
+    static final int MAX_EXPANDED_NODES = 1_000_000;
+    /** Deeper than any Kubernetes object; stops stack exhaustion on hostile input. */
+    static final int MAX_DEPTH = 100;
+
+    /** Receives each document, or the problem that made it unusable, in order. */
+    interface Sink {
+        /** {@code root} is null for an empty document. */
+        void document(int index, JsonNode root, Map<String, Long> positions, int line, int column);
+
+        void problem(int index, int line, int column, String message);
+    }
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final PointerPool pool;
+    private final int lineOffset;
+    private final StringBuilder path = new StringBuilder(64);
+    private final Map<String, Anchored> anchors = new HashMap<>();
+    private String[] keys = new String[64];
+    private long[] values = new long[64];
+    private int size;
+    private int collectionAliases;
+    private long expanded;
+    private String problem;
+    private int problemLine;
+    private int problemColumn;
+    private int documents;
+
+    private record Anchored(JsonNode node, long weight) {
+    }
+
+    /** {@code lineOffset} is added to every line: the parser may start part way into a file. */
+    TreeBuilder(PointerPool pool, int lineOffset) {
+        this.pool = pool;
+        this.lineOffset = lineOffset;
+    }
+
+    /** Documents started so far (including empty and broken ones). */
+    int documents() {
+        return documents;
+    }
+
+    /** Reads every document to the end of input; parse errors propagate, after the documents before them. */
+    void readAll(JsonParser p, int firstIndex, Sink sink) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != null) {
+            int index = firstIndex + documents++;
+            size = 0;
+            anchors.clear();
+            collectionAliases = 0;
+            expanded = 0;
+            problem = null;
+            JsonLocation loc = p.currentTokenLocation();
+            int line = loc.getLineNr() + lineOffset;
+            int column = loc.getColumnNr();
+            // A document with no content is null, or "" when it is a final "---" without a line break.
+            boolean empty = t == JsonToken.VALUE_NULL
+                    || t == JsonToken.VALUE_STRING && p.getTextLength() == 0 && !isAlias(p);
+            JsonNode root = empty ? null : value(p, t, 0, -1).node;
+            if (problem != null) {
+                sink.problem(index, problemLine, problemColumn, problem);
+            } else {
+                sink.document(index, root, root == null ? Map.of() : new PositionTable(keys, values, size), line,
+                        column);
+            }
+            if (keys.length > 4096) {
+                keys = new String[64];
+                values = new long[64];
+            }
+        }
+    }
+
+    /** A built node and how many nodes it stands for once aliases are expanded. */
+    private record Built(JsonNode node, long weight) {
+    }
+
+    /**
+     * Builds the value at the current token and records its position (or {@code keyPosition}, packed, when the
+     * value is a collection under a key; -1 otherwise).
+     */
+    private Built value(JsonParser p, JsonToken t, int depth, long keyPosition) throws IOException {
+        long here = position(p);
+        String anchor = anchorOf(p, t);
+        Built built;
+        switch (t) {
+            case START_OBJECT -> {
+                record(keyPosition >= 0 ? keyPosition : here);
+                built = depth >= MAX_DEPTH ? tooDeep(p) : object(p, depth);
+            }
+            case START_ARRAY -> {
+                record(keyPosition >= 0 ? keyPosition : here);
+                built = depth >= MAX_DEPTH ? tooDeep(p) : array(p, depth);
+            }
+            default -> {
+                record(here);
+                built = scalar(p, t);
+            }
+        }
+        if (anchor != null) {
+            anchors.put(anchor, new Anchored(built.node, built.weight));
+        }
+        return built;
+    }
+
+    private Built object(JsonParser p, int depth) throws IOException {
+        ObjectNode obj = NODES.objectNode();
+        long weight = 1;
+        List<JsonNode> merges = null;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            long keyPos = position(p);
+            int mark = path.length();
+            path.append('/').append(Fields.escape(name));
+            JsonToken vt = p.nextToken();
+            Built v = value(p, vt, depth + 1, keyPos);
+            path.setLength(mark);
+            weight += v.weight;
+            if (name.equals("<<") && p instanceof YAMLParser) {
+                // YAML merge key: explicit keys win over merged ones, earlier merged maps over later ones.
+                merges = merges == null ? new ArrayList<>() : merges;
+                if (v.node.isArray()) {
+                    v.node.forEach(merges::add);
+                } else {
+                    merges.add(v.node);
+                }
+            } else if (obj.has(name)) {
+                fail(keyPos, "duplicate key " + Fields.quote(name));
+            } else {
+                obj.set(name, v.node);
+            }
+        }
+        if (merges != null) {
+            for (JsonNode m : merges) {
+                if (m.isObject()) {
+                    var it = m.fields();
+                    while (it.hasNext()) {
+                        var e = it.next();
+                        if (!obj.has(e.getKey())) {
+                            obj.set(e.getKey(), e.getValue());
+                        }
+                    }
+                }
+            }
+        }
+        return new Built(obj, weight);
+    }
+
+    private Built array(JsonParser p, int depth) throws IOException {
+        ArrayNode arr = NODES.arrayNode();
+        long weight = 1;
+        JsonToken t;
+        int i = 0;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            int mark = path.length();
+            path.append('/').append(i++);
+            Built v = value(p, t, depth + 1, -1);
+            path.setLength(mark);
+            weight += v.weight;
+            arr.add(v.node);
+        }
+        return new Built(arr, weight);
+    }
+
+    private Built tooDeep(JsonParser p) throws IOException {
+        fail(position(p), "nesting deeper than " + MAX_DEPTH + " levels");
+        p.skipChildren();
+        return new Built(NullNode.getInstance(), 1);
+    }
+
+    private Built scalar(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_STRING && isAlias(p)) {
+            return alias(p, p.getText());
+        }
+        JsonNode n = switch (t) {
+            case VALUE_STRING -> NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+                case INT -> NODES.numberNode(p.getIntValue());
+                case LONG -> NODES.numberNode(p.getLongValue());
+                default -> NODES.numberNode(p.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NULL -> NullNode.getInstance();
+            case VALUE_EMBEDDED_OBJECT -> {
+                Object o = p.getEmbeddedObject();
+                yield o instanceof byte[] b ? NODES.binaryNode(b) : NODES.pojoNode(o);
+            }
+            default -> throw new IllegalStateException("unexpected token " + t);
+        };
+        return new Built(n, 1);
+    }
+
+    /** An alias shares the anchored node; only its own position is recorded, not the expanded subtree's. */
+    private Built alias(JsonParser p, String name) {
+        Anchored a = anchors.get(name);
+        if (a == null) {
+            fail(position(p), "unknown alias *" + name);
+            return new Built(NullNode.getInstance(), 1);
+        }
+        if (a.node.isContainerNode()) {
+            if (++collectionAliases > MAX_COLLECTION_ALIASES) {
+                fail(position(p), "more than " + MAX_COLLECTION_ALIASES
+                        + " aliases to lists or maps in one document (a YAML alias bomb?)");
+                return new Built(NullNode.getInstance(), 1);
+            }
+            expanded += a.weight;
+            if (expanded > MAX_EXPANDED_NODES) {
+                fail(position(p), "aliases expand to more than " + MAX_EXPANDED_NODES
+                        + " values in one document (a YAML alias bomb?)");
+                return new Built(NullNode.getInstance(), 1);
+            }
+        }
+        return new Built(a.node, a.weight);
+    }
+
+    private static boolean isAlias(JsonParser p) {
+        return p instanceof YAMLParser yp && yp.isCurrentAlias();
+    }
+
+    private static String anchorOf(JsonParser p, JsonToken t) throws IOException {
+        if (!(p instanceof YAMLParser)) {
+            return null;
+        }
+        Object id = p.getObjectId();
+        return id == null ? null : id.toString();
+    }
+
+    private long position(JsonParser p) {
+        JsonLocation loc = p.currentTokenLocation();
+        return io.gwctl.model.SourceMap.pack(loc.getLineNr() + lineOffset, loc.getColumnNr());
+    }
+
+    private void record(long pos) {
+        if (size == keys.length) {
+            keys = Arrays.copyOf(keys, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+        }
+        keys[size] = pool.intern(path.toString());
+        values[size++] = pos;
+    }
+
+    private void fail(long pos, String message) {
+        if (problem == null) {
+            problem = message;
+            problemLine = (int) (pos >>> 32);
+            problemColumn = (int) pos;
+        }
+    }
+}
