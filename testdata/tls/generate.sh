@@ -7,6 +7,8 @@
 #   not yet valid: 2120-01-01 .. 2126-01-01
 #   long:          2020-01-01 .. 2126-06-01 (still far from expiry when a test sets "now" to late 2125)
 #   CA:            2020-01-01 .. 2130-01-01
+#   doc-expiring:  2020-01-01 .. 2027-01-15, self-signed with rsa.key.pem: the "bad" example of docs/rules/GW0103.md,
+#                  which the rule meta-test checks at its fixed clock 2027-01-01 (RuleFixtures.DEFAULT_NOW)
 # Usage: sh generate.sh   (writes *.pem next to this script; needs openssl >= 1.1). The fixtures embed these files
 # base64-encoded in Secret data: after regenerating, re-encode them there (base64 -w0 FILE).
 set -eu
@@ -79,4 +81,12 @@ openssl req -new -key nosan.key.pem -subj "/CN=cn-only.example.com" -out "$work/
 openssl ca -batch -config "$work/ca.cnf" -cert ca.crt.pem -keyfile ca.key.pem -extensions leaf \
   -startdate 20200101000000Z -enddate 21260101000000Z -in "$work/nosan.csr" -out "$work/nosan.full" 2>/dev/null
 openssl x509 -in "$work/nosan.full" -out nosan.crt.pem
+# selfsign NAME CN START END SANS: a self-signed certificate for rsa.key.pem (no CA needed), explicit dates.
+selfsign() {
+  openssl req -new -key rsa.key.pem -subj "/CN=$2" -addext "subjectAltName=$5" -out "$work/$1.csr" 2>/dev/null
+  openssl ca -batch -selfsign -config "$work/ca.cnf" -keyfile rsa.key.pem -extensions leaf \
+    -startdate "$3" -enddate "$4" -in "$work/$1.csr" -out "$work/$1.full" 2>/dev/null
+  openssl x509 -in "$work/$1.full" -out "$1.crt.pem"
+}
+selfsign doc-expiring httpbin.example.com 20200101000000Z 20270115000000Z "DNS:httpbin.example.com"
 rm -f expired.key.pem future.key.pem long.key.pem nosan.key.pem ca.key.pem
