@@ -11,12 +11,16 @@ import io.gwctl.model.translate.Hosts;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
+import io.gwctl.model.translate.GatewayProxy;
+import io.gwctl.model.translate.VirtualServiceIndex;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * GW0404: a Gateway server host that no VirtualService binds, so the gateway listens for it and serves nothing:
@@ -27,8 +31,8 @@ import java.util.Set;
  * servers, {@code tls} for passthrough servers, {@code tcp} for TCP-family and terminated TLS servers), and one of
  * its hosts matches the server host; a {@code ns/host} server host binds only VirtualServices of {@code ns}
  * (spec §7.1). Servers with {@code tls.httpsRedirect} are skipped: istiod answers them with a redirect without any
- * VirtualService. Not modelled: VirtualService {@code exportTo} towards the gateway pods' namespace (only
- * {@code exportTo: ["~"]}, visible nowhere, is honoured).
+ * VirtualService. Only VirtualServices visible to the namespace of a gateway workload the Gateway applies to count
+ * ({@code exportTo}, spec §6.2).
  */
 public final class GatewayHostUnboundRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("GW0404", "gateway-host-unbound", Severity.INFO,
@@ -77,9 +81,12 @@ public final class GatewayHostUnboundRule implements Rule {
     @Override
     public void check(RuleContext ctx, Reporter out) {
         Map<String, Bound> byGateway = index(ctx.snapshot().virtualServices());
-        Bound none = new Bound();
         for (Gateway g : ctx.snapshot().gateways()) {
-            Bound bound = byGateway.getOrDefault(g.fullName(), none);
+            List<Bound> bound = new ArrayList<>();
+            addIfPresent(bound, byGateway.get(g.fullName()));
+            for (String ns : new TreeSet<>(ctx.workloadsFor(g).stream().map(GatewayProxy::namespace).toList())) {
+                addIfPresent(bound, byGateway.get(g.fullName() + "\n" + ns));
+            }
             for (Server s : g.servers()) {
                 RouteKind kind = routeKind(s);
                 if (kind == null) {
@@ -88,7 +95,7 @@ public final class GatewayHostUnboundRule implements Rule {
                 for (int j = 0; j < s.hosts().size(); j++) {
                     String raw = s.hosts().get(j);
                     List<String> sanitized = Hosts.sanitizeServerHostNamespace(List.of(raw), g.metadata().namespace());
-                    if (sanitized.isEmpty() || bound.binds(kind, sanitized.get(0))) {
+                    if (sanitized.isEmpty() || bound.stream().anyMatch(b -> b.binds(kind, sanitized.get(0)))) {
                         continue;
                     }
                     String message = "Gateway server host \"" + raw + "\" (port " + s.port().number() + " "
@@ -102,35 +109,65 @@ public final class GatewayHostUnboundRule implements Rule {
         }
     }
 
-    /** VirtualService hosts (resolved to FQDNs) by the {@code ns/name} of every Gateway they bind to. */
+    private static void addIfPresent(List<Bound> list, Bound b) {
+        if (b != null) {
+            list.add(b);
+        }
+    }
+
+    /**
+     * VirtualService hosts (resolved to FQDNs) by the {@code ns/name} of every Gateway they bind to: public
+     * VirtualServices under {@code ns/name}, the others under {@code ns/name} + newline + each namespace they are
+     * visible to, so that a Gateway looks up only what its workloads' namespaces see.
+     */
     private static Map<String, Bound> index(List<VirtualService> virtualServices) {
         Map<String, Bound> byGateway = new HashMap<>();
         for (VirtualService vs : virtualServices) {
-            if (vs.exportTo().size() == 1 && vs.exportTo().get(0).equals("~")) {
-                continue;
-            }
-            String ns = vs.metadata().namespace();
+            List<String> scopes = scopes(vs);
             Set<String> seen = new HashSet<>();
             for (GatewayRef ref : GatewayRef.all(vs)) {
                 if (!ref.isGatewayResource() || !seen.add(ref.resolved())) {
                     continue;
                 }
-                Bound b = byGateway.computeIfAbsent(ref.resolved(), k -> new Bound());
-                for (String h : vs.hosts()) {
-                    String fqdn = Hosts.resolveShortnameToFqdn(h, ns);
-                    if (!vs.http().isEmpty()) {
-                        b.add(RouteKind.HTTP, ns, fqdn);
-                    }
-                    if (!vs.tls().isEmpty()) {
-                        b.add(RouteKind.TLS, ns, fqdn);
-                    }
-                    if (!vs.tcp().isEmpty()) {
-                        b.add(RouteKind.TCP, ns, fqdn);
-                    }
+                for (String scope : scopes) {
+                    add(byGateway.computeIfAbsent(ref.resolved() + scope, k -> new Bound()), vs);
                 }
             }
         }
         return byGateway;
+    }
+
+    /** {@code ""} for a public VirtualService, else newline + each namespace it is visible to (none for {@code ~}). */
+    private static List<String> scopes(VirtualService vs) {
+        String own = vs.metadata().namespace();
+        if (vs.exportTo().isEmpty() || vs.exportTo().contains("*")) { // public, spec §6.2
+            return List.of("");
+        }
+        Set<String> candidates = new TreeSet<>(vs.exportTo());
+        candidates.add(own);
+        List<String> scopes = new ArrayList<>();
+        for (String ns : candidates) {
+            if (VirtualServiceIndex.visibleTo(vs, ns)) {
+                scopes.add("\n" + ns);
+            }
+        }
+        return scopes;
+    }
+
+    private static void add(Bound b, VirtualService vs) {
+        String ns = vs.metadata().namespace();
+        for (String h : vs.hosts()) {
+            String fqdn = Hosts.resolveShortnameToFqdn(h, ns);
+            if (!vs.http().isEmpty()) {
+                b.add(RouteKind.HTTP, ns, fqdn);
+            }
+            if (!vs.tls().isEmpty()) {
+                b.add(RouteKind.TLS, ns, fqdn);
+            }
+            if (!vs.tcp().isEmpty()) {
+                b.add(RouteKind.TCP, ns, fqdn);
+            }
+        }
     }
 
     /** The routes a server serves (spec §5.4 server classification), or null when it needs none or is invalid. */
