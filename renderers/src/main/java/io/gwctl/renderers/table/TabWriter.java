@@ -2,7 +2,9 @@ package io.gwctl.renderers.table;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,7 +29,6 @@ public final class TabWriter extends Writer {
     private final Writer out;
     private final int minwidth;
     private final int padding;
-    private final char padchar;
 
     private final StringBuilder buf = new StringBuilder();
     private final List<List<Cell>> lines = new ArrayList<>();
@@ -37,6 +38,8 @@ public final class TabWriter extends Writer {
     private int cellWidth;
     /** A high surrogate at the end of the last write, so a split pair still counts as one rune. */
     private boolean pendingHighSurrogate;
+    private final char[] scratch = new char[256];
+    private final char[] padChars = new char[64];
 
     /**
      * Creates a writer like Go's {@code new(tabwriter.Writer).Init(out, minwidth, 8, padding, padchar, 0)}.
@@ -53,7 +56,7 @@ public final class TabWriter extends Writer {
         this.out = out;
         this.minwidth = minwidth;
         this.padding = padding;
-        this.padchar = padchar;
+        Arrays.fill(padChars, padchar);
         reset();
     }
 
@@ -79,26 +82,28 @@ public final class TabWriter extends Writer {
 
     @Override
     public void write(char[] cbuf, int off, int len) throws IOException {
-        for (int i = off; i < off + len; i++) {
-            accept(cbuf[i]);
-        }
+        write(CharBuffer.wrap(cbuf, off, len), 0, len);
     }
 
     @Override
     public void write(String str, int off, int len) throws IOException {
-        for (int i = off; i < off + len; i++) {
-            accept(str.charAt(i));
-        }
+        write((CharSequence) str, off, len);
     }
 
     @Override
     public void write(int c) throws IOException {
-        accept((char) c);
+        write(String.valueOf((char) c), 0, 1);
     }
 
-    private void accept(char ch) throws IOException {
-        switch (ch) {
-            case '\t', '\n' -> {
+    /** Splits the text at tabs and newlines; the text between them is appended to the current cell in bulk. */
+    private void write(CharSequence text, int off, int len) throws IOException {
+        int end = off + len;
+        int start = off;
+        for (int i = off; i < end; i++) {
+            char ch = text.charAt(i);
+            if (ch == '\t' || ch == '\n') {
+                appendText(text, start, i);
+                start = i + 1;
                 int ncells = terminateCell(ch == '\t');
                 if (ch == '\n') {
                     lines.add(new ArrayList<>());
@@ -108,15 +113,22 @@ public final class TabWriter extends Writer {
                     }
                 }
             }
-            default -> {
-                buf.append(ch);
-                // A low surrogate completes the rune its high surrogate already counted.
-                if (!(Character.isLowSurrogate(ch) && pendingHighSurrogate)) {
-                    cellWidth++;
-                }
-                pendingHighSurrogate = Character.isHighSurrogate(ch);
-            }
         }
+        appendText(text, start, end);
+    }
+
+    private void appendText(CharSequence text, int start, int end) {
+        if (start == end) {
+            return;
+        }
+        buf.append(text, start, end);
+        int runes = Character.codePointCount(text, start, end);
+        // A low surrogate completes the rune its high surrogate, at the end of the previous write, already counted.
+        if (pendingHighSurrogate && Character.isLowSurrogate(text.charAt(start))) {
+            runes--;
+        }
+        cellWidth += runes;
+        pendingHighSurrogate = Character.isHighSurrogate(text.charAt(end - 1));
     }
 
     /** Ends the current cell and returns the number of cells in the current line. */
@@ -185,7 +197,7 @@ public final class TabWriter extends Writer {
             List<Cell> line = lines.get(i);
             for (int j = 0; j < line.size(); j++) {
                 Cell c = line.get(j);
-                out.append(buf, pos, pos + c.size());
+                writeBuffered(pos, c.size());
                 pos += c.size();
                 if (j < widths.size()) {
                     pad(widths.get(j) - c.width());
@@ -198,9 +210,17 @@ public final class TabWriter extends Writer {
         return pos;
     }
 
+    private void writeBuffered(int pos, int size) throws IOException {
+        for (int done = 0; done < size; done += scratch.length) {
+            int n = Math.min(scratch.length, size - done);
+            buf.getChars(pos + done, pos + done + n, scratch, 0);
+            out.write(scratch, 0, n);
+        }
+    }
+
     private void pad(int n) throws IOException {
-        for (int k = 0; k < n; k++) {
-            out.write(padchar);
+        for (int done = 0; done < n; done += padChars.length) {
+            out.write(padChars, 0, Math.min(padChars.length, n - done));
         }
     }
 }

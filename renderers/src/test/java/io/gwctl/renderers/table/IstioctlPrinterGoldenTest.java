@@ -166,4 +166,29 @@ class IstioctlPrinterGoldenTest {
                 http.8080     httpbin.example.com:80     httpbin.example.com     /get*     httpbin.default
                 """, routes(rcs, new RouteFilter("http.8080"), true, false));
     }
+
+    /**
+     * The describe fixtures carry no table golden: the expected rows follow from their dumps by spec §3.3 (exact
+     * paths verbatim, prefixes with '*', the v1alpha3 config path as bookinfo.default). Their listener sections are
+     * empty, which istioctl reports as "no listeners found".
+     */
+    @Test
+    void describeFixtureDumps() {
+        Path dir = printerFixtures().resolve("describe");
+        ConfigDump http = dump(dir.resolve("http_config.json"));
+        assertThat(http.listeners()).isEmpty();
+        assertSameText("""
+                NAME          VHOST NAME     DOMAINS     MATCH                 VIRTUAL SERVICE
+                http.8080     *:80           *           /productpage          bookinfo.default
+                http.8080     *:80           *           /static*              bookinfo.default
+                http.8080     *:80           *           /login                bookinfo.default
+                http.8080     *:80           *           /logout               bookinfo.default
+                http.8080     *:80           *           /api/v1/products*     bookinfo.default
+                """, routes(http.routeConfigs(), RouteFilter.ALL, true, false));
+        ConfigDump tls = dump(dir.resolve("tls_config.json"));
+        assertSameText("""
+                NAME                                         VIRTUAL HOSTS
+                https.443.https.bookinfo-gateway.default     1
+                """, routes(tls.routeConfigs(), RouteFilter.ALL, false, false));
+    }
 }

@@ -87,4 +87,17 @@ class TabWriterTest {
         sw.write("more");
         assertSameText("A     B\nmore", sw.toString());
     }
+
+    @Test
+    void charArrayAndSingleCharWritesAndLongCellsAndPadding() throws IOException {
+        StringWriter sw = new StringWriter();
+        TabWriter w = TabWriter.forListeners(sw);
+        String longCell = "x".repeat(700);
+        w.write(longCell.toCharArray());
+        w.write('\t');
+        w.write("end\n".toCharArray(), 0, 4);
+        w.write("a\tb\n");
+        w.flush();
+        assertSameText(longCell + " end\n" + "a" + " ".repeat(700) + "b\n", sw.toString());
+    }
 }
