@@ -56,6 +56,11 @@ public final class GwctlCommand implements Callable<Integer> {
         return ((GwctlCommand) anyCommand.root().userObject()).environment;
     }
 
+    /** The gwctl version, e.g. {@code 0.1.0}, as --version prints it. */
+    public static String version() {
+        return Version.version();
+    }
+
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "missing command: choose one of "

@@ -1,12 +1,31 @@
 package io.gwctl.cli.validate;
 
+import io.gwctl.cli.Environment;
 import io.gwctl.cli.ExitCodes;
+import io.gwctl.cli.GwctlCommand;
 import io.gwctl.cli.GwctlException;
+import io.gwctl.cli.Inputs;
 import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.InputOptions;
 import io.gwctl.cli.options.OutputOptions;
 import io.gwctl.cli.options.VerbosityOptions;
+import io.gwctl.cli.source.SourceResult;
+import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
+import io.gwctl.renderers.findings.FindingsFormat;
+import io.gwctl.renderers.findings.RenderOptions;
+import io.gwctl.validators.GwctlConfig;
+import io.gwctl.validators.Rule;
+import io.gwctl.validators.RuleRegistry;
+import io.gwctl.validators.Suppression;
+import io.gwctl.validators.ValidateOptions;
+import io.gwctl.validators.ValidationResult;
+import io.gwctl.validators.Validator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +35,7 @@ import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code gwctl validate}: lint Gateway/VirtualService manifests (or a cluster) for CI, with file:line. */
@@ -90,9 +110,79 @@ public final class ValidateCommand implements Callable<Integer> {
     private VerbosityOptions verbosity;
 
     @Override
-    public Integer call() {
-        output.format(FORMATS, "text");
-        throw new GwctlException(ExitCodes.INTERNAL_ERROR, "validate is not wired yet");
+    public Integer call() throws IOException {
+        Environment env = GwctlCommand.environment(spec);
+        PrintWriter out = spec.commandLine().getOut();
+        FindingsFormat format = format();
+        if (listRules) {
+            List<RuleInfo> rules = RuleRegistry.all().stream().map(Rule::info).toList();
+            if (env.stdoutIsTerminal() && !output.given()) {
+                RuleListPrinter.table(rules, out);
+            } else {
+                RuleListPrinter.tsv(rules, out);
+            }
+            return ExitCodes.OK;
+        }
+        List<Suppression> suppressions = suppressions();
+        GwctlConfig config = config(env);
+        SourceResult input = Inputs.read(spec,
+                Inputs.source(spec, this.input, cluster, "-f PATH", config::isIgnored), verbosity.verbose());
+        ValidateOptions options = config.applyTo(ValidateOptions.defaults()
+                        .withFailureThreshold(failureThreshold)
+                        .withOutputThreshold(outputThreshold)
+                        .withCertExpiryWarning(certExpiryWarning))
+                .withSuppressions(suppressions);
+        ValidationResult result = Validator.run(input.snapshot(), options);
+        if (verbosity.verbose() && format != FindingsFormat.TEXT) {
+            // The text format prints notes itself; the others carry them in the document.
+            result.notes().forEach(n -> spec.commandLine().getErr().println("gwctl: note: " + n));
+        }
+        RenderOptions render = new RenderOptions(format == FindingsFormat.TEXT && color.enabled(env),
+                GwctlCommand.version(), env.fileSystem().getPath("").toAbsolutePath());
+        format.renderer().render(result.toReport(input.inputs(), input.snapshot().size()), render, out);
+        return ExitCodes.combine(input.exitCode(), result.failed() ? ExitCodes.FINDINGS : ExitCodes.OK);
+    }
+
+    private FindingsFormat format() {
+        String name = output.format(FORMATS, "text");
+        try {
+            return FindingsFormat.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "output format \"" + name + "\" is not available in"
+                    + " this build");
+        }
+    }
+
+    private List<Suppression> suppressions() {
+        List<Suppression> parsed = new ArrayList<>();
+        for (String s : suppress) {
+            try {
+                parsed.add(Suppression.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "-S: " + e.getMessage());
+            }
+        }
+        return parsed;
+    }
+
+    /**
+     * The --config file (it must exist: 66 otherwise), else {@code .gwctl.yaml} in the current directory when
+     * present. An invalid file is a usage error (64): it is how gwctl was asked to run, not the input data.
+     */
+    private GwctlConfig config(Environment env) {
+        Path file = config != null ? env.fileSystem().getPath(config) : env.fileSystem().getPath(GwctlConfig.FILE_NAME);
+        if (config == null && !Files.isRegularFile(file)) {
+            return GwctlConfig.EMPTY;
+        }
+        try {
+            return GwctlConfig.load(file);
+        } catch (NoSuchFileException e) {
+            throw new GwctlException(ExitCodes.NO_INPUT, file + ": configuration file not found");
+        } catch (IOException e) {
+            throw new GwctlException(ExitCodes.NO_INPUT, file + ": cannot read configuration file: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /** Names the -o formats of this command in help and completion. */

@@ -1,0 +1,73 @@
+package io.gwctl.cli;
+
+import io.gwctl.cli.options.ClusterOptions;
+import io.gwctl.cli.options.InputOptions;
+import io.gwctl.cli.source.ClusterSnapshotSource;
+import io.gwctl.cli.source.ClusterTarget;
+import io.gwctl.cli.source.FileSnapshotSource;
+import io.gwctl.cli.source.SnapshotSource;
+import io.gwctl.cli.source.SourceException;
+import io.gwctl.cli.source.SourceResult;
+import io.gwctl.model.load.LoadOptions;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.function.Predicate;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Reads the resources a command works on, from -f or else a cluster, and reports input problems on stderr the
+ * same way for every command: one {@code gwctl: FILE:LINE:COL: message} line each, one summary line, warnings,
+ * and the -v details. The caller continues with what loaded and folds {@link SourceResult#exitCode()} into its own.
+ */
+public final class Inputs {
+    private Inputs() {
+    }
+
+    /**
+     * Picks the source: the files when -f is given; else the cluster of the kubeconfig; else a usage error naming
+     * {@code alternatives} (e.g. "-f PATH or --config-dump FILE"). Resources and problems in files for which
+     * {@code ignoredFiles} holds (.gwctl.yaml ignorePaths) are dropped.
+     */
+    public static SnapshotSource source(CommandSpec spec, InputOptions input, ClusterOptions cluster,
+                                        String alternatives, Predicate<String> ignoredFiles) {
+        Environment env = GwctlCommand.environment(spec);
+        if (input.hasFiles()) {
+            LoadOptions options = new LoadOptions(cluster.namespaceOrDefault(), env.fileSystem(), env.stdin(),
+                    LoadOptions.DEFAULT_MAX_FILE_BYTES);
+            return new FileSnapshotSource(input.paths(), options, ignoredFiles);
+        }
+        Optional<ClusterTarget> target = cluster.target(env);
+        if (target.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "no input: give " + alternatives
+                    + ", or --kubeconfig/--context to read a cluster (no kubeconfig found)");
+        }
+        return new ClusterSnapshotSource(target.get(), env.kubeClients());
+    }
+
+    /** Loads the source and prints its problems; a source that yields nothing becomes a {@link GwctlException}. */
+    public static SourceResult read(CommandSpec spec, SnapshotSource source, boolean verbose) {
+        SourceResult r;
+        try {
+            r = source.load();
+        } catch (SourceException e) {
+            throw new GwctlException(e.exitCode(), e.getMessage(), e.getCause());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        for (String line : r.errors()) {
+            err.println("gwctl: " + line);
+        }
+        if (r.filesWithErrors() > 0) {
+            err.println("gwctl: " + r.filesWithErrors() + " file(s) had errors; results cover the rest");
+        }
+        for (String line : r.warnings()) {
+            err.println("gwctl: " + line);
+        }
+        if (verbose) {
+            for (String line : r.details()) {
+                err.println("gwctl: " + line);
+            }
+        }
+        return r;
+    }
+}

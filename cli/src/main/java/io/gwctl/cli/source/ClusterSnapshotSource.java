@@ -1,0 +1,225 @@
+package io.gwctl.cli.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.gwctl.cli.ExitCodes;
+import io.gwctl.model.Origin;
+import io.gwctl.model.Snapshot;
+import io.gwctl.model.SourceMap;
+import io.gwctl.model.load.InvalidResourceException;
+import io.gwctl.model.load.ResourceMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resources read from a live cluster with fabric8: the Istio Gateways, VirtualServices and DestinationRules
+ * ({@code networking.istio.io/v1}, else {@code v1beta1} on older control planes), Services, Pods, Deployments,
+ * Secrets (metadata, type and the TLS keys only) and Namespaces, in one namespace or all (-A). Each object is
+ * turned into a JSON tree and mapped by the same {@link ResourceMapper} as files, so both sources yield the same
+ * snapshot. A forbidden Secret list is a warning, not a failure: the credential checks are skipped.
+ */
+public final class ClusterSnapshotSource implements SnapshotSource {
+    private static final List<String> ISTIO_VERSIONS = List.of("networking.istio.io/v1",
+            "networking.istio.io/v1beta1");
+    private static final List<String> ISTIO_KINDS = List.of("Gateway", "VirtualService", "DestinationRule");
+    private static final Origin ORIGIN = Origin.none("cluster");
+
+    private final ClusterTarget target;
+    private final KubeClientFactory clients;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ClusterSnapshotSource(ClusterTarget target, KubeClientFactory clients) {
+        this.target = target;
+        this.clients = clients;
+    }
+
+    @Override
+    public SourceResult load() throws SourceException {
+        try (KubernetesClient client = clients.create(target)) {
+            return read(client);
+        }
+    }
+
+    private SourceResult read(KubernetesClient client) throws SourceException {
+        String ns = target.allNamespaces() ? null : namespace(client);
+        String where = ns == null ? "all namespaces" : "namespace " + ns;
+        Snapshot.Builder snapshot = Snapshot.builder();
+        List<String> warnings = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        try {
+            for (String kind : ISTIO_KINDS) {
+                List<GenericKubernetesResource> items = istio(client, kind, ns, warnings);
+                add(snapshot, items, "networking.istio.io/v1", kind, ns, details);
+            }
+            add(snapshot, list(client.services(), ns), "v1", "Service", ns, details);
+            add(snapshot, list(client.pods(), ns), "v1", "Pod", ns, details);
+            add(snapshot, list(client.apps().deployments(), ns), "apps/v1", "Deployment", ns,
+                    details);
+            secrets(client, ns, snapshot, warnings, details);
+            namespaces(client, ns, snapshot, details);
+        } catch (KubernetesClientException e) {
+            throw unreachable(client, e);
+        }
+        return new SourceResult(snapshot.build(), List.of(), 0, ExitCodes.OK, warnings, details,
+                List.of("cluster " + client.getMasterUrl() + " (" + where + ")"));
+    }
+
+    private String namespace(KubernetesClient client) {
+        if (target.namespace() != null) {
+            return target.namespace();
+        }
+        String fromContext = client.getNamespace();
+        return fromContext == null || fromContext.isEmpty() ? "default" : fromContext;
+    }
+
+    /** Lists an Istio kind at v1, falling back to v1beta1 when v1 is not served (Istio before 1.22). */
+    private List<GenericKubernetesResource> istio(KubernetesClient client, String kind, String ns,
+                                                  List<String> warnings) {
+        for (String apiVersion : ISTIO_VERSIONS) {
+            try {
+                return list(client.genericKubernetesResources(apiVersion, kind), ns);
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 404) {
+                    throw e;
+                }
+            }
+        }
+        warnings.add("the cluster serves no " + kind + " (networking.istio.io v1 or v1beta1): is Istio installed?");
+        return List.of();
+    }
+
+    /** The items of one kind in the namespace, or in all namespaces when {@code ns} is null. */
+    private static <T extends HasMetadata, L extends KubernetesResourceList<T>> List<T> list(
+            MixedOperation<T, L, ? extends Resource<T>> op, String ns) {
+        return (ns == null ? op.inAnyNamespace().list() : op.inNamespace(ns).list()).getItems();
+    }
+
+    private void secrets(KubernetesClient client, String ns, Snapshot.Builder snapshot, List<String> warnings,
+                         List<String> details) {
+        List<Secret> items;
+        try {
+            items = list(client.secrets(), ns);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 403) {
+                throw e;
+            }
+            warnings.add("cannot list secrets in " + (ns == null ? "all namespaces" : "namespace " + ns)
+                    + " (forbidden): credential checks skipped");
+            return;
+        }
+        List<ObjectNode> trees = new ArrayList<>(items.size());
+        for (Secret s : items) {
+            trees.add(withoutSecretValues(s));
+        }
+        addTrees(snapshot, trees, "v1", "Secret", ns, details);
+    }
+
+    /**
+     * The Secret as a tree with every value dropped except the TLS keys a check reads: other keys keep their name
+     * with an empty value, so "which keys exist" checks still work and no other secret data enters the process's
+     * model (HELPERS "never print secret data").
+     */
+    private ObjectNode withoutSecretValues(Secret s) {
+        Map<String, String> data = new HashMap<>();
+        if (s.getData() != null) {
+            s.getData().forEach((k, v) -> data.put(k, io.gwctl.model.kube.Secret.TLS_KEYS.contains(k) ? v : ""));
+        }
+        if (s.getStringData() != null) {
+            s.getStringData().forEach((k, v) -> data.putIfAbsent(k, ""));
+        }
+        ObjectNode tree = json.createObjectNode();
+        tree.set("metadata", json.valueToTree(s.getMetadata()));
+        tree.put("type", s.getType());
+        tree.set("data", json.valueToTree(data));
+        return tree;
+    }
+
+    private void namespaces(KubernetesClient client, String ns, Snapshot.Builder snapshot, List<String> details) {
+        try {
+            List<io.fabric8.kubernetes.api.model.Namespace> items = ns == null
+                    ? client.namespaces().list().getItems()
+                    : single(client.namespaces().withName(ns).get());
+            add(snapshot, items, "v1", "Namespace", null, details);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 403) {
+                throw e;
+            }
+            // Namespaces are cluster-scoped: a namespace-scoped user may not read them; no check needs them all.
+            details.add("cannot read Namespaces (forbidden): namespace labels not available");
+        }
+    }
+
+    private static <T> List<T> single(T item) {
+        return item == null ? List.of() : List.of(item);
+    }
+
+    private <T> void add(Snapshot.Builder snapshot, List<T> items, String apiVersion, String kind, String ns,
+                         List<String> details) {
+        List<ObjectNode> trees = new ArrayList<>(items.size());
+        for (T item : items) {
+            trees.add(json.valueToTree(item));
+        }
+        addTrees(snapshot, trees, apiVersion, kind, ns, details);
+    }
+
+    private void addTrees(Snapshot.Builder snapshot, List<ObjectNode> trees, String apiVersion, String kind,
+                          String ns, List<String> details) {
+        int n = 0;
+        for (ObjectNode tree : trees) {
+            // List items carry no kind/apiVersion on the wire; the mapper needs them.
+            tree.put("apiVersion", apiVersion);
+            tree.put("kind", kind);
+            try {
+                if (mapped(snapshot, tree, ns)) {
+                    n++;
+                }
+            } catch (InvalidResourceException e) {
+                JsonNode name = tree.path("metadata").path("name");
+                details.add("skipped " + kind + " " + tree.path("metadata").path("namespace").asText() + "/"
+                        + name.asText() + ": " + e.getMessage());
+            }
+        }
+        details.add("read " + n + " " + kind + "(s)");
+    }
+
+    private static boolean mapped(Snapshot.Builder snapshot, JsonNode tree, String ns)
+            throws InvalidResourceException {
+        io.gwctl.model.Resource r = ResourceMapper.map(tree, SourceMap.empty(), ORIGIN, ns == null ? "default" : ns);
+        if (r == null) {
+            return false;
+        }
+        snapshot.add(r);
+        return true;
+    }
+
+    private SourceException unreachable(KubernetesClient client, KubernetesClientException e) {
+        String server = String.valueOf(client.getMasterUrl());
+        if (e.getCode() == 401 || e.getCode() == 403) {
+            return new SourceException(ExitCodes.UNAVAILABLE, "the cluster at " + server + " refused the request ("
+                    + e.getCode() + "): log in again or pick another --context, or read manifests with -f PATH", e);
+        }
+        return new SourceException(ExitCodes.UNAVAILABLE, "cannot reach the cluster at " + server + " ("
+                + rootMessage(e) + "): check --context/--kubeconfig and that the API server is up,"
+                + " or read manifests with -f PATH", e);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        String m = c.getMessage();
+        return c.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+}
