@@ -57,6 +57,10 @@ public final class Inputs {
         for (String line : r.errors()) {
             err.println("gwctl: " + line);
         }
+        if (!r.errors().isEmpty() && r.snapshot().size() == 0) {
+            // Nothing to work on: printing an empty table or "no issues" would look like a result.
+            throw new GwctlException(r.exitCode(), "no resources could be read");
+        }
         if (r.filesWithErrors() > 0) {
             err.println("gwctl: " + r.filesWithErrors() + " file(s) had errors; results cover the rest");
         }

@@ -6,7 +6,9 @@ import io.gwctl.cli.options.ConfigDumpOptions;
 import io.gwctl.cli.options.InputOptions;
 import io.gwctl.cli.options.OutputOptions;
 import io.gwctl.cli.options.VerbosityOptions;
+import io.gwctl.renderers.table.ListenerFilter;
 import java.util.List;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
@@ -66,10 +68,11 @@ public final class ListenerCommand implements Callable<Integer> {
     private boolean verboseTable;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         String format = output.format(FORMATS, "short");
         ProxyConfigData data = ProxyConfigInputs.read(spec, workload, input, configDump, cluster, verbosity);
-        ProxyConfigPrinter.listeners(data, format, port, address, type, verboseTable, spec.commandLine().getOut());
+        ProxyConfigPrinter.listeners(data, format, new ListenerFilter(address, port, type), verboseTable,
+                spec.commandLine().getOut());
         return ExitCodes.combine(data.exitCode(), ExitCodes.OK);
     }
 

@@ -1,15 +1,37 @@
 package io.gwctl.cli.proxyconfig;
 
+import io.gwctl.cli.Environment;
 import io.gwctl.cli.ExitCodes;
+import io.gwctl.cli.GwctlCommand;
 import io.gwctl.cli.GwctlException;
+import io.gwctl.cli.Inputs;
 import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.ConfigDumpOptions;
 import io.gwctl.cli.options.InputOptions;
 import io.gwctl.cli.options.VerbosityOptions;
+import io.gwctl.cli.source.SourceResult;
+import io.gwctl.model.envoy.ConfigDump;
+import io.gwctl.model.envoy.ConfigDumpException;
+import io.gwctl.model.envoy.ConfigDumpReader;
+import io.gwctl.model.translate.GatewayProxy;
+import io.gwctl.model.translate.GatewayTranslator;
+import io.gwctl.model.translate.GatewayView;
+import io.gwctl.model.translate.GatewayWorkloads;
+import io.gwctl.model.translate.ServiceTarget;
+import io.gwctl.model.translate.WorkloadException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** Turns the input flags of {@code proxy-config listener|route} into the Envoy configuration to print. */
+/**
+ * Turns the input flags of {@code proxy-config listener|route} into the Envoy configuration to print: a config
+ * dump as it is, or manifests (files or cluster) translated for the gateway workload named by the argument.
+ */
 final class ProxyConfigInputs {
     private ProxyConfigInputs() {
     }
@@ -23,6 +45,55 @@ final class ProxyConfigInputs {
             throw new ParameterException(spec.commandLine(),
                     "a workload argument cannot be combined with --config-dump (the dump is one proxy's)");
         }
-        throw new GwctlException(ExitCodes.INTERNAL_ERROR, "proxy-config is not wired yet");
+        if (dump.configDump() != null) {
+            return fromDump(GwctlCommand.environment(spec), dump.configDump());
+        }
+        SourceResult r = Inputs.read(spec, Inputs.source(spec, input, cluster, "-f PATH or --config-dump FILE",
+                file -> false), verbosity.verbose());
+        GatewayProxy proxy;
+        try {
+            proxy = GatewayWorkloads.resolve(r.snapshot(), workload, cluster.namespace());
+        } catch (WorkloadException e) {
+            throw new GwctlException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+        if (proxy.assumedDefault()) {
+            spec.commandLine().getErr().println("gwctl: no gateway workload in the input; assuming Istio's default"
+                    + " ingress gateway " + proxy.namespace() + "/" + proxy.name() + " (Service ports "
+                    + ports(proxy) + ")");
+        }
+        GatewayView view = GatewayTranslator.translate(r.snapshot(), proxy);
+        return new ProxyConfigData(view.listeners(), view.routeConfigs(), r.exitCode());
+    }
+
+    /** {@code 15021, 80→8080, 443→8443}: the Service ports of the proxy, with the target when it differs. */
+    private static String ports(GatewayProxy proxy) {
+        List<String> out = new ArrayList<>();
+        for (ServiceTarget t : proxy.serviceTargets()) {
+            int port = t.port().port();
+            out.add(port == t.targetPort() ? Integer.toString(port) : port + "\u2192" + t.targetPort());
+        }
+        return String.join(", ", out);
+    }
+
+    private static ProxyConfigData fromDump(Environment env, String path) {
+        boolean stdin = "-".equals(path);
+        String name = stdin ? "<stdin>" : path;
+        try {
+            ConfigDump d;
+            if (stdin) {
+                d = ConfigDumpReader.read(env.stdin().get(), name);
+            } else {
+                try (InputStream in = Files.newInputStream(env.fileSystem().getPath(path))) {
+                    d = ConfigDumpReader.read(in, name);
+                }
+            }
+            return new ProxyConfigData(d.listeners(), d.routeConfigs(), ExitCodes.OK);
+        } catch (NoSuchFileException e) {
+            throw new GwctlException(ExitCodes.NO_INPUT, path + ": no such file", e);
+        } catch (IOException e) {
+            throw new GwctlException(ExitCodes.NO_INPUT, path + ": cannot read: " + e.getMessage(), e);
+        } catch (ConfigDumpException e) {
+            throw new GwctlException(ExitCodes.DATA_ERROR, e.getMessage(), e);
+        }
     }
 }

@@ -6,6 +6,8 @@ import io.gwctl.cli.options.ConfigDumpOptions;
 import io.gwctl.cli.options.InputOptions;
 import io.gwctl.cli.options.OutputOptions;
 import io.gwctl.cli.options.VerbosityOptions;
+import io.gwctl.renderers.table.RouteFilter;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
@@ -57,10 +59,10 @@ public final class RouteCommand implements Callable<Integer> {
     private boolean verboseTable;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         String format = output.format(ListenerCommand.FORMATS, "short");
         ProxyConfigData data = ProxyConfigInputs.read(spec, workload, input, configDump, cluster, verbosity);
-        ProxyConfigPrinter.routes(data, format, name, verboseTable, spec.commandLine().getOut());
+        ProxyConfigPrinter.routes(data, format, new RouteFilter(name), verboseTable, spec.commandLine().getOut());
         return ExitCodes.combine(data.exitCode(), ExitCodes.OK);
     }
 

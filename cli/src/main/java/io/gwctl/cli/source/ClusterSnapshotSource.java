@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.gwctl.cli.ExitCodes;
 import io.gwctl.model.Origin;
 import io.gwctl.model.Snapshot;
@@ -20,6 +21,7 @@ import io.gwctl.model.load.ResourceMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,8 +32,8 @@ import java.util.Map;
  * snapshot. A forbidden Secret list is a warning, not a failure: the credential checks are skipped.
  */
 public final class ClusterSnapshotSource implements SnapshotSource {
-    private static final List<String> ISTIO_VERSIONS = List.of("networking.istio.io/v1",
-            "networking.istio.io/v1beta1");
+    private static final String ISTIO_GROUP = "networking.istio.io";
+    private static final List<String> ISTIO_VERSIONS = List.of("v1", "v1beta1");
     private static final List<String> ISTIO_KINDS = List.of("Gateway", "VirtualService", "DestinationRule");
     private static final Origin ORIGIN = Origin.none("cluster");
 
@@ -83,12 +85,18 @@ public final class ClusterSnapshotSource implements SnapshotSource {
         return fromContext == null || fromContext.isEmpty() ? "default" : fromContext;
     }
 
-    /** Lists an Istio kind at v1, falling back to v1beta1 when v1 is not served (Istio before 1.22). */
+    /**
+     * Lists an Istio kind at v1, falling back to v1beta1 when v1 is not served (Istio before 1.22). The plural is
+     * given so that no API discovery round trip is needed.
+     */
     private List<GenericKubernetesResource> istio(KubernetesClient client, String kind, String ns,
                                                   List<String> warnings) {
-        for (String apiVersion : ISTIO_VERSIONS) {
+        for (String version : ISTIO_VERSIONS) {
+            ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
+                    .withGroup(ISTIO_GROUP).withVersion(version).withKind(kind)
+                    .withPlural(kind.toLowerCase(Locale.ROOT) + "s").withNamespaced(true).build();
             try {
-                return list(client.genericKubernetesResources(apiVersion, kind), ns);
+                return list(client.genericKubernetesResources(context), ns);
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 404) {
                     throw e;
@@ -214,12 +222,25 @@ public final class ClusterSnapshotSource implements SnapshotSource {
                 + " or read manifests with -f PATH", e);
     }
 
+    /** Why the connection failed, in the words a person checks first (refused, unknown host, TLS, timeout). */
     private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
+        Throwable last = t;
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.ConnectException || c instanceof java.nio.channels.ClosedChannelException) {
+                return "connection refused";
+            }
+            if (c instanceof java.net.UnknownHostException) {
+                return "unknown host " + c.getMessage();
+            }
+            if (c instanceof javax.net.ssl.SSLException) {
+                return "TLS handshake failed: " + c.getMessage();
+            }
+            if (c instanceof java.net.http.HttpTimeoutException || c instanceof java.net.SocketTimeoutException) {
+                return "timed out";
+            }
+            last = c;
         }
-        String m = c.getMessage();
-        return c.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        String m = last.getMessage();
+        return last.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 }

@@ -1,0 +1,164 @@
+package io.gwctl.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Small inline manifests for CLI tests: the configuration of the worked example in istio-translation.md §10
+ * (Gateways test-gw and test-istio-gateway, VirtualServices test-gw and test-istio, the ingress gateway Deployment
+ * and Service in istio-system with ports 15021, 80→8080, 443→8443, unprivileged).
+ */
+public final class Fixtures {
+    public static final String GATEWAY_HTTP = """
+            apiVersion: networking.istio.io/v1
+            kind: Gateway
+            metadata:
+              name: test-gw
+              namespace: default
+            spec:
+              selector:
+                istio: ingressgateway
+              servers:
+              - port:
+                  number: 80
+                  name: http
+                  protocol: HTTP
+                hosts:
+                - test.io
+            """;
+
+    public static final String GATEWAY_HTTPS = """
+            apiVersion: networking.istio.io/v1
+            kind: Gateway
+            metadata:
+              name: test-istio-gateway
+              namespace: default
+            spec:
+              selector:
+                istio: ingressgateway
+              servers:
+              - port:
+                  number: 443
+                  name: https
+                  protocol: HTTPS
+                hosts:
+                - "*"
+                tls:
+                  mode: SIMPLE
+                  credentialName: test-cert
+            """;
+
+    public static final String VS_TEST_GW = """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: test-gw
+              namespace: default
+            spec:
+              hosts:
+              - test.io
+              gateways:
+              - test-gw
+              http:
+              - route:
+                - destination:
+                    host: productpage
+                    port:
+                      number: 9080
+            """;
+
+    public static final String VS_TEST_ISTIO = """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: test-istio
+              namespace: default
+            spec:
+              hosts:
+              - "*"
+              gateways:
+              - test-istio-gateway
+              http:
+              - match:
+                - uri:
+                    prefix: /test
+                route:
+                - destination:
+                    host: httpbin
+                    port:
+                      number: 8000
+            """;
+
+    public static final String INGRESS = deployment("istio-ingressgateway", "istio-system") + """
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: istio-ingressgateway
+              namespace: istio-system
+            spec:
+              type: LoadBalancer
+              selector:
+                istio: ingressgateway
+              ports:
+              - name: status-port
+                port: 15021
+                targetPort: 15021
+              - name: http2
+                port: 80
+                targetPort: 8080
+              - name: https
+                port: 443
+                targetPort: 8443
+            """;
+
+    private Fixtures() {
+    }
+
+    /** An ingress gateway Deployment (labels istio=ingressgateway, unprivileged, proxyv2 router). */
+    public static String deployment(String name, String namespace) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: %s
+                  namespace: %s
+                spec:
+                  selector:
+                    matchLabels:
+                      istio: ingressgateway
+                  template:
+                    metadata:
+                      labels:
+                        app: istio-ingressgateway
+                        istio: ingressgateway
+                    spec:
+                      containers:
+                      - name: istio-proxy
+                        image: docker.io/istio/proxyv2:1.24.0
+                        args: [proxy, router]
+                        env:
+                        - name: ISTIO_META_UNPRIVILEGED_POD
+                          value: "true"
+                        ports:
+                        - containerPort: 8080
+                        - containerPort: 8443
+                        - containerPort: 15021
+                """.formatted(name, namespace);
+    }
+
+    /** Writes {@code content} to {@code dir/name} and returns the path as a string. */
+    public static String write(Path dir, String name, String content) {
+        try {
+            Path p = dir.resolve(name);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, content, StandardCharsets.UTF_8);
+            return p.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
