@@ -2,6 +2,7 @@ package io.gwctl.cli.validate;
 
 import de.vandermeer.asciitable.AsciiTable;
 import de.vandermeer.asciitable.CWC_LongestLine;
+import de.vandermeer.skb.interfaces.transformers.textformat.TextAlignment;
 import io.gwctl.model.finding.RuleInfo;
 import java.io.PrintWriter;
 import java.util.List;
@@ -40,6 +41,7 @@ final class RuleListPrinter {
         }
         t.getRenderer().setCWC(widths);
         t.setPaddingLeftRight(1);
+        t.setTextAlignment(TextAlignment.LEFT);
         out.println(t.render());
     }
 
