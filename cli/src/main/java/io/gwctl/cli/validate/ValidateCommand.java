@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
@@ -124,9 +125,15 @@ public final class ValidateCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         List<Suppression> suppressions = suppressions();
-        GwctlConfig config = config(env);
-        SourceResult input = Inputs.read(spec,
-                Inputs.source(spec, this.input, cluster, "-f PATH", config::isIgnored), verbosity.verbose());
+        Path configFile = configFile(env);
+        GwctlConfig config = config(configFile);
+        // The configuration file itself is YAML too: a directory walk must not read it as a manifest.
+        Path configAbsolute = configFile.toAbsolutePath().normalize();
+        Predicate<String> ignored = file -> config.isIgnored(file)
+                || (!file.equals("-") && env.fileSystem().getPath(file).toAbsolutePath().normalize()
+                        .equals(configAbsolute));
+        SourceResult input = Inputs.read(spec, Inputs.source(spec, this.input, cluster, "-f PATH", ignored),
+                verbosity.verbose());
         ValidateOptions options = config.applyTo(ValidateOptions.defaults()
                         .withFailureThreshold(failureThreshold)
                         .withOutputThreshold(outputThreshold)
@@ -165,12 +172,16 @@ public final class ValidateCommand implements Callable<Integer> {
         return parsed;
     }
 
+    /** The --config file, else {@code .gwctl.yaml} in the current directory (which may not exist). */
+    private Path configFile(Environment env) {
+        return env.fileSystem().getPath(config != null ? config : GwctlConfig.FILE_NAME);
+    }
+
     /**
-     * The --config file (it must exist: 66 otherwise), else {@code .gwctl.yaml} in the current directory when
-     * present. An invalid file is a usage error (64): it is how gwctl was asked to run, not the input data.
+     * Reads the configuration: a --config file must exist (66 otherwise); the default one only when present. An
+     * invalid file is a usage error (64): it is how gwctl was asked to run, not the input data.
      */
-    private GwctlConfig config(Environment env) {
-        Path file = config != null ? env.fileSystem().getPath(config) : env.fileSystem().getPath(GwctlConfig.FILE_NAME);
+    private GwctlConfig config(Path file) {
         if (config == null && !Files.isRegularFile(file)) {
             return GwctlConfig.EMPTY;
         }
