@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
             "Prints the listener and route tables an ingress gateway will serve, exactly as 'istioctl proxy-config'"
                     + " would, computed from Gateway/VirtualService manifests or an Envoy config dump; and validates"
                     + " the manifests for CI with file:line."},
-        subcommands = {ProxyConfigCommand.class, ValidateCommand.class, HelpCommand.class},
+        subcommands = {ProxyConfigCommand.class, ValidateCommand.class, CompletionCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  gwctl proxy-config listener -f manifests/",

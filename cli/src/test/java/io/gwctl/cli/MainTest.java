@@ -28,7 +28,7 @@ class MainTest {
 
     @Test
     void everyCommandHasHelpWithExamples() {
-        for (String[] cmd : new String[][] {{"proxy-config"}, {"pc", "listener"}, {"pc", "route"}, {"validate"}}) {
+        for (String[] cmd : new String[][] {{"proxy-config"}, {"pc", "listener"}, {"pc", "route"}, {"validate"}, {"completion"}}) {
             String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 1);
             args[cmd.length] = "--help";
             Gwctl.Result r = gwctl.run(args);
@@ -56,7 +56,7 @@ class MainTest {
         Gwctl.Result r = gwctl.run();
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("gwctl: missing command: choose one of proxy-config, validate, help\n"
+        assertThat(r.err()).isEqualTo("gwctl: missing command: choose one of proxy-config, validate, completion, help\n"
                 + "Run 'gwctl --help' for usage.\n");
     }
 
@@ -104,5 +104,19 @@ class MainTest {
         assertThat(ExitCodes.combine(ExitCodes.USAGE, ExitCodes.UNAVAILABLE)).isEqualTo(ExitCodes.USAGE);
         assertThat(ExitCodes.combine(ExitCodes.OK, ExitCodes.FINDINGS)).isEqualTo(ExitCodes.FINDINGS);
         assertThat(ExitCodes.combine(ExitCodes.OK, ExitCodes.OK)).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void completionPrintsTheScriptOfEachShell() {
+        Gwctl.Result bash = gwctl.run("completion", "bash");
+        assertThat(bash.exitCode()).isZero();
+        assertThat(bash.out()).startsWith("#!/usr/bin/env bash").contains("proxy-config", "--failure-threshold");
+        Gwctl.Result fish = gwctl.run("completion", "fish");
+        assertThat(fish.out()).contains("complete -c gwctl").contains("validate");
+        assertThat(gwctl.run("completion", "zsh").out()).contains("bashcompinit");
+        Gwctl.Result unknown = gwctl.run("completion", "tcsh");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).isEqualTo("gwctl: unknown shell \"tcsh\": valid values are bash, zsh, fish\n"
+                + "Run 'gwctl completion --help' for usage.\n");
     }
 }

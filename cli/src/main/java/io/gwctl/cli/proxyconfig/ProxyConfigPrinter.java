@@ -1,7 +1,6 @@
 package io.gwctl.cli.proxyconfig;
 
-import io.gwctl.cli.ExitCodes;
-import io.gwctl.cli.GwctlException;
+import io.gwctl.renderers.envoy.EnvoyJsonRenderer;
 import io.gwctl.renderers.table.ListenerFilter;
 import io.gwctl.renderers.table.ListenerTableRenderer;
 import io.gwctl.renderers.table.RouteFilter;
@@ -9,7 +8,10 @@ import io.gwctl.renderers.table.RouteTableRenderer;
 import java.io.IOException;
 import java.io.Writer;
 
-/** Prints {@link ProxyConfigData} as istioctl does: a table for {@code short}, a protojson-style dump otherwise. */
+/**
+ * Prints {@link ProxyConfigData} as istioctl does (spec §1): a table for {@code -o short}, istioctl's protojson
+ * dump for {@code json} and {@code yaml}.
+ */
 final class ProxyConfigPrinter {
     private ProxyConfigPrinter() {
     }
@@ -18,17 +20,21 @@ final class ProxyConfigPrinter {
             throws IOException {
         if (format.equals("short")) {
             ListenerTableRenderer.render(data.listeners(), filter, verbose, false, out);
-            return;
+        } else {
+            EnvoyJsonRenderer.renderListeners(data.listeners(), filter, dumpFormat(format), out);
         }
-        throw new GwctlException(ExitCodes.USAGE, "-o " + format + " is not available in this build");
     }
 
     static void routes(ProxyConfigData data, String format, RouteFilter filter, boolean verbose, Writer out)
             throws IOException {
         if (format.equals("short")) {
             RouteTableRenderer.render(data.routeConfigs(), filter, verbose, false, out);
-            return;
+        } else {
+            EnvoyJsonRenderer.renderRouteConfigs(data.routeConfigs(), filter, dumpFormat(format), out);
         }
-        throw new GwctlException(ExitCodes.USAGE, "-o " + format + " is not available in this build");
+    }
+
+    private static EnvoyJsonRenderer.Format dumpFormat(String format) {
+        return format.equals("json") ? EnvoyJsonRenderer.Format.JSON : EnvoyJsonRenderer.Format.YAML;
     }
 }

@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.Fixtures;
 import io.gwctl.cli.Gwctl;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,5 +166,22 @@ class ProxyConfigCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.NO_INPUT);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("gwctl: " + missing + ": ").endsWith("gwctl: no resources could be read\n");
+    }
+
+    @Test
+    void jsonAndYamlDumpTheFilteredEnvoyConfiguration() throws Exception {
+        String in = example();
+        Gwctl.Result json = gwctl.run("pc", "l", "-f", in, "-o", "json", "--port", "8443");
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        JsonNode listeners = new ObjectMapper().readTree(json.out());
+        assertThat(listeners.isArray()).isTrue();
+        assertThat(listeners).extracting(l -> l.path("name").asText()).containsExactly("0.0.0.0_8443");
+        assertThat(json.out()).startsWith("[\n    {\n").endsWith("]\n");
+
+        Gwctl.Result yaml = gwctl.run("pc", "r", "-f", in, "-o", "YAML", "--name", "http.8080");
+        assertThat(yaml.exitCode()).as(yaml.toString()).isZero();
+        JsonNode routes = new ObjectMapper(new YAMLFactory()).readTree(yaml.out());
+        assertThat(routes).extracting(r -> r.path("name").asText()).containsExactly("http.8080");
+        assertThat(routes.get(0).path("virtualHosts").get(0).path("name").asText()).isEqualTo("test.io:80");
     }
 }
