@@ -248,6 +248,10 @@ final class InputReader implements TreeBuilder.Sink {
             }
             return;
         }
+        if (isKustomization(doc)) {
+            skippedKinds.merge("Kustomization", 1, Integer::sum);
+            return;
+        }
         try {
             Resource r = ResourceMapper.map(doc, source, origin, defaultNamespace);
             if (r != null) {
@@ -262,6 +266,16 @@ final class InputReader implements TreeBuilder.Sink {
             int column = pos == null ? origin.column() : (int) (long) pos;
             problems.add(new LoadProblem(LoadProblem.Type.INVALID, name, line, column, e.getMessage()));
         }
+    }
+
+    /**
+     * A kustomization file in a directory passed with {@code -f} is not a manifest; old ones have no kind, so they
+     * are recognised by name rather than reported as a document without kind.
+     */
+    private boolean isKustomization(JsonNode doc) {
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        return (base.equals("kustomization.yaml") || base.equals("kustomization.yml") || base.equals("Kustomization"))
+                && (doc.path("kind").isMissingNode() || doc.path("kind").asText().equals("Kustomization"));
     }
 
     private static String nearestPresent(Map<String, Long> positions, String pointer) {

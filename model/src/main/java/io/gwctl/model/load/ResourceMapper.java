@@ -80,7 +80,7 @@ public final class ResourceMapper {
         if (kind == null) {
             return null;
         }
-        ObjectMeta meta = metadata(doc, kind == Kind.NAMESPACE ? "" : defaultNamespace);
+        ObjectMeta meta = metadata(doc, kind == Kind.NAMESPACE, defaultNamespace);
         JsonNode spec = object(doc, "spec", "");
         return switch (kind) {
             case GATEWAY -> gateway(meta, origin, source, spec);
@@ -108,8 +108,11 @@ public final class ResourceMapper {
             throw new InvalidResourceException("", "missing kind");
         }
         Kind k = Kind.fromKindName(kind);
-        if (k == null || apiVersion == null) {
+        if (k == null) {
             return null;
+        }
+        if (apiVersion == null || apiVersion.isEmpty()) {
+            throw new InvalidResourceException("", "missing apiVersion");
         }
         boolean served = switch (k) {
             case GATEWAY, VIRTUAL_SERVICE, DESTINATION_RULE -> ISTIO_VERSIONS.contains(apiVersion);
@@ -127,15 +130,17 @@ public final class ResourceMapper {
         return slash < 0 ? kind : kind + "." + apiVersion.substring(0, slash);
     }
 
-    private static ObjectMeta metadata(JsonNode doc, String defaultNamespace) throws InvalidResourceException {
+    private static ObjectMeta metadata(JsonNode doc, boolean clusterScoped, String defaultNamespace)
+            throws InvalidResourceException {
         JsonNode m = object(doc, "metadata", "");
         String name = string(m, "name", "/metadata");
         if (name == null || name.isEmpty()) {
             throw new InvalidResourceException(m == null ? "" : "/metadata", "missing metadata.name");
         }
         String ns = string(m, "namespace", "/metadata");
-        if (ns == null || ns.isEmpty() || defaultNamespace.isEmpty()) {
-            // Cluster-scoped kinds get "" whatever is written, as the API server ignores it.
+        if (clusterScoped) {
+            ns = ""; // whatever is written: the API server ignores it for cluster-scoped kinds
+        } else if (ns == null || ns.isEmpty()) {
             ns = defaultNamespace;
         }
         Instant created = null;
