@@ -13,6 +13,8 @@ import io.gwctl.validators.rules.GatewayRefNotFoundRule;
 import io.gwctl.validators.rules.InvalidPortRule;
 import io.gwctl.validators.rules.InvalidProtocolRule;
 import io.gwctl.validators.rules.MutualTlsCaMissingRule;
+import io.gwctl.validators.rules.SelectorNoWorkloadRule;
+import io.gwctl.validators.rules.ServerPortNotExposedRule;
 import io.gwctl.validators.rules.ServerWithoutHostsRule;
 import io.gwctl.validators.rules.TlsModeRequirementsRule;
 import io.gwctl.validators.rules.TlsProtocolMismatchRule;
@@ -56,6 +58,8 @@ public final class RuleRegistry {
         rules.add(new CredentialSanMismatchRule());
         rules.add(new MutualTlsCaMissingRule());
         rules.add(new DuplicateCertificateRule());
+        rules.add(new ServerPortNotExposedRule());
+        rules.add(new SelectorNoWorkloadRule());
         rules.sort(Comparator.comparing(r -> r.info().code()));
         return List.copyOf(rules);
     }
