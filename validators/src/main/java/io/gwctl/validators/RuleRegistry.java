@@ -6,6 +6,7 @@ import io.gwctl.validators.rules.CredentialSanMismatchRule;
 import io.gwctl.validators.rules.CredentialSecretInvalidRule;
 import io.gwctl.validators.rules.CredentialSecretMissingRule;
 import io.gwctl.validators.rules.DuplicateCertificateRule;
+import io.gwctl.validators.rules.DuplicateHostPortRule;
 import io.gwctl.validators.rules.DuplicatePortNameRule;
 import io.gwctl.validators.rules.GatewayHostUnboundRule;
 import io.gwctl.validators.rules.GatewayRefLegacyFormatRule;
@@ -60,6 +61,7 @@ public final class RuleRegistry {
         rules.add(new DuplicateCertificateRule());
         rules.add(new ServerPortNotExposedRule());
         rules.add(new SelectorNoWorkloadRule());
+        rules.add(new DuplicateHostPortRule());
         rules.sort(Comparator.comparing(r -> r.info().code()));
         return List.copyOf(rules);
     }

@@ -1,0 +1,103 @@
+package io.gwctl.validators.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gwctl.model.finding.Finding;
+import io.gwctl.model.finding.Severity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DuplicateHostPortRuleTest {
+    @Test
+    void fixtureMessagesSayWhatIstiodDoes() {
+        List<Finding> f = RuleTesting.fixtureFindings("GW0301");
+        assertThat(f).extracting(RuleTesting::line).containsExactly(
+                "Error (Gateway istio-system/g-tls :203) server dropped: TLS host both.example.com on port 443 "
+                        + "(listener port 8443) is already served by Gateway istio-system/f-tls, which istiod merges "
+                        + "first (by name); istiod skips this whole server, so g-only.example.com becomes unreachable "
+                        + "on port 443",
+                "Error (Gateway istio-system/n-tcp-9000 :338) server dropped: port 9000 is already used by the HTTP "
+                        + "server of Gateway istio-system/m-http-9000, which istiod merges first (by name), and a TCP "
+                        + "server cannot share a plaintext port with it; istiod skips this whole server, so "
+                        + "db.example.com becomes unreachable on port 9000",
+                "Warning (Gateway istio-system/c-shop-again :103) shop.example.com on port 80 (listener port 8080) "
+                        + "is also served by Gateway istio-system/b-shop, which istiod merges first (by name); the "
+                        + "HTTP servers merge into one virtual host shop.example.com on route http.8080, so the routes "
+                        + "of VirtualServices shop/shop-a (bound to istio-system/b-shop), shop/shop-b (bound to "
+                        + "istio-system/c-shop-again) are merged in this order and earlier routes shadow later ones "
+                        + "that match the same requests",
+                "Warning (Gateway istio-system/e-api :166) api.example.com on port 80 (listener port 8080) is also "
+                        + "served by Gateway istio-system/d-target (port 8080), which istiod merges first (by name); "
+                        + "the HTTP servers merge into one virtual host api.example.com on route http.8080, so "
+                        + "VirtualServices bound to either Gateway for this host share it",
+                "Info (Gateway istio-system/a-catchall :70) * on port 80 (listener port 8080) also matches 2 hosts "
+                        + "of 4 other Gateways on the same listener (e.g. shop.example.com of Gateway "
+                        + "istio-system/b-shop); the more specific hosts win, so * only serves the names no other "
+                        + "server lists",
+                "Info (Gateway istio-system/i-leaf :243) x.wild.example.com on port 443 (listener port 8443) is also "
+                        + "matched by *.wild.example.com of Gateway istio-system/h-wild; the more specific host wins, "
+                        + "so this server serves x.wild.example.com and *.wild.example.com the rest",
+                "Info (Gateway istio-system/k-cover :282) *.cover.example.com on port 443 (listener port 8443) also "
+                        + "matches y.cover.example.com of Gateway istio-system/j-leaf; the more specific host wins, so "
+                        + "*.cover.example.com only serves the names no other server lists");
+        assertThat(f.get(0).aliases()).containsExactly("KIA0301", "IST0145");
+        assertThat(f.get(0).hint()).isEqualTo("Serve each host on port 443 from one server only: remove "
+                + "both.example.com from one of them, or move one server to another port or bind.");
+    }
+
+    private static String tlsGateway(String name, String created, String... hosts) {
+        StringBuilder sb = new StringBuilder("apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: "
+                + name + "\n  namespace: web\n" + (created == null ? "" : "  creationTimestamp: \"" + created + "\"\n")
+                + "spec:\n  selector: {istio: ingressgateway}\n  servers:\n  - port: {number: 443, name: https, "
+                + "protocol: HTTPS}\n    tls: {mode: SIMPLE, credentialName: " + name + "}\n    hosts:\n");
+        for (String h : hosts) {
+            sb.append("    - \"").append(h).append("\"\n");
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void creationTimeDecidesBeforeNameAndAFullyDuplicatedServerLosesItsTlsSettings() {
+        List<Finding> f = RuleTesting.findings(tlsGateway("alpha", "2025-01-01T00:00:00Z", "a.example.com") + "---\n"
+                + tlsGateway("zeta", "2024-01-01T00:00:00Z", "a.example.com"), "GW0301");
+        assertThat(f).extracting(RuleTesting::line).containsExactly("Error (Gateway web/alpha :13) server dropped: "
+                + "TLS host a.example.com on port 443 (listener port 8443) is already served by Gateway web/zeta, "
+                + "which istiod merges first (by creation time: created 2024-01-01T00:00:00Z, this one "
+                + "2025-01-01T00:00:00Z); istiod skips this whole server, so requests for a.example.com get that "
+                + "server's TLS settings and routes instead");
+    }
+
+    @Test
+    void tlsHostsDifferingOnlyInCaseOrNamespaceAreKeptByIstiodAndWarned() {
+        List<Finding> f = RuleTesting.findings(tlsGateway("one", null, "web/a.example.com") + "---\n"
+                + tlsGateway("two", null, "A.example.com"), "GW0301");
+        assertThat(f).extracting(RuleTesting::line).containsExactly("Warning (Gateway web/two :25) a.example.com on "
+                + "port 443 (listener port 8443) is also served by Gateway web/one, which istiod merges first (by "
+                + "name); the host strings differ (web/a.example.com vs A.example.com), so istiod keeps both servers "
+                + "and two TLS filter chains match the same SNI name");
+    }
+
+    @Test
+    void manyGatewaysOnOneSelectorGiveOneFindingPerOverlapNotPerPair() {
+        // 600 Gateways on the shared workload: one * catch-all, 300 distinct hosts, each then repeated by a second
+        // Gateway. A pairwise check would report ~180,000 pairs; the index reports the * once and each repeat once.
+        StringBuilder yaml = new StringBuilder();
+        yaml.append(httpGateway("aaa-catchall", "*"));
+        for (int i = 0; i < 300; i++) {
+            yaml.append("---\n").append(httpGateway(String.format("b%03d", i), "h" + i + ".example.com"));
+            yaml.append("---\n").append(httpGateway(String.format("c%03d", i), "h" + i + ".example.com"));
+        }
+        List<Finding> f = RuleTesting.findings(yaml.toString(), "GW0301");
+        assertThat(f).filteredOn(x -> x.severity() == Severity.INFO).hasSize(1).first()
+                .extracting(Finding::message).asString()
+                .contains("* on port 80 (listener port 8080) also matches 300 hosts of 600 other Gateways");
+        assertThat(f).filteredOn(x -> x.severity() == Severity.WARNING).hasSize(300)
+                .allMatch(x -> x.resource().name().startsWith("c"));
+    }
+
+    private static String httpGateway(String name, String host) {
+        return "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: " + name + ", namespace: ns}\n"
+                + "spec:\n  selector: {istio: ingressgateway}\n  servers:\n  - port: {number: 80, name: http, "
+                + "protocol: HTTP}\n    hosts: [\"" + host + "\"]\n";
+    }
+}
