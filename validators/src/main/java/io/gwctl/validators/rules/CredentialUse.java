@@ -9,6 +9,7 @@ import io.gwctl.model.translate.GatewayProxy;
 import io.gwctl.validators.RuleContext;
 import io.gwctl.validators.tls.CredentialRef;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -79,7 +80,7 @@ record CredentialUse(Gateway gateway, Server server, String pointer, CredentialR
 
     /** The server's credential references by JSON pointer, in field order. */
     private static Map<String, String> pointers(Server s) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         ServerTls tls = s.tls();
         String base = s.pointer() + "/tls/";
         if (tls.credentialName() != null && !tls.credentialName().isEmpty()) {
