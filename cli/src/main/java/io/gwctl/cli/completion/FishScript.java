@@ -146,11 +146,12 @@ final class FishScript {
     }
 
     /**
-     * What follows an option or parameter: files ({@code -r -F}), fixed candidates ({@code -x -a '...'}), any other
-     * value ({@code -x}: required, and no file names, which fish would otherwise offer for it), or nothing for a flag.
+     * What follows an option or parameter: nothing for a flag or an optional value, files ({@code -r -F}), fixed candidates ({@code -x -a '...'}), any other
+     * value ({@code -x}: required, and no file names, which fish would otherwise offer for it).
      */
     private static String values(ArgSpec a) {
-        if (a.arity().max() == 0) {
+        if (a.arity().max() == 0 || (a.isOption() && a.arity().min() == 0)) {
+            // A flag, or an optional value (--verbose[=false]): fish must not wait for an argument after it.
             return "";
         }
         if (takesFiles(a)) {

@@ -79,6 +79,8 @@ class CompletionScriptsTest {
         assertThat(fishComplete(script, "gwfake proxy-config listener --"))
                 .contains("--filename", "--config-dump", "--output", "--port").doesNotContain("--name");
         assertThat(fishComplete(script, "gwfake pc l --output ")).containsExactlyInAnyOrder("short", "json", "yaml");
+        // --verbose takes an optional value: the next word is completed as usual, not as its argument.
+        assertThat(fishComplete(script, "gwfake pc l --verbose --p")).containsExactly("--port");
         assertThat(fishComplete(script, "gwfake validate --failure-threshold "))
                 .containsExactlyInAnyOrder("Info", "Warning", "Error");
         assertThat(fishComplete(script, "gwfake validate -"))
@@ -106,6 +108,7 @@ class CompletionScriptsTest {
         String fish = CompletionScripts.fish(FakeTree.commandLine());
         assertThat(fish).contains("-a 'proxy-config' -d 'Print the gateway\\'s listeners and routes.'");
         assertThat(fish).contains("-l 'port' -d 'Only this port (100% numeric).' -x");
+        assertThat(fish).contains("-l 'verbose' -d 'More columns; --verbose=false for fewer.'\n");
         assertThat(fish).contains("-d 'Fail at this level: Info, Warning, Error.' -x -a 'Info Warning Error'");
         assertThat(FishScript.quote("a\\b'c")).isEqualTo("'a\\\\b\\'c'");
     }

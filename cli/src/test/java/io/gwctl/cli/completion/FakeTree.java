@@ -34,6 +34,8 @@ final class FakeTree {
         String output;
         @Option(names = "--port", description = "Only this port (100%% numeric).")
         int port;
+        @Option(names = "--verbose", arity = "0..1", description = "More columns; --verbose=false for fewer.")
+        boolean verbose;
     }
 
     @Command(name = "route", aliases = "routes", description = "Print routes.")
