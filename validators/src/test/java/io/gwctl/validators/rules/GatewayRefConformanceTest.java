@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.gwctl.model.Snapshot;
 import io.gwctl.model.finding.Finding;
-import io.gwctl.model.load.LoadOptions;
 import io.gwctl.model.load.LoadResult;
-import io.gwctl.model.load.ManifestLoader;
+import io.gwctl.validators.RuleFixtures;
 import io.gwctl.validators.ValidateOptions;
 import io.gwctl.validators.Validator;
 import java.nio.file.Files;
@@ -30,14 +29,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GatewayRefConformanceTest {
 
     private static Path shared(String sub) {
-        Path dir = Path.of(System.getProperty("gwctl.shared.dir", "../shared"), "conformance", sub);
+        Path dir = RuleFixtures.sharedDir().resolve("conformance").resolve(sub);
         assumeThat(Files.isDirectory(dir)).as("../shared/conformance absent: " + dir + " (conformance skipped)")
                 .isTrue();
         return dir;
     }
 
     private static Snapshot load(Path file) {
-        LoadResult r = new ManifestLoader(LoadOptions.defaults()).load(List.of(file.toString()));
+        LoadResult r = RuleFixtures.load(List.of(file));
         assertThat(r.problems()).as("load problems of " + file).isEmpty();
         return r.snapshot();
     }

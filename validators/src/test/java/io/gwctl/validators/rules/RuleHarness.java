@@ -6,12 +6,11 @@ import io.gwctl.model.Resource;
 import io.gwctl.model.Snapshot;
 import io.gwctl.model.finding.Finding;
 import io.gwctl.model.finding.Severity;
-import io.gwctl.model.load.LoadOptions;
 import io.gwctl.model.load.LoadResult;
-import io.gwctl.model.load.ManifestLoader;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
+import io.gwctl.validators.RuleFixtures;
 import io.gwctl.validators.ValidateOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ final class RuleHarness {
     }
 
     static Snapshot load(String yaml) {
-        LoadResult r = new ManifestLoader(LoadOptions.defaults()).loadString(yaml, "test.yaml");
+        LoadResult r = RuleFixtures.loadString(yaml, "test.yaml");
         assertThat(r.problems()).as("load problems").isEmpty();
         return r.snapshot();
     }
