@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,14 +45,22 @@ class GatewayPlumbingConformanceTest {
     @BeforeAll
     static void renderImplicitIngress() throws IOException {
         Path conformance = RuleFixtures.sharedDir().resolve("conformance");
-        assumeTrue(Files.isDirectory(conformance), "../shared/conformance absent: " + conformance
-                + " (set -Dgwctl.shared.dir); Istio/Kiali conformance not checked");
+        if (!Files.isDirectory(conformance)) {
+            return;
+        }
         istio = conformance.resolve("istio-analyzers");
         kiali = conformance.resolve("kiali");
         String template = Files.readString(istio.resolve("_implicit-default-ingress.template.yaml"));
         implicitIngress = tmp.resolve("implicit-default-ingress.yaml");
         Files.writeString(implicitIngress, template.replace("{{.ingressService}}", "istio-ingressgateway")
                 .replace("{{.namespace}}", "istio-system"));
+    }
+
+    @BeforeEach
+    void requireSharedConformance() {
+        // Skips each test visibly (surefire counts them as skipped) in a clone without ../shared.
+        assumeTrue(istio != null, "../shared/conformance absent: " + RuleFixtures.sharedDir()
+                + "/conformance (set -Dgwctl.shared.dir); Istio/Kiali conformance not checked");
     }
 
     /** Our findings for an Istio fixture, loaded as Istio's harness does (with the implicit ingress). */
