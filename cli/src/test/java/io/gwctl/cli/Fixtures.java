@@ -92,6 +92,24 @@ public final class Fixtures {
                       number: 8000
             """;
 
+    /** A VirtualService bound to a Gateway that does not exist: GW0401 (Error) on line 10. */
+    public static final String ORPHAN_VS = """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: orphan
+              namespace: default
+            spec:
+              hosts:
+              - test.io
+              gateways:
+              - missing-gw
+              http:
+              - route:
+                - destination:
+                    host: productpage
+            """;
+
     public static final String INGRESS = deployment("istio-ingressgateway", "istio-system") + """
             ---
             apiVersion: v1

@@ -49,6 +49,11 @@ public final class Gwctl {
         return this;
     }
 
+    public Gwctl stdin(Supplier<InputStream> in) {
+        stdin = in;
+        return this;
+    }
+
     public Gwctl terminal(boolean isTerminal) {
         terminal = isTerminal;
         return this;

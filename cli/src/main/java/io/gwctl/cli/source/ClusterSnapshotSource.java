@@ -35,7 +35,11 @@ public final class ClusterSnapshotSource implements SnapshotSource {
     private static final String ISTIO_GROUP = "networking.istio.io";
     private static final List<String> ISTIO_VERSIONS = List.of("v1", "v1beta1");
     private static final List<String> ISTIO_KINDS = List.of("Gateway", "VirtualService", "DestinationRule");
-    private static final Origin ORIGIN = Origin.none("cluster");
+    /**
+     * No file: findings on live resources print as istioctl's do, {@code (Kind ns/name)} without a location
+     * (lint-catalogue §2.5; Origin's contract: the file is empty for cluster resources).
+     */
+    private static final Origin ORIGIN = Origin.none("");
 
     private final ClusterTarget target;
     private final KubeClientFactory clients;

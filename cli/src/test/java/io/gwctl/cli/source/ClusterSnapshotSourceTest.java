@@ -134,7 +134,7 @@ class ClusterSnapshotSourceTest {
         assertThat(secret.keys()).containsExactlyInAnyOrder("tls.crt", "password");
         assertThat(new String(secret.value("tls.crt"), StandardCharsets.UTF_8)).isEqualTo("CERT");
         assertThat(secret.value("password")).isNull();
-        assertThat(secret.origin().file()).isEqualTo("cluster");
+        assertThat(secret.origin().file()).isEmpty();
         assertThat(r.warnings()).isEmpty();
         assertThat(r.inputs()).singleElement().asString().startsWith("cluster http").endsWith("(all namespaces)");
     }
@@ -217,5 +217,25 @@ class ClusterSnapshotSourceTest {
                 .run("pc", "l", "-f", f);
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(KubeClientFactory.created()).isEqualTo(before);
+    }
+
+    @Test
+    void validateReadsTheClusterAndSaysWhichChecksWereSkipped() throws IOException {
+        String ns = "/api/v1/namespaces/default/";
+        serve(ISTIO + "v1/namespaces/default/gateways", "Gateway");
+        serve(ISTIO + "v1/namespaces/default/virtualservices", "VirtualService",
+                Fixtures.ORPHAN_VS);
+        serve(ISTIO + "v1/namespaces/default/destinationrules", "DestinationRule");
+        serve(ns + "services", "Service");
+        serve(ns + "pods", "Pod");
+        serve("/apis/apps/v1/namespaces/default/deployments", "Deployment");
+        server.expect().get().withPath(ns + "secrets").andReturn(403, "{\"kind\":\"Status\",\"code\":403}").always();
+        server.expect().get().withPath("/api/v1/namespaces/default").andReturn(404, "{}").always();
+        Gwctl.Result r = new Gwctl().kube(mock()).run("validate", "--context", "mock", "-n", "default");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(r.err()).isEqualTo(
+                "gwctl: cannot list secrets in namespace default (forbidden): credential checks skipped\n");
+        assertThat(r.out()).contains("Error [GW0401/IST0101/KIA1102] (VirtualService default/orphan) Referenced gateway not found",
+                "note: GW0101 credential-secret-missing skipped: no Secrets in the input");
     }
 }

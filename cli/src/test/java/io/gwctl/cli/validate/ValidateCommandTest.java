@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import io.gwctl.cli.ExitCodes;
+import io.gwctl.cli.Fixtures;
 import io.gwctl.cli.Gwctl;
 import io.gwctl.cli.Main;
 import io.gwctl.validators.Rule;
@@ -23,23 +24,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Black-box tests of {@code gwctl validate}: exit codes in every format, suppression, colour, config, rules list. */
 class ValidateCommandTest {
-    /** A VirtualService bound to a Gateway that does not exist: GW0401 (Error) on line 10. */
-    static final String ORPHAN_VS = """
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata:
-              name: orphan
-              namespace: default
-            spec:
-              hosts:
-              - test.io
-              gateways:
-              - missing-gw
-              http:
-              - route:
-                - destination:
-                    host: productpage
-            """;
     static final String MALFORMED = """
             apiVersion: v1
             kind: Service
@@ -54,7 +38,7 @@ class ValidateCommandTest {
     private final Gwctl gwctl = new Gwctl();
 
     private String orphan() {
-        return write(dir, "vs.yaml", ORPHAN_VS);
+        return write(dir, "vs.yaml", Fixtures.ORPHAN_VS);
     }
 
     @ParameterizedTest
@@ -144,7 +128,7 @@ class ValidateCommandTest {
 
     @Test
     void readsStdin() {
-        gwctl.stdin(ORPHAN_VS);
+        gwctl.stdin(Fixtures.ORPHAN_VS);
         Gwctl.Result r = gwctl.run("validate", "-f", "-");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(r.out()).contains("(VirtualService default/orphan -:10)");
@@ -217,8 +201,8 @@ class ValidateCommandTest {
         try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix())) {
             Path work = fs.getPath("/work");
             Files.createDirectories(work.resolve("vendor"));
-            Files.writeString(work.resolve("vs.yaml"), ORPHAN_VS);
-            Files.writeString(work.resolve("vendor/vs.yaml"), ORPHAN_VS.replace("orphan", "vendored"));
+            Files.writeString(work.resolve("vs.yaml"), Fixtures.ORPHAN_VS);
+            Files.writeString(work.resolve("vendor/vs.yaml"), Fixtures.ORPHAN_VS.replace("orphan", "vendored"));
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int code = Main.run(new String[] {"validate", "-f", "."}, out, err,
