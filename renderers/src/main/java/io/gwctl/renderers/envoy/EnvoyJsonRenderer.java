@@ -20,6 +20,7 @@ import io.gwctl.renderers.table.RouteFilter;
 import io.gwctl.renderers.table.RouteTableRenderer;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -84,8 +85,11 @@ public final class EnvoyJsonRenderer {
 
     private static void write(ArrayNode array, Format format, Writer out) throws IOException {
         if (format == Format.JSON) {
-            GoJson.writeIndented(array, out);
-            out.write('\n');
+            // Many small writes: format into memory, hand the writer one string.
+            StringWriter json = new StringWriter();
+            GoJson.writeIndented(array, json);
+            json.write('\n');
+            out.write(json.toString());
         } else {
             // yaml.JSONToYAML goes through a Go map, so keys come out sorted; istioctl's Println adds a newline.
             out.write(YAML.writeValueAsString(sortKeys(array)));

@@ -100,4 +100,36 @@ class TabWriterTest {
         w.flush();
         assertSameText(longCell + " end\n" + "a" + " ".repeat(700) + "b\n", sw.toString());
     }
+
+    /** A writer that is neither buffered nor in memory, counting the calls that reach it. */
+    private static final class CountingWriter extends java.io.Writer {
+        final StringBuilder text = new StringBuilder();
+        int calls;
+
+        @Override
+        public void write(char[] cbuf, int off, int len) {
+            calls++;
+            text.append(cbuf, off, len);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void unbufferedWritersGetBufferedOutput() throws IOException {
+        CountingWriter sink = new CountingWriter();
+        TabWriter w = TabWriter.forRoutes(sink);
+        for (int i = 0; i < 1000; i++) {
+            w.write("name\tvhost" + i + "\tdomain\t/match\tvs\n");
+        }
+        w.flush();
+        assertThat(sink.text.toString()).startsWith("name     vhost0       domain     /match     vs\n");
+        assertThat(sink.calls).isLessThan(100);
+    }
 }
