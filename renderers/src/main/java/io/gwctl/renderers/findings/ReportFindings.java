@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /** What every findings renderer reads the same way: the order, codes, origins, paths and the summary line. */
 final class ReportFindings {
@@ -32,6 +33,8 @@ final class ReportFindings {
             .thenComparing(f -> location(f).file() == null ? "" : location(f).file())
             .thenComparingInt(f -> location(f).line())
             .thenComparing(Finding::message);
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*(\r\n|\r|\n)\\s*");
 
     private ReportFindings() {
     }
@@ -78,7 +81,10 @@ final class ReportFindings {
 
     /** Collapses line breaks so that one finding stays one line however its message was written. */
     static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*(\r\n|\r|\n)\\s*", " ");
+        if (s == null) {
+            return "";
+        }
+        return s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? s : LINE_BREAK.matcher(s).replaceAll(" ");
     }
 
     /**
