@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /** Resources read from manifest files, directories or standard input with the {@link ManifestLoader}. */
@@ -22,11 +23,35 @@ public final class FileSnapshotSource implements SnapshotSource {
     private final LoadOptions options;
     private final Predicate<String> ignored;
 
-    /** {@code ignored}: files (as the loader names them) whose resources and problems are dropped. */
+    /**
+     * {@code ignored}: files (as the loader names them) whose resources and problems are dropped. Files found in
+     * hidden entries below a named directory ({@code .github/workflows/ci.yml}, {@code .gwctl.yaml}) are dropped
+     * too: they are never manifests, and reading them would fail every {@code -f .} run in a Git repository.
+     */
     public FileSnapshotSource(List<String> paths, LoadOptions options, Predicate<String> ignored) {
         this.paths = List.copyOf(paths);
         this.options = options;
-        this.ignored = ignored;
+        this.ignored = ignored.or(this::hiddenBelowNamedDirectory);
+    }
+
+    /** True for {@code dir/.x/...} or {@code dir/.x} when {@code dir} is a -f argument (the loader's names). */
+    private boolean hiddenBelowNamedDirectory(String file) {
+        if (paths.contains(file)) {
+            return false;
+        }
+        for (String arg : paths) {
+            String prefix = arg.replaceAll("/+$", "") + "/";
+            if (file.startsWith(prefix) || arg.equals("/")) {
+                String rel = arg.equals("/") ? file.substring(1) : file.substring(prefix.length());
+                for (String segment : rel.split("/")) {
+                    if (segment.startsWith(".") && !segment.equals(".") && !segment.equals("..")) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -34,9 +59,11 @@ public final class FileSnapshotSource implements SnapshotSource {
         LoadResult r = new ManifestLoader(options).load(paths);
         List<String> errors = new ArrayList<>();
         Set<String> files = new HashSet<>();
+        Set<String> dropped = new TreeSet<>();
         int code = ExitCodes.OK;
         for (LoadProblem p : r.problems()) {
             if (ignored.test(p.file())) {
+                dropped.add(p.file());
                 continue;
             }
             errors.add(p.format());
@@ -47,9 +74,16 @@ public final class FileSnapshotSource implements SnapshotSource {
         for (Resource res : r.snapshot().all()) {
             if (!ignored.test(res.origin().file())) {
                 kept.add(res);
+            } else {
+                dropped.add(res.origin().file());
             }
         }
-        return new SourceResult(kept.build(), errors, files.size(), code, List.of(), details(r.stats()), paths);
+        List<String> details = details(r.stats());
+        if (!dropped.isEmpty()) {
+            details.add("ignored " + dropped.size() + " file(s) (hidden, the configuration file, or ignorePaths): "
+                    + String.join(", ", dropped));
+        }
+        return new SourceResult(kept.build(), errors, files.size(), code, List.of(), details, paths);
     }
 
     /** The -v lines: what was read and what was skipped, so nothing is left out silently (lint-catalogue §5 F). */

@@ -224,4 +224,19 @@ class ValidateCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("'soon' is not a duration such as 30d, 12h or 90m");
     }
+
+    @Test
+    void hiddenFilesBelowANamedDirectoryAreNotManifests() {
+        write(dir, "repo/vs.yaml", Fixtures.ORPHAN_VS);
+        write(dir, "repo/.github/workflows/ci.yml", "on: push\njobs: {}\n");
+        write(dir, "repo/.gwctl.yaml", "rules:\n  GW0401: warning\n");
+        Gwctl.Result r = gwctl.run("validate", "-f", dir.resolve("repo").toString(), "-v");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(r.err()).doesNotContain("missing kind").contains("gwctl: ignored 2 file(s) (hidden, the"
+                + " configuration file, or ignorePaths): ");
+        String hidden = write(dir, ".hidden/vs.yaml", Fixtures.ORPHAN_VS);
+        assertThat(gwctl.run("validate", "-f", hidden).exitCode()).as("named explicitly").isEqualTo(ExitCodes.FINDINGS);
+        assertThat(gwctl.run("validate", "-f", dir.resolve(".hidden").toString()).exitCode())
+                .as("named directory").isEqualTo(ExitCodes.FINDINGS);
+    }
 }
