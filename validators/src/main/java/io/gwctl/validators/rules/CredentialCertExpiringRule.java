@@ -3,7 +3,6 @@ package io.gwctl.validators.rules;
 import io.gwctl.model.Kind;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
-import io.gwctl.model.kube.Secret;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
@@ -11,9 +10,7 @@ import io.gwctl.validators.tls.TlsCredential;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,22 +30,17 @@ public final class CredentialCertExpiringRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        Map<Secret, TlsCredential> parsed = new IdentityHashMap<>();
         Instant now = ctx.now();
-        for (CredentialUse u : CredentialUse.all(ctx)) {
-            if (u.secret() == null) {
-                continue;
-            }
-            TlsCredential c = parsed.computeIfAbsent(u.secret(), TlsCredential::read);
+        CredentialUse.forEachCredential(ctx, (u, c) -> {
             X509Certificate leaf = c.leaf();
             if (leaf == null) {
-                continue;
+                return;
             }
             Instant notAfter = leaf.getNotAfter().toInstant();
             Duration left = Duration.between(now, notAfter);
             if (now.isBefore(leaf.getNotBefore().toInstant()) || left.isNegative()
                     || left.compareTo(ctx.certExpiryWarning()) > 0) {
-                continue;
+                return;
             }
             long days = left.toDays();
             String in = days == 0 ? "in less than a day" : days == 1 ? "in 1 day" : "in " + days + " days";
@@ -56,6 +48,6 @@ public final class CredentialCertExpiringRule implements Rule {
                     + u.describeSecret() + " (" + TlsCredential.describe(leaf) + ") expires on " + notAfter + ", "
                     + in, "Renew the certificate and update the Secret before it expires; after that date clients "
                     + "reject the gateway's TLS handshake.");
-        }
+        });
     }
 }

@@ -3,17 +3,13 @@ package io.gwctl.validators.rules;
 import io.gwctl.model.Kind;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
-import io.gwctl.model.kube.Secret;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
 import io.gwctl.validators.tls.HostCoverage;
-import io.gwctl.validators.tls.TlsCredential;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,14 +30,10 @@ public final class CredentialSanMismatchRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        Map<Secret, TlsCredential> parsed = new IdentityHashMap<>();
-        for (CredentialUse u : CredentialUse.all(ctx)) {
-            if (u.secret() == null || !u.terminatesTls()) {
-                continue;
-            }
-            X509Certificate leaf = parsed.computeIfAbsent(u.secret(), TlsCredential::read).leaf();
-            if (leaf == null) {
-                continue;
+        CredentialUse.forEachCredential(ctx, (u, c) -> {
+            X509Certificate leaf = c.leaf();
+            if (leaf == null || !u.terminatesTls()) {
+                return;
             }
             List<String> names = HostCoverage.names(leaf);
             List<String> uncovered = new ArrayList<>();
@@ -55,7 +47,7 @@ public final class CredentialSanMismatchRule implements Rule {
                 }
             }
             if (uncovered.isEmpty()) {
-                continue;
+                return;
             }
             String namesText = names.isEmpty() ? "no DNS names" : "names " + String.join(", ", names);
             out.report(u.gateway(), u.server().pointer() + "/hosts/" + first, "The certificate of the credential "
@@ -64,6 +56,6 @@ public final class CredentialSanMismatchRule implements Rule {
                     "Clients that connect to " + (uncovered.size() == 1 ? "this host" : "these hosts")
                             + " reject the certificate: reissue it with subjectAltNames for them, or serve them from "
                             + "a server with a certificate that covers them.");
-        }
+        });
     }
 }

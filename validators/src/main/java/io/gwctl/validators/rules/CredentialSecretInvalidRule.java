@@ -3,15 +3,11 @@ package io.gwctl.validators.rules;
 import io.gwctl.model.Kind;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
-import io.gwctl.model.kube.Secret;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
-import io.gwctl.validators.tls.TlsCredential;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,12 +29,7 @@ public final class CredentialSecretInvalidRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        Map<Secret, TlsCredential> parsed = new IdentityHashMap<>();
-        for (CredentialUse u : CredentialUse.all(ctx)) {
-            if (u.secret() == null) {
-                continue;
-            }
-            TlsCredential c = parsed.computeIfAbsent(u.secret(), TlsCredential::read);
+        CredentialUse.forEachCredential(ctx, (u, c) -> {
             List<String> problems = new ArrayList<>(c.problems());
             problems.addAll(c.validityProblems(ctx.now()));
             if (!problems.isEmpty()) {
@@ -49,6 +40,6 @@ public final class CredentialSecretInvalidRule implements Rule {
                                 + u.namespace() + " secret tls " + u.ref().name()
                                 + " --cert=fullchain.pem --key=server.key --dry-run=client -o yaml.");
             }
-        }
+        });
     }
 }

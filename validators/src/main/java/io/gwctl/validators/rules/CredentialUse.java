@@ -8,11 +8,14 @@ import io.gwctl.model.kube.Secret;
 import io.gwctl.model.translate.GatewayProxy;
 import io.gwctl.validators.RuleContext;
 import io.gwctl.validators.tls.CredentialRef;
+import io.gwctl.validators.tls.TlsCredential;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * One credential a Gateway server references ({@code tls.credentialName} or a {@code tls.credentialNames} entry),
@@ -57,6 +60,19 @@ record CredentialUse(Gateway gateway, Server server, String pointer, CredentialR
             }
         }
         return out;
+    }
+
+    /**
+     * Calls {@code action} for every use whose Secret exists, with the Secret's parsed content; each Secret is parsed
+     * once however many servers use it.
+     */
+    static void forEachCredential(RuleContext ctx, BiConsumer<CredentialUse, TlsCredential> action) {
+        Map<Secret, TlsCredential> parsed = new IdentityHashMap<>();
+        for (CredentialUse u : all(ctx)) {
+            if (u.secret() != null) {
+                action.accept(u, parsed.computeIfAbsent(u.secret(), TlsCredential::read));
+            }
+        }
     }
 
     private static void addUses(RuleContext ctx, Gateway g, Server s, String pointer, CredentialRef ref,
