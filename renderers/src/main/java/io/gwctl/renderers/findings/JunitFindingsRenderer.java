@@ -70,8 +70,10 @@ public final class JunitFindingsRenderer implements FindingsRenderer {
         Map<String, RuleInfo> rules = ReportFindings.rulesByCode(report);
         Map<List<String>, List<Finding>> failing = new LinkedHashMap<>();
         List<TestCase> skipped = new ArrayList<>();
+        Set<String> codesFound = new HashSet<>();
         for (Finding f : ReportFindings.ordered(report)) {
             String className = f.resource() == null ? NO_RESOURCE : f.resource().friendlyName();
+            codesFound.add(f.code());
             if (f.code().equals(ReportFindings.CHECK_SKIPPED)) {
                 skipped.add(new TestCase(className, ReportFindings.oneLine(f.message()), List.of(f), true));
             } else {
@@ -82,8 +84,6 @@ public final class JunitFindingsRenderer implements FindingsRenderer {
         failing.forEach((key, findings) -> cases.add(
                 new TestCase(key.get(0), caseName(key.get(1), rules.get(key.get(1))), findings, false)));
         cases.addAll(skipped);
-        Set<String> codesFound = new HashSet<>();
-        failing.keySet().forEach(k -> codesFound.add(k.get(1)));
         for (RuleInfo r : rules.values()) {
             if (!codesFound.contains(r.code())) {
                 cases.add(new TestCase(NO_RESOURCE, caseName(r.code(), r), List.of(), false));

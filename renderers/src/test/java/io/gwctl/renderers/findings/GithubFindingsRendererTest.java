@@ -48,7 +48,7 @@ class GithubFindingsRendererTest {
                 + "%0Ahint: give each host:port to one Gateway,%0Aor merge the servers");
         assertThat(lines.get(2)).startsWith("::warning title=GW0403::(VirtualService shop/web) one or more host");
         assertThat(lines.get(3)).isEqualTo(
-                "::notice title=GW0002::GW0105 mutual-tls-ca-missing skipped: no Secrets in the input");
+                "::notice title=GW0002::(Rule GW0105) check GW0105 mutual-tls-ca-missing skipped: no Secrets in the input");
         assertThat(lines.get(5)).isEqualTo("2 errors, 1 warning, 1 info in 12 resources (2 suppressed)");
     }
 

@@ -59,8 +59,16 @@ class JsonFindingsRendererTest {
         JsonNode cluster = findings.get(2);
         assertThat(cluster.get("origin").isNull()).isTrue();
         assertThat(cluster.get("hint").isNull()).isTrue();
-        assertThat(findings.get(3).get("resource").isNull()).isTrue();
+        assertThat(findings.get(3).get("resource").get("namespace").isNull()).isTrue();
         assertThat(findings.get(3).get("aliases").size()).isZero();
+    }
+
+    @Test
+    void findingOnNoResourceHasNullResourceAndOrigin() throws IOException {
+        JsonNode f = new ObjectMapper().readTree(
+                Golden.render(FindingsFormat.JSON, SampleReports.noResource(), RenderOptions.plain())).get("findings").get(0);
+        assertThat(f.get("resource").isNull()).isTrue();
+        assertThat(f.get("origin").isNull()).isTrue();
     }
 
     @Test

@@ -40,9 +40,15 @@ final class SampleReports {
             new Location("testdata/dir, with: odd%chars/gw.yaml", 3, 0, ""),
             "host \"a&b<c>.example.com\" on port 443 is 100% also served by Gateway team-ä/gw1: café, ünïcödé ✓",
             "give each host:port to one Gateway,\nor merge the servers");
-    /** A skipped check: no resource, no location. */
-    static final Finding SKIPPED = new Finding("GW0002", Severity.INFO, List.of(), null, Location.NONE,
-            "GW0105 mutual-tls-ca-missing skipped: no Secrets in the input", "");
+    /** The engine's check-skipped rule, listed among the rules that ran when a check was skipped. */
+    static final RuleInfo GW0002 = new RuleInfo("GW0002", "check-skipped", Severity.INFO,
+            "A check was skipped because the input lacks the resources it needs.", List.of(), Set.of());
+    /** A skipped check, as the engine reports it: on the pseudo resource {@code Rule <code>}, no location. */
+    static final Finding SKIPPED = new Finding("GW0002", Severity.INFO, List.of(), new ResourceRef("Rule", "", "GW0105"),
+            Location.NONE, "check GW0105 mutual-tls-ca-missing skipped: no Secrets in the input", "");
+    /** A finding on no resource at all, with a code that is not among the report's rules. */
+    static final Finding NO_RESOURCE = new Finding("GW0000", Severity.ERROR, List.of(), null, null,
+            "internal error in rule GW0999: java.lang.IllegalStateException: boom", "");
 
     private SampleReports() {
     }
@@ -50,10 +56,16 @@ final class SampleReports {
     /** Findings deliberately out of order: renderers sort them. */
     static ValidationReport mixed() {
         return new ValidationReport(List.of(SKIPPED, CLUSTER_HOST, SPECIAL, SECRET_MISSING),
-                List.of(GW0101, GW0301, GW0403, GW0501),
+                List.of(GW0002, GW0101, GW0301, GW0403, GW0501),
                 List.of("no gateway workload in the input: assumed Istio's default ingress gateway "
                         + "istio-system/istio-ingressgateway (Service ports 15021, 80\u21928080, 443\u21928443)"),
                 new ValidationReport.Summary(2, 1, 1, 2, 0, 12), List.of("testdata/"));
+    }
+
+    /** Just the finding on no resource. */
+    static ValidationReport noResource() {
+        return new ValidationReport(List.of(NO_RESOURCE), List.of(GW0101), List.of(),
+                new ValidationReport.Summary(1, 0, 0, 0, 0, 1), List.of());
     }
 
     /** Nothing found. */

@@ -115,7 +115,19 @@ class SarifFindingsRendererTest {
         assertThat(cluster.get("locations").get(0).has("physicalLocation")).isFalse();
         assertThat(cluster.get("locations").get(0).get("logicalLocations").get(0).get("fullyQualifiedName").asText())
                 .isEqualTo("VirtualService shop/web");
-        assertThat(results.get(3).has("locations")).isFalse();
+        assertThat(results.get(3).get("locations").get(0).get("logicalLocations").get(0).get("fullyQualifiedName")
+                .asText()).isEqualTo("Rule GW0105");
+    }
+
+    @Test
+    void codeOutsideTheRulesGetsARuleAndNoLocation() throws IOException {
+        JsonNode log = tree(SampleReports.noResource());
+        assertThat(sarifSchema.validate(log)).isEmpty();
+        JsonNode run = log.get("runs").get(0);
+        assertThat(run.get("tool").get("driver").get("rules").findValuesAsText("id")).containsExactly("GW0000", "GW0101");
+        JsonNode result = run.get("results").get(0);
+        assertThat(result.get("ruleIndex").asInt()).isZero();
+        assertThat(result.has("locations")).isFalse();
     }
 
     @Test

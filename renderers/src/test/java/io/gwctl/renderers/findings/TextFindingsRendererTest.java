@@ -34,9 +34,16 @@ class TextFindingsRendererTest {
     }
 
     @Test
+    void skippedCheckNamesTheRule() {
+        assertThat(text(SampleReports.mixed(), false)).contains(
+                "\nInfo [GW0002] (Rule GW0105) check GW0105 mutual-tls-ca-missing skipped: no Secrets in the input\n");
+    }
+
+    @Test
     void findingOnNoResourceHasNoParenthesis() {
-        assertThat(text(SampleReports.mixed(), false))
-                .contains("\nInfo [GW0002] GW0105 mutual-tls-ca-missing skipped: no Secrets in the input\n");
+        assertThat(text(SampleReports.noResource(), false)).isEqualTo(
+                "Error [GW0000] internal error in rule GW0999: java.lang.IllegalStateException: boom\n"
+                        + "1 error, 0 warnings, 0 info in 1 resource\n");
     }
 
     @Test
@@ -82,7 +89,7 @@ class TextFindingsRendererTest {
         String out = text(SampleReports.mixed(), true);
         assertThat(out).startsWith("\033[1;31mError\033[0m [GW0101/IST0101] (Gateway default/test-gateway");
         assertThat(out).contains("\n\033[33mWarning\033[0m [GW0403/IST0132] (VirtualService shop/web) ");
-        assertThat(out).contains("\nInfo [GW0002] GW0105");
+        assertThat(out).contains("\nInfo [GW0002] (Rule GW0105)");
         // 2 errors and 1 warning: one colour code and one reset each, nothing else coloured.
         assertThat(out.split("\033\\[", -1)).hasSize(1 + 3 * 2);
         assertThat(out.replaceAll("\033\\[[0-9;]*m", "")).isEqualTo(text(SampleReports.mixed(), false));
