@@ -1,6 +1,7 @@
 package io.gwctl.completions;
 
-import io.gwctl.cli.GwctlCommand;
+import io.gwctl.cli.Environment;
+import io.gwctl.cli.Main;
 import io.gwctl.cli.completion.CompletionScripts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,8 @@ public final class GenerateCompletions {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: GenerateCompletions OUTPUT_DIR");
         }
-        write(new CommandLine(new GwctlCommand()), Path.of(args[0]));
+        // The same tree 'gwctl completion SHELL' walks, so both print the same scripts.
+        write(Main.commandLine(Environment.system()), Path.of(args[0]));
     }
 
     /** Writes {@code <name>.bash}, {@code <name>.zsh} and {@code <name>.fish} for {@code root} into {@code dir}. */

@@ -3,10 +3,12 @@ package io.gwctl.completions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.gwctl.cli.GwctlCommand;
+import io.gwctl.cli.Environment;
+import io.gwctl.cli.Main;
 import io.gwctl.cli.completion.CompletionScripts;
 import java.io.File;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ class GeneratedScriptsTest {
     private static final Path DIR = Path.of("target", "completions");
 
     private static CommandLine tree() {
-        return new CommandLine(new GwctlCommand());
+        return Main.commandLine(Environment.system());
     }
 
     private static String generated(String shell) throws IOException {
@@ -39,6 +41,17 @@ class GeneratedScriptsTest {
     @ValueSource(strings = {"bash", "zsh", "fish"})
     void buildWroteTheScriptOfTheCurrentTree(String shell) throws IOException {
         assertThat(generated(shell)).isEqualTo(CompletionScripts.script(shell, tree()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bash", "zsh", "fish"})
+    void gwctlCompletionPrintsTheSameScript(String shell) throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new String[] {"completion", shell}, out, err);
+        assertThat(err.toString()).isEmpty();
+        assertThat(exit).isZero();
+        assertThat(out.toString()).isEqualTo(generated(shell));
     }
 
     @Test
