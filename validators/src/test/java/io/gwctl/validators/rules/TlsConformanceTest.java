@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gwctl.model.finding.Finding;
+import io.gwctl.validators.RuleFixtures;
 import io.gwctl.validators.RuleRegistry;
 import io.gwctl.validators.ValidateOptions;
 import io.gwctl.validators.ValidationResult;
@@ -30,7 +31,7 @@ class TlsConformanceTest {
 
     @BeforeEach
     void sharedDir() {
-        dir = Path.of(System.getProperty("gwctl.shared.dir", "../shared"), "conformance", "istio-analyzers");
+        dir = RuleFixtures.sharedDir().resolve("conformance/istio-analyzers");
         assumeTrue(Files.isDirectory(dir), "../shared/conformance absent: Istio analyzer conformance skipped (" + dir
                 + ")");
     }

@@ -4,51 +4,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gwctl.model.Snapshot;
 import io.gwctl.model.finding.Finding;
-import io.gwctl.model.load.LoadOptions;
+import io.gwctl.model.load.LoadProblem;
 import io.gwctl.model.load.LoadResult;
-import io.gwctl.model.load.ManifestLoader;
 import io.gwctl.validators.Rule;
+import io.gwctl.validators.RuleFixtures;
 import io.gwctl.validators.ValidateOptions;
 import io.gwctl.validators.ValidationResult;
 import io.gwctl.validators.Validator;
-import io.gwctl.validators.tls.TlsTestData;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
-/** Loads TLS rule fixtures and runs rules on them at a chosen instant, for the GW01xx rule tests. */
+/**
+ * Runs the TLS rules at a chosen instant over fixtures ({@link RuleFixtures} conventions) or YAML text, and picks one
+ * code's findings, for the GW01xx rule tests.
+ */
 final class TlsRuleSupport {
-    /** Before every "expired" and after every "valid" window of testdata/tls (see generate.sh). */
+    /** After every "valid" certificate's notBefore and every "expired" one's notAfter (testdata/tls/generate.sh). */
     static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
-
-    private static final Pattern EXPECT = Pattern.compile("#\\s*expect:\\s*([A-Z0-9, ]+)");
 
     private TlsRuleSupport() {
     }
 
     static Path fixtureDir(String code) {
-        return TlsTestData.root().resolve("testdata/rules").resolve(code);
+        return RuleFixtures.fixtureDir(code);
     }
 
     /** Loads files or directories; fails the test on any load problem. */
     static Snapshot load(Path... paths) {
-        List<String> names = Stream.of(paths).map(Path::toString).toList();
-        LoadResult r = new ManifestLoader(LoadOptions.defaults()).load(names);
-        assertThat(r.problems()).as("load problems").isEmpty();
-        return r.snapshot();
+        return loaded(RuleFixtures.load(List.of(paths)));
     }
 
     static Snapshot loadString(String yaml) {
-        LoadResult r = new ManifestLoader(LoadOptions.defaults()).loadString(yaml, "test.yaml");
-        assertThat(r.problems()).as("load problems").isEmpty();
+        return loaded(RuleFixtures.loadString(yaml, "test.yaml"));
+    }
+
+    private static Snapshot loaded(LoadResult r) {
+        assertThat(r.problems()).as("load problems").extracting(LoadProblem::format).isEmpty();
         return r.snapshot();
     }
 
@@ -77,44 +71,20 @@ final class TlsRuleSupport {
         return r.findings().stream().filter(f -> f.code().equals(code)).toList();
     }
 
-    /** {@code file-name:line} of every finding of {@code code}, sorted. */
-    static TreeSet<String> lines(ValidationResult r, String code) {
-        TreeSet<String> out = new TreeSet<>();
-        for (Finding f : findings(r, code)) {
-            out.add(Path.of(f.location().file()).getFileName() + ":" + f.location().line());
-        }
-        return out;
+    /** Where the findings of {@code code} point, relative to the fixture directory. */
+    static TreeSet<RuleFixtures.Mark> marks(Path dir, ValidationResult r, String code) {
+        return findings(r, code).stream().map(f -> RuleFixtures.mark(dir, f))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** {@code file-name:line} of every {@code # expect:} marker naming {@code code} in the YAML files of {@code dir}. */
-    static TreeSet<String> markers(Path dir, String code) {
-        TreeSet<String> out = new TreeSet<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                List<String> lines = Files.readAllLines(f);
-                for (int i = 0; i < lines.size(); i++) {
-                    Matcher m = EXPECT.matcher(lines.get(i));
-                    if (m.find()) {
-                        for (String c : m.group(1).split(",")) {
-                            if (c.strip().equals(code)) {
-                                out.add(f.getFileName() + ":" + (i + 1));
-                            }
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+    /** The {@code # expect:} markers of {@code code} in the fixture directory. */
+    static TreeSet<RuleFixtures.Mark> markers(Path dir, String code) {
+        return RuleFixtures.expectations(dir).stream().filter(m -> m.code().equals(code))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Messages of the findings of {@code code}, in order. */
     static List<String> messages(ValidationResult r, String code) {
-        List<String> out = new ArrayList<>();
-        for (Finding f : findings(r, code)) {
-            out.add(f.message());
-        }
-        return out;
+        return findings(r, code).stream().map(Finding::message).toList();
     }
 }

@@ -4,10 +4,10 @@ import io.gwctl.model.ObjectMeta;
 import io.gwctl.model.Origin;
 import io.gwctl.model.SourceMap;
 import io.gwctl.model.kube.Secret;
+import io.gwctl.validators.RuleFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,19 +16,10 @@ public final class TlsTestData {
     private TlsTestData() {
     }
 
-    /** The repository root, from surefire's {@code gwctl.root.dir}, else the parent of the module directory. */
-    public static Path root() {
-        String dir = System.getProperty("gwctl.root.dir");
-        if (dir != null && !dir.isBlank() && !dir.startsWith("$")) {
-            return Path.of(dir);
-        }
-        return Path.of("").toAbsolutePath().getParent();
-    }
-
     /** The bytes of {@code testdata/tls/<file>}. */
     public static byte[] pem(String file) {
         try {
-            return Files.readAllBytes(root().resolve("testdata/tls").resolve(file));
+            return Files.readAllBytes(RuleFixtures.root().resolve("testdata/tls").resolve(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
