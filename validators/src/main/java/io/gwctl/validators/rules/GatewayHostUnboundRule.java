@@ -80,12 +80,17 @@ public final class GatewayHostUnboundRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        Map<String, Bound> byGateway = index(ctx.snapshot().virtualServices());
+        Set<String> scoped = new HashSet<>();
+        Map<String, Bound> byGateway = index(ctx.snapshot().virtualServices(), scoped);
         for (Gateway g : ctx.snapshot().gateways()) {
             List<Bound> bound = new ArrayList<>();
             addIfPresent(bound, byGateway.get(g.fullName()));
-            for (String ns : new TreeSet<>(ctx.workloadsFor(g).stream().map(GatewayProxy::namespace).toList())) {
-                addIfPresent(bound, byGateway.get(g.fullName() + "\n" + ns));
+            // Workloads are resolved only for Gateways that non-public VirtualServices bind: the common all-public
+            // case never pays for finding the gateway pods.
+            if (scoped.contains(g.fullName())) {
+                for (String ns : new TreeSet<>(ctx.workloadsFor(g).stream().map(GatewayProxy::namespace).toList())) {
+                    addIfPresent(bound, byGateway.get(g.fullName() + "\n" + ns));
+                }
             }
             for (Server s : g.servers()) {
                 RouteKind kind = routeKind(s);
@@ -118,9 +123,10 @@ public final class GatewayHostUnboundRule implements Rule {
     /**
      * VirtualService hosts (resolved to FQDNs) by the {@code ns/name} of every Gateway they bind to: public
      * VirtualServices under {@code ns/name}, the others under {@code ns/name} + newline + each namespace they are
-     * visible to, so that a Gateway looks up only what its workloads' namespaces see.
+     * visible to, so that a Gateway looks up only what its workloads' namespaces see. The Gateways that such
+     * non-public VirtualServices bind go to {@code scoped}.
      */
-    private static Map<String, Bound> index(List<VirtualService> virtualServices) {
+    private static Map<String, Bound> index(List<VirtualService> virtualServices, Set<String> scoped) {
         Map<String, Bound> byGateway = new HashMap<>();
         for (VirtualService vs : virtualServices) {
             List<String> scopes = scopes(vs);
@@ -131,6 +137,9 @@ public final class GatewayHostUnboundRule implements Rule {
                 }
                 for (String scope : scopes) {
                     add(byGateway.computeIfAbsent(ref.resolved() + scope, k -> new Bound()), vs);
+                    if (!scope.isEmpty()) {
+                        scoped.add(ref.resolved());
+                    }
                 }
             }
         }

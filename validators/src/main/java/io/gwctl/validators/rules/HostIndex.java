@@ -14,6 +14,8 @@ import java.util.TreeSet;
 final class HostIndex {
     private final Set<String> exact = new HashSet<>();
     private final Set<String> wildcardSuffixes = new HashSet<>();
+    /** The distinct lengths of {@link #wildcardSuffixes}, ascending: only suffixes of these lengths can match. */
+    private final NavigableSet<Integer> suffixLengths = new TreeSet<>();
     private final NavigableSet<String> exactReversed = new TreeSet<>();
     private final NavigableSet<String> suffixesReversed = new TreeSet<>();
 
@@ -22,6 +24,7 @@ final class HostIndex {
             String suffix = host.substring(1);
             if (wildcardSuffixes.add(suffix)) {
                 suffixesReversed.add(reverse(suffix));
+                suffixLengths.add(suffix.length());
             }
         } else if (exact.add(host)) {
             exactReversed.add(reverse(host));
@@ -45,8 +48,8 @@ final class HostIndex {
 
     /** True when some suffix {@code h.substring(k)}, {@code k >= from}, is an indexed wildcard suffix. */
     private boolean hasSuffixIn(String h, int from) {
-        for (int k = from; k <= h.length(); k++) {
-            if (wildcardSuffixes.contains(h.substring(k))) {
+        for (int len : suffixLengths.headSet(h.length() - from, true)) {
+            if (wildcardSuffixes.contains(h.substring(h.length() - len))) {
                 return true;
             }
         }

@@ -10,7 +10,6 @@ import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * GW0506: a Gateway needs at least one server, each server at least one host, and each host the form
@@ -22,10 +21,6 @@ public final class ServerWithoutHostsRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("GW0506", "server-without-hosts", Severity.ERROR,
             "A Gateway has no servers, a server has no hosts, or a host is not [namespace/]dnsName",
             List.of("IST0106"), Set.of(Kind.GATEWAY));
-    private static final String LABEL = "[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?";
-    private static final Pattern DNS_LABEL = Pattern.compile(LABEL);
-    private static final Pattern WILDCARD_LABEL = Pattern.compile("\\*|(?:\\*|\\*-)?" + LABEL);
-    private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9](?:[-a-z0-9]*[a-z0-9])?");
 
     @Override
     public RuleInfo info() {
@@ -66,7 +61,7 @@ public final class ServerWithoutHostsRule implements Rule {
         if (ns.isEmpty() || name.isEmpty()) {
             return "config namespace and dnsName in host entry cannot be empty: \"" + host + "\"";
         }
-        if (!ns.equals("*") && !ns.equals(".") && (ns.length() > 63 || !NAMESPACE.matcher(ns).matches())) {
+        if (!ns.equals("*") && !ns.equals(".") && !isLabel(ns, false)) {
             return "invalid namespace \"" + ns + "\" in host \"" + host + "\": must be ., * or a DNS label";
         }
         return wildcardDomainError(name);
@@ -82,11 +77,37 @@ public final class ServerWithoutHostsRule implements Rule {
         String[] labels = domain.split("\\.", -1);
         for (int i = 0; i < labels.length; i++) {
             String l = labels[i];
-            Pattern p = i == 0 ? WILDCARD_LABEL : DNS_LABEL;
-            if (l.length() > 63 || !p.matcher(l).matches()) {
+            if (l.length() > 63 || !(i == 0 ? isWildcardLabel(l) : isLabel(l, true))) {
                 return "domain name \"" + domain + "\" invalid (label \"" + l + "\" invalid)";
             }
         }
         return null;
+    }
+
+    /** Istio's wildcard DNS label: {@code *}, or a DNS label optionally prefixed by {@code *} or {@code *-}. */
+    private static boolean isWildcardLabel(String l) {
+        if (l.equals("*")) {
+            return true;
+        }
+        String rest = l.startsWith("*-") ? l.substring(2) : l.startsWith("*") ? l.substring(1) : l;
+        return isLabel(rest, true);
+    }
+
+    /**
+     * A DNS-1123 label of at most 63 characters: letters, digits and {@code -}, starting and ending with a letter
+     * or digit; upper case only when {@code upper} (host labels are, namespaces are not).
+     */
+    private static boolean isLabel(String l, boolean upper) {
+        if (l.isEmpty() || l.length() > 63 || l.charAt(0) == '-' || l.charAt(l.length() - 1) == '-') {
+            return false;
+        }
+        for (int i = 0; i < l.length(); i++) {
+            char c = l.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || (upper && c >= 'A' && c <= 'Z');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 }
