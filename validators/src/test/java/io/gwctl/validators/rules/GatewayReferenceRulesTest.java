@@ -128,4 +128,46 @@ class GatewayReferenceRulesTest {
         assertThat(r.get(1).message()).isEqualTo("Gateway server host \"b.example.com\" (port 80 HTTP) is not bound "
                 + "by any VirtualService with http routes: requests for it get 404 (NR)");
     }
+
+    @Test
+    void unboundHostsCountOnlyVirtualServicesVisibleToTheGatewayPods() {
+        String yaml = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: ingress-pod, namespace: ingress, labels: {istio: ingress}}
+                spec:
+                  containers: [{name: istio-proxy, image: istio/proxyv2}]
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata: {name: gw, namespace: ingress}
+                spec:
+                  selector: {istio: ingress}
+                  servers:
+                  - port: {number: 80, name: http, protocol: HTTP}
+                    hosts: [exported.example.com, private.example.com]
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: exported, namespace: shop}
+                spec:
+                  hosts: [exported.example.com]
+                  exportTo: [ingress]
+                  gateways: [ingress/gw]
+                  http:
+                  - route: [{destination: {host: web}}]
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: private, namespace: shop}
+                spec:
+                  hosts: [private.example.com]
+                  exportTo: ["."]
+                  gateways: [ingress/gw]
+                  http:
+                  - route: [{destination: {host: web}}]
+                """;
+        List<RuleHarness.Reported> r = RuleHarness.run(new GatewayHostUnboundRule(), yaml);
+        assertThat(r).extracting(RuleHarness.Reported::pointer).containsExactly("/spec/servers/0/hosts/1");
+    }
 }
