@@ -25,19 +25,37 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * Turns the input flags of {@code proxy-config listener|route} into the Envoy configuration to print: a config
- * dump as it is, or manifests (files or cluster) translated for the gateway workload named by the argument.
+ * The inputs of {@code proxy-config listener|route} (a mixin: the workload argument, -f, --config-dump, the
+ * cluster options and -v) and how they become the Envoy configuration to print: a config dump as it is, or
+ * manifests (files or cluster) translated for the gateway workload named by the argument.
  */
-final class ProxyConfigInputs {
-    private ProxyConfigInputs() {
-    }
+public final class ProxyConfigInputs {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
 
-    static ProxyConfigData read(CommandSpec spec, String workload, InputOptions input, ConfigDumpOptions dump,
-                                ClusterOptions cluster, VerbosityOptions verbosity) {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "[TYPE/]NAME[.NAMESPACE]",
+            description = "The gateway workload (pod/NAME, deploy/NAME or NAME, optionally .NAMESPACE) to print;"
+                    + " may be omitted when the input has exactly one. Not allowed with --config-dump.")
+    private String workload;
+
+    @Mixin
+    private InputOptions input;
+    @Mixin
+    private ConfigDumpOptions dump;
+    @Mixin
+    private ClusterOptions cluster;
+    @Mixin
+    private VerbosityOptions verbosity;
+
+    /** Reads the configuration the flags name; input problems are reported on stderr on the way. */
+    ProxyConfigData read() {
         if (dump.configDump() != null && input.hasFiles()) {
             throw new ParameterException(spec.commandLine(), "use either -f (manifests) or --config-dump, not both");
         }

@@ -1,11 +1,7 @@
 package io.gwctl.cli.proxyconfig;
 
 import io.gwctl.cli.ExitCodes;
-import io.gwctl.cli.options.ClusterOptions;
-import io.gwctl.cli.options.ConfigDumpOptions;
-import io.gwctl.cli.options.InputOptions;
 import io.gwctl.cli.options.OutputOptions;
-import io.gwctl.cli.options.VerbosityOptions;
 import io.gwctl.renderers.table.RouteFilter;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -14,7 +10,6 @@ import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gwctl proxy-config route}: istioctl's route table (spec §1, §3.3) for one ingress gateway. */
@@ -32,21 +27,10 @@ public final class RouteCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "[TYPE/]NAME[.NAMESPACE]",
-            description = "The gateway workload (pod or deployment) to print; may be omitted when the input has"
-                    + " exactly one. Not allowed with --config-dump.")
-    private String workload;
-
     @Mixin
-    private InputOptions input;
-    @Mixin
-    private ConfigDumpOptions configDump;
-    @Mixin
-    private ClusterOptions cluster;
+    private ProxyConfigInputs inputs;
     @Mixin
     private OutputOptions output;
-    @Mixin
-    private VerbosityOptions verbosity;
 
     @Option(names = "--name", paramLabel = "NAME",
             description = "Only the route configuration with exactly this name, e.g. http.8080.")
@@ -61,7 +45,7 @@ public final class RouteCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String format = output.format(ListenerCommand.FORMATS, "short");
-        ProxyConfigData data = ProxyConfigInputs.read(spec, workload, input, configDump, cluster, verbosity);
+        ProxyConfigData data = inputs.read();
         ProxyConfigPrinter.routes(data, format, new RouteFilter(name), verboseTable, spec.commandLine().getOut());
         return ExitCodes.combine(data.exitCode(), ExitCodes.OK);
     }

@@ -128,6 +128,8 @@ class ProxyConfigCommandTest {
 
         Gwctl.Result chosen = gwctl.run("pc", "l", "-f", in, "deploy/istio-ingressgateway.istio-system");
         assertThat(chosen.out()).as(chosen.toString()).isEqualTo(LISTENERS);
+        Gwctl.Result afterFlag = gwctl.run("pc", "l", "-f", in, "--verbose", "istio-ingressgateway.istio-system");
+        assertThat(afterFlag.out()).as("--verbose does not swallow the argument").isEqualTo(LISTENERS);
         assertThat(gwctl.run("pc", "l", "-f", in, "-n", "istio-system").out()).isEqualTo(LISTENERS);
     }
 
