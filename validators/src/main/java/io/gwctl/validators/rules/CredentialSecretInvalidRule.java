@@ -32,14 +32,18 @@ public final class CredentialSecretInvalidRule implements Rule {
         CredentialUse.forEachCredential(ctx, (u, c) -> {
             List<String> problems = new ArrayList<>(c.problems());
             problems.addAll(c.validityProblems(ctx.now()));
-            if (!problems.isEmpty()) {
-                out.report(u.gateway(), u.pointer(), "The credential " + u.describeSecret() + " used by the "
-                        + u.describeWorkloads() + " is invalid: " + String.join("; ", problems),
-                        "Envoy rejects this TLS configuration and the server does not serve. Recreate the Secret from "
-                                + "a matching certificate chain and unencrypted private key, e.g. kubectl create -n "
-                                + u.namespace() + " secret tls " + u.ref().name()
-                                + " --cert=fullchain.pem --key=server.key --dry-run=client -o yaml.");
+            if (problems.isEmpty()) {
+                return;
             }
+            String create = "kubectl create -n " + u.namespace() + " secret tls " + u.ref().name()
+                    + " --cert=fullchain.pem --key=server.key";
+            String hint = c.problems().isEmpty()
+                    ? "Clients reject a certificate outside its validity period: renew it and update the Secret ("
+                            + create + " --dry-run=client -o yaml | kubectl apply -f -)."
+                    : "The gateway cannot serve TLS with this credential. Recreate the Secret from the full "
+                            + "certificate chain and its unencrypted private key: " + create + ".";
+            out.report(u.gateway(), u.pointer(), "The credential " + u.describeSecret() + " used by the "
+                    + u.describeWorkloads() + " is invalid: " + String.join("; ", problems), hint);
         });
     }
 }

@@ -47,6 +47,16 @@ class CredentialSecretInvalidRuleTest {
     }
 
     @Test
+    void hintsSayWhatToDo() {
+        List<Finding> f = TlsRuleSupport.findings(fixture(TlsRuleSupport.NOW), "GW0102");
+        assertThat(f).filteredOn(x -> x.message().contains("expired on")).singleElement().extracting(Finding::hint)
+                .asString().startsWith("Clients reject a certificate outside its validity period: renew it")
+                .contains("kubectl create -n istio-system secret tls expired --cert=fullchain.pem");
+        assertThat(f).filteredOn(x -> x.message().contains("does not match")).singleElement().extracting(Finding::hint)
+                .asString().startsWith("The gateway cannot serve TLS with this credential. Recreate the Secret");
+    }
+
+    @Test
     void datesAreCheckedAgainstTheRunsClock() {
         // In 2020 the expired certificate was valid and the full chain too; the not-yet-valid one is still not.
         List<Finding> in2020 = TlsRuleSupport.findings(fixture(Instant.parse("2020-06-01T00:00:00Z")), "GW0102");
