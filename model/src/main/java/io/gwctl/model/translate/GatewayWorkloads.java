@@ -15,6 +15,7 @@ import io.gwctl.model.kube.Workload;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,16 +43,23 @@ public final class GatewayWorkloads {
      * {@code proxyv2} image with the {@code router} argument.
      */
     public static List<Workload> find(Snapshot s) {
+        // Distinct selectors only: many Gateways share one selector, so this stays close to linear in workloads.
+        Set<Map<String, String>> selectors = new LinkedHashSet<>();
+        for (Gateway g : s.gateways()) {
+            if (g.selector() != null && !g.selector().isEmpty()) {
+                selectors.add(g.selector());
+            }
+        }
         List<Workload> out = new ArrayList<>();
         for (Workload w : s.workloads()) {
-            if (isGatewayWorkload(s, w)) {
+            if (isGatewayWorkload(w, selectors)) {
                 out.add(w);
             }
         }
         return out;
     }
 
-    private static boolean isGatewayWorkload(Snapshot s, Workload w) {
+    private static boolean isGatewayWorkload(Workload w, Set<Map<String, String>> selectors) {
         Map<String, String> labels = w.podLabels();
         String istio = labels.get("istio");
         if (istio != null && GATEWAY_ISTIO_LABELS.contains(istio)) {
@@ -62,8 +70,8 @@ public final class GatewayWorkloads {
                 return true;
             }
         }
-        for (Gateway g : s.gateways()) {
-            if (g.selector() != null && !g.selector().isEmpty() && subsetOf(g.selector(), labels)) {
+        for (Map<String, String> selector : selectors) {
+            if (subsetOf(selector, labels)) {
                 return true;
             }
         }

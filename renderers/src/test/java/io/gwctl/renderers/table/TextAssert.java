@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Byte-exact text comparison that fails with a unified diff (trailing spaces shown as '·'), and fixture lookup. */
-final class TextAssert {
+public final class TextAssert {
 
     private TextAssert() {
     }
@@ -28,7 +28,8 @@ final class TextAssert {
         }
     }
 
-    static String unifiedDiff(String expected, String actual) {
+    /** Line diff of two texts: '  ' same, '- ' only expected, '+ ' only actual; trailing spaces visible. */
+    public static String unifiedDiff(String expected, String actual) {
         String[] a = expected.split("\n", -1);
         String[] b = actual.split("\n", -1);
         int[][] lcs = new int[a.length + 1][b.length + 1];
