@@ -59,7 +59,8 @@ class ExamplesGoldenTest {
         String prefix = ROOT + "/";
         String out = r.out().replace(prefix, "");
         String err = r.err().replace(prefix, "");
-        String base = file.substring(0, file.lastIndexOf('.'));
+        String ext = file.substring(file.lastIndexOf('.') + 1);
+        String base = file.substring(0, file.lastIndexOf('.')) + (ext.equals("txt") ? "" : "-" + ext);
         StringBuilder meta = new StringBuilder();
         meta.append("$ gwctl ").append(String.join(" ", args)).append('\n');
         meta.append("exit ").append(r.exitCode()).append('\n');
