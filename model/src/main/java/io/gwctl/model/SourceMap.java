@@ -6,6 +6,11 @@ import java.util.Map;
 /**
  * Maps JSON pointers of the fields of one document ({@code /spec/servers/0/tls/credentialName}) to the 1-based
  * line and column where the field's value starts. Built while parsing from Jackson token locations.
+ *
+ * <p>Every node has an entry: a scalar is placed where its value starts; a map or list that is a field's value is
+ * placed at its key (the {@code tls:} line rather than the first line inside it); list items and the document
+ * root ({@code ""}) at their first token. Keys are escaped per RFC 6901 ({@code ~0}, {@code ~1}). For an item of a
+ * {@code kind: List} the pointers are relative to the item.
  */
 public final class SourceMap {
     private static final SourceMap EMPTY = new SourceMap(Map.of(), 0);

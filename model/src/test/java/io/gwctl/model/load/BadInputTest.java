@@ -152,6 +152,27 @@ class BadInputTest {
     }
 
     @Test
+    void malformedJsonReportsThePositionAndSkipsTheRest() throws IOException {
+        Files.writeString(fs.getPath("/bad.json"), "{\"apiVersion\": \"v1\",\n \"kind\": \"Namespace\" \"x\"}\n");
+
+        LoadResult r = load(LoadOptions.defaults(), "/bad.json");
+
+        assertThat(formatted(r)).containsExactly("/bad.json:2:22: Unexpected character ('\"' (code 34)): was"
+                + " expecting comma to separate Object entries; the rest of the file was skipped");
+        assertThat(r.exitCode()).isEqualTo(65);
+    }
+
+    @Test
+    void duplicateKeyInJsonNamesTheKey() throws IOException {
+        Files.writeString(fs.getPath("/dup.json"),
+                "{\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"kind\": \"Pod\", \"metadata\": {}}");
+
+        LoadResult r = load(LoadOptions.defaults(), "/dup.json");
+
+        assertThat(formatted(r)).containsExactly("/dup.json:1:43: duplicate key \"kind\"");
+    }
+
+    @Test
     void duplicateKeyNamesTheKey() throws IOException {
         LoadResult r = loadFile("""
                 apiVersion: v1

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
-import io.gwctl.model.Resource;
 import io.gwctl.model.istio.Gateway;
 import io.gwctl.model.istio.Server;
 import io.gwctl.model.istio.TlsMode;
@@ -256,7 +255,78 @@ class ManifestLoaderTest {
         assertThat(r.stats().documents()).isEqualTo(80);
     }
 
-    static List<Resource> all(LoadResult r) {
-        return r.snapshot().all();
+    @Test
+    void flattensTypedListsAndJsonLists() throws IOException {
+        write("/svc.yaml", """
+                apiVersion: v1
+                kind: ServiceList
+                items:
+                - {apiVersion: v1, kind: Service, metadata: {name: a}}
+                - {}
+                - {apiVersion: v1, kind: ConfigMap, metadata: {name: skipped}}
+                """);
+        write("/list.json", """
+                {"apiVersion": "v1", "kind": "List", "items": [
+                  {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "n1"}},
+                  {"apiVersion": "v1", "kind": "Namespace",
+                   "metadata": {"name": "n2"}}
+                ]}
+                """);
+
+        LoadResult r = load("/svc.yaml", "/list.json");
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.snapshot().services()).extracting(x -> x.origin().line()).containsExactly(4);
+        assertThat(r.snapshot().namespaces()).extracting(n -> n.metadata().name() + "@" + n.origin().line() + ":"
+                + n.origin().column() + "/" + n.line("/metadata/name")).containsExactly("n1@2:3/2", "n2@3:3/4");
+        assertThat(r.stats().skippedKinds()).containsExactly(Map.entry("ConfigMap", 1));
+        assertThat(r.stats().documents()).isEqualTo(2);
+    }
+
+    @Test
+    void resolvesAnchorsAliasesAndMergeKeys() throws IOException {
+        write("/anchors.yaml", """
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata: {name: g}
+                spec:
+                  selector: &sel {istio: ingressgateway}
+                  servers:
+                  - &http
+                    port: {number: 80, name: http, protocol: HTTP}
+                    hosts: &hosts ["a.example.com", "b.example.com"]
+                  - <<: *http
+                    port: {number: 8080, name: http-alt, protocol: HTTP}
+                    name: alt
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: s}
+                spec: {selector: {app: x}}
+                """);
+
+        LoadResult r = load("/anchors.yaml");
+
+        assertThat(r.problems()).isEmpty();
+        Gateway gw = r.snapshot().gateways().get(0);
+        assertThat(gw.servers()).extracting(x -> x.port().number() + " " + x.hosts() + " " + x.name())
+                .containsExactly("80 [a.example.com, b.example.com] null",
+                        "8080 [a.example.com, b.example.com] alt");
+        assertThat(gw.line("/spec/servers/1/port/number")).isEqualTo(11);
+        // Merged fields have no position of their own: they point at the server that merges them.
+        assertThat(gw.line("/spec/servers/1/hosts")).isEqualTo(10);
+    }
+
+    @Test
+    void readsWindowsLineEndingsAndAByteOrderMark() throws IOException {
+        Files.write(fs.getPath("/win.yaml"), ("\uFEFFapiVersion: v1\r\nkind: Namespace\r\nmetadata:\r\n"
+                + "  name: w\r\n---\r\napiVersion: v1\r\nkind: Namespace\r\nmetadata: {name: v}\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        LoadResult r = load("/win.yaml");
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.snapshot().namespaces()).extracting(n -> n.metadata().name() + "@" + n.line("/metadata/name"))
+                .containsExactly("w@4", "v@8");
     }
 }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Times ManifestLoader on a generated corpus: bench/bench-load.sh [N] [repeat]
+# The corpus goes to /tmp (never into the repository); JAVA_OPTS is passed to the JVM
+# (e.g. JAVA_OPTS="-Xmx512m -XX:+UseSerialGC"); FLOOR=true also times the plain Jackson tree parse before
+# each load (the parse floor of shared/bench/README.md). Compare side by side: the machine drifts.
+set -euo pipefail
+N="${1:-1000}"
+REPEAT="${2:-3}"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+GEN="${GWCTL_SHARED_DIR:-$ROOT/../shared}/bench/gen_corpus.py"
+[ -f "$GEN" ] || GEN=/work/shared/bench/gen_corpus.py
+CORPUS="/tmp/gwctl-bench-$N/corpus"
+if [ ! -d "$CORPUS" ]; then
+  mkdir -p "/tmp/gwctl-bench-$N"
+  python3 "$GEN" "$N" "$CORPUS" >/dev/null
+fi
+cd "$ROOT"
+mvn -q -B -o -pl model test-compile
+CP_FILE="$(mktemp)"
+trap 'rm -f "$CP_FILE"' EXIT
+mvn -q -B -o -pl model dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
+echo "corpus $CORPUS: $(find "$CORPUS" -type f | wc -l) files, $(du -sh "$CORPUS" | cut -f1)"
+# shellcheck disable=SC2086
+/usr/bin/time -f "process: %e s wall, %M KB max RSS" \
+  java ${JAVA_OPTS:-} -Drepeat="$REPEAT" -Dfloor="${FLOOR:-false}" -cp "model/target/classes:model/target/test-classes:$(cat "$CP_FILE")" \
+  io.gwctl.model.load.LoadBench "$CORPUS"
