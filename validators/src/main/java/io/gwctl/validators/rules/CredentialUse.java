@@ -10,11 +10,13 @@ import io.gwctl.validators.RuleContext;
 import io.gwctl.validators.tls.CredentialRef;
 import io.gwctl.validators.tls.TlsCredential;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -63,11 +65,20 @@ record CredentialUse(Gateway gateway, Server server, String pointer, CredentialR
     }
 
     /**
+     * Parsed credential Secrets per validate run, shared by GW0102, GW0103 and GW0104 so that each Secret is parsed
+     * once per run (certificate and key parsing dominate these rules' time). Keyed weakly by the run's context, so a
+     * run's entries go away with it; parsing is a pure function of the Secret, so sharing changes no result.
+     */
+    private static final Map<RuleContext, Map<Secret, TlsCredential>> PARSED =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
      * Calls {@code action} for every use whose Secret exists, with the Secret's parsed content; each Secret is parsed
-     * once however many servers use it.
+     * once per run however many servers and rules use it.
      */
     static void forEachCredential(RuleContext ctx, BiConsumer<CredentialUse, TlsCredential> action) {
-        Map<Secret, TlsCredential> parsed = new IdentityHashMap<>();
+        Map<Secret, TlsCredential> parsed = PARSED.computeIfAbsent(ctx,
+                k -> Collections.synchronizedMap(new IdentityHashMap<>()));
         for (CredentialUse u : all(ctx)) {
             if (u.secret() != null) {
                 action.accept(u, parsed.computeIfAbsent(u.secret(), TlsCredential::read));
