@@ -43,6 +43,17 @@ class TlsCredentialTest {
     }
 
     @Test
+    void windowsLineEndingsAndTextAroundBlocksAreAccepted() {
+        byte[] crt = ("subject=CN = httpbin.example.com\r\n" + new String(pem("rsa.crt.pem"), StandardCharsets.US_ASCII)
+                .replace("\n", "\r\n")).getBytes(StandardCharsets.US_ASCII);
+        byte[] key = new String(pem("rsa.pkcs1.key.pem"), StandardCharsets.US_ASCII).replace("\n", "\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        TlsCredential c = TlsCredential.read(secret("ns", "crlf", Map.of("tls.crt", crt, "tls.key", key)));
+        assertThat(c.problems()).isEmpty();
+        assertThat(c.chain()).hasSize(1);
+    }
+
+    @Test
     void fullChainParsesEveryBlock() {
         Secret s = secret("ns", "chain", Map.of("tls.crt", concat(pem("rsa.crt.pem"), pem("ca.crt.pem")),
                 "tls.key", pem("rsa.key.pem")));
