@@ -37,6 +37,14 @@ record CredentialUse(Gateway gateway, Server server, String pointer, CredentialR
                      List<GatewayProxy> workloads, Secret secret) {
 
     /**
+     * Parsed credential Secrets per validate run, shared by GW0102, GW0103 and GW0104 so that each Secret is parsed
+     * once per run (certificate and key parsing dominate these rules' time). Keyed weakly by the run's context, so a
+     * run's entries go away with it; parsing is a pure function of the Secret, so sharing changes no result.
+     */
+    private static final Map<RuleContext, Map<Secret, TlsCredential>> PARSED =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
      * Every use in the input, Gateways and servers in input order, namespaces sorted. Gateways that apply to no
      * gateway workload are skipped (GW0202 reports them) and so are {@code builtin://} references, which use the
      * workload's own Istio certificate.
@@ -63,14 +71,6 @@ record CredentialUse(Gateway gateway, Server server, String pointer, CredentialR
         }
         return out;
     }
-
-    /**
-     * Parsed credential Secrets per validate run, shared by GW0102, GW0103 and GW0104 so that each Secret is parsed
-     * once per run (certificate and key parsing dominate these rules' time). Keyed weakly by the run's context, so a
-     * run's entries go away with it; parsing is a pure function of the Secret, so sharing changes no result.
-     */
-    private static final Map<RuleContext, Map<Secret, TlsCredential>> PARSED =
-            Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * Calls {@code action} for every use whose Secret exists, with the Secret's parsed content; each Secret is parsed
