@@ -5,6 +5,7 @@ import io.gwctl.model.Origin;
 import io.gwctl.model.Snapshot;
 import io.gwctl.model.SourceMap;
 import io.gwctl.model.istio.Gateway;
+import io.gwctl.model.istio.Protocol;
 import io.gwctl.model.kube.Container;
 import io.gwctl.model.kube.ContainerPort;
 import io.gwctl.model.kube.Deployment;
@@ -198,7 +199,7 @@ public final class GatewayWorkloads {
     /**
      * {@code GetProxyServiceTargetsByPod} (spec §5.3): Services in the pod namespace whose non-empty selector matches,
      * in name order; each port with its target port resolved (a named port through the container ports of the same
-     * protocol; unresolvable ports skipped), deduplicated by (target port, protocol).
+     * protocol; unresolvable ports skipped), deduplicated per Service by (target port, Istio protocol of the port).
      */
     static List<ServiceTarget> serviceTargets(List<Service> services, String namespace, Map<String, String> labels,
                                               List<ContainerPort> containerPorts) {
@@ -210,8 +211,9 @@ public final class GatewayWorkloads {
         }
         selecting.sort(Comparator.comparing((Service svc) -> svc.metadata().name(), GoStrings.ORDER));
         List<ServiceTarget> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
         for (Service svc : selecting) {
+            // istiod dedupes within one Service: ports sharing a target port and protocol make one listener.
+            Set<String> seen = new HashSet<>();
             for (ServicePort p : svc.ports()) {
                 int target = p.targetPort();
                 if (p.hasNamedTargetPort()) {
@@ -220,12 +222,28 @@ public final class GatewayWorkloads {
                         continue;
                     }
                 }
-                if (seen.add(target + "/" + protocolOf(p.protocol()))) {
+                if (seen.add(target + "/" + istioProtocol(p))) {
                     out.add(new ServiceTarget(svc, p, target));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * {@code kube.ConvertProtocol} without appProtocol: UDP stays UDP, otherwise the port name's prefix before the
+     * first {@code -} ({@code grpc-web} as a whole) parsed as an Istio protocol.
+     */
+    static Protocol istioProtocol(ServicePort p) {
+        if ("UDP".equals(protocolOf(p.protocol()))) {
+            return Protocol.UDP;
+        }
+        String name = p.name() == null ? "" : p.name();
+        if (name.regionMatches(true, 0, "grpc-web", 0, "grpc-web".length())) {
+            return Protocol.GRPC_WEB;
+        }
+        int dash = name.indexOf('-');
+        return Protocol.parse(dash >= 0 ? name.substring(0, dash) : name);
     }
 
     private static int namedPort(List<ContainerPort> ports, String name, String protocol) {

@@ -270,4 +270,30 @@ class GatewayTranslatorTest {
             assertThat(c.filters()).containsExactly(new NetworkFilter.TcpProxy("", false));
         });
     }
+
+    @Test
+    void serviceTargetsAreDedupedPerServiceByTargetPortAndIstioProtocol() {
+        Snapshot s = load("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: a, namespace: gw}
+                spec:
+                  selector: {app: gw}
+                  ports:
+                  - {name: http, port: 80, targetPort: 8080}
+                  - {name: http-alt, port: 81, targetPort: 8080}
+                  - {name: tcp-raw, port: 82, targetPort: 8080}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: b, namespace: gw}
+                spec:
+                  selector: {app: gw}
+                  ports:
+                  - {name: http, port: 83, targetPort: 8080}
+                """);
+        assertThat(GatewayWorkloads.serviceTargets(s.services(), "gw", java.util.Map.of("app", "gw"), List.of()))
+                .extracting(t -> t.service().metadata().name() + ":" + t.port().port())
+                .containsExactly("a:80", "a:82", "b:83");
+    }
 }
