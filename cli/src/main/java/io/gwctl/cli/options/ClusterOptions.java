@@ -7,16 +7,19 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * Namespace scoping and the cluster to read: {@code -n} is also the namespace given to namespace-less documents
- * read with -f; {@code -A}, {@code --context} and {@code --kubeconfig} only matter when no -f is given.
+ * Namespace scoping and the cluster to read: {@code -n} is the namespace given to namespace-less documents read
+ * with -f, the namespace of the workload argument, and, from a cluster, the namespace whose findings validate
+ * reports; {@code -A}, {@code --context} and {@code --kubeconfig} only matter when no -f is given.
  */
 public final class ClusterOptions {
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-            description = "Namespace of documents without metadata.namespace, of the workload argument, and the "
-                    + "namespace read from a cluster (default: the context's namespace, else 'default').")
+            description = "Namespace of documents without metadata.namespace (default: 'default'), of the workload"
+                    + " argument, and, from a cluster, the namespace whose findings validate reports (default: the"
+                    + " context's). Every namespace is read: gateways serve Gateways of all namespaces.")
     private String namespace;
 
-    @Option(names = {"-A", "--all-namespaces"}, description = "Read every namespace of the cluster.")
+    @Option(names = {"-A", "--all-namespaces"},
+            description = "From a cluster, report the findings of every namespace, not only -n's.")
     private boolean allNamespaces;
 
     @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context to use.")
@@ -54,8 +57,7 @@ public final class ClusterOptions {
         if (!clusterRequested(env) && (file == null || !new File(file).isFile())) {
             return Optional.empty();
         }
-        return Optional.of(new ClusterTarget(file == null ? "~/.kube/config" : file, context, namespace,
-                allNamespaces));
+        return Optional.of(new ClusterTarget(file == null ? "~/.kube/config" : file, context, namespace));
     }
 
     private String kubeconfigFile(Environment env) {

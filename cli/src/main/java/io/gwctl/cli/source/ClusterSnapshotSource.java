@@ -20,9 +20,12 @@ import io.gwctl.model.load.InvalidResourceException;
 import io.gwctl.model.load.ResourceMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Resources read from a live cluster with fabric8: the Istio Gateways, VirtualServices and DestinationRules
@@ -58,27 +61,59 @@ public final class ClusterSnapshotSource implements SnapshotSource {
     }
 
     private SourceResult read(KubernetesClient client) throws SourceException {
-        String ns = target.allNamespaces() ? null : namespace(client);
-        String where = ns == null ? "all namespaces" : "namespace " + ns;
+        String home = namespace(client);
+        Scope scope = new Scope(home);
         Snapshot.Builder snapshot = Snapshot.builder();
         List<String> warnings = new ArrayList<>();
         List<String> details = new ArrayList<>();
         try {
             for (String kind : ISTIO_KINDS) {
-                List<GenericKubernetesResource> items = istio(client, kind, ns, warnings);
-                add(snapshot, items, "networking.istio.io/v1", kind, ns, details);
+                List<GenericKubernetesResource> items = istio(client, kind, scope, warnings);
+                add(snapshot, items, "networking.istio.io/v1", kind, details);
             }
-            add(snapshot, list(client.services(), ns), "v1", "Service", ns, details);
-            add(snapshot, list(client.pods(), ns), "v1", "Pod", ns, details);
-            add(snapshot, list(client.apps().deployments(), ns), "apps/v1", "Deployment", ns,
-                    details);
-            secrets(client, ns, snapshot, warnings, details);
-            namespaces(client, ns, snapshot, details);
+            add(snapshot, scope.list("Services", ns -> list(client.services(), ns)), "v1", "Service", details);
+            add(snapshot, scope.list("Pods", ns -> list(client.pods(), ns)), "v1", "Pod", details);
+            add(snapshot, scope.list("Deployments", ns -> list(client.apps().deployments(), ns)), "apps/v1",
+                    "Deployment", details);
+            secrets(client, scope, snapshot, warnings, details);
+            namespaces(client, scope, snapshot, details);
         } catch (KubernetesClientException e) {
             throw unreachable(client, e);
         }
+        if (!scope.homeOnly.isEmpty()) {
+            warnings.add(0, "cannot list " + String.join(", ", scope.homeOnly) + " in all namespaces (forbidden):"
+                    + " read namespace " + home + " only");
+        }
+        String where = scope.homeOnly.isEmpty() ? "all namespaces" : "namespace " + home;
         return new SourceResult(snapshot.build(), List.of(), 0, ExitCodes.OK, warnings, details,
-                List.of("cluster " + client.getMasterUrl() + " (" + where + ")"));
+                List.of("cluster " + client.getMasterUrl() + " (" + where + ")"), home);
+    }
+
+    /**
+     * gwctl reads every namespace, as istiod and istioctl analyze see them (a gateway workload in istio-system
+     * serves Gateways and VirtualServices of all namespaces); -n only scopes the workload argument and the
+     * findings reported. A user allowed to list a kind in one namespace only gets that namespace, and one warning.
+     */
+    private static final class Scope {
+        private final String home;
+        private final Set<String> homeOnly = new LinkedHashSet<>();
+
+        Scope(String home) {
+            this.home = home;
+        }
+
+        /** Lists in all namespaces ({@code null}), else in the home namespace when that is forbidden. */
+        <T> List<T> list(String what, Function<String, List<T>> lister) {
+            try {
+                return lister.apply(null);
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 403) {
+                    throw e;
+                }
+                homeOnly.add(what);
+                return lister.apply(home);
+            }
+        }
     }
 
     private String namespace(KubernetesClient client) {
@@ -93,14 +128,14 @@ public final class ClusterSnapshotSource implements SnapshotSource {
      * Lists an Istio kind at v1, falling back to v1beta1 when v1 is not served (Istio before 1.22). The plural is
      * given so that no API discovery round trip is needed.
      */
-    private List<GenericKubernetesResource> istio(KubernetesClient client, String kind, String ns,
+    private List<GenericKubernetesResource> istio(KubernetesClient client, String kind, Scope scope,
                                                   List<String> warnings) {
         for (String version : ISTIO_VERSIONS) {
             ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
                     .withGroup(ISTIO_GROUP).withVersion(version).withKind(kind)
                     .withPlural(kind.toLowerCase(Locale.ROOT) + "s").withNamespaced(true).build();
             try {
-                return list(client.genericKubernetesResources(context), ns);
+                return scope.list(kind + "s", ns -> list(client.genericKubernetesResources(context), ns));
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 404) {
                     throw e;
@@ -117,24 +152,24 @@ public final class ClusterSnapshotSource implements SnapshotSource {
         return (ns == null ? op.inAnyNamespace().list() : op.inNamespace(ns).list()).getItems();
     }
 
-    private void secrets(KubernetesClient client, String ns, Snapshot.Builder snapshot, List<String> warnings,
+    private void secrets(KubernetesClient client, Scope scope, Snapshot.Builder snapshot, List<String> warnings,
                          List<String> details) {
         List<Secret> items;
         try {
-            items = list(client.secrets(), ns);
+            items = scope.list("Secrets", ns -> list(client.secrets(), ns));
         } catch (KubernetesClientException e) {
             if (e.getCode() != 403) {
                 throw e;
             }
-            warnings.add("cannot list secrets in " + (ns == null ? "all namespaces" : "namespace " + ns)
-                    + " (forbidden): credential checks skipped");
+            scope.homeOnly.remove("Secrets"); // one line says it all: no Secrets anywhere
+            warnings.add("cannot list secrets in namespace " + scope.home + " (forbidden): credential checks skipped");
             return;
         }
         List<ObjectNode> trees = new ArrayList<>(items.size());
         for (Secret s : items) {
             trees.add(withoutSecretValues(s));
         }
-        addTrees(snapshot, trees, "v1", "Secret", ns, details);
+        addTrees(snapshot, trees, "v1", "Secret", details);
     }
 
     /**
@@ -157,43 +192,50 @@ public final class ClusterSnapshotSource implements SnapshotSource {
         return tree;
     }
 
-    private void namespaces(KubernetesClient client, String ns, Snapshot.Builder snapshot, List<String> details) {
+    private void namespaces(KubernetesClient client, Scope scope, Snapshot.Builder snapshot, List<String> details) {
+        List<io.fabric8.kubernetes.api.model.Namespace> items;
         try {
-            List<io.fabric8.kubernetes.api.model.Namespace> items = ns == null
-                    ? client.namespaces().list().getItems()
-                    : single(client.namespaces().withName(ns).get());
-            add(snapshot, items, "v1", "Namespace", null, details);
+            items = client.namespaces().list().getItems();
         } catch (KubernetesClientException e) {
             if (e.getCode() != 403) {
                 throw e;
             }
-            // Namespaces are cluster-scoped: a namespace-scoped user may not read them; no check needs them all.
-            details.add("cannot read Namespaces (forbidden): namespace labels not available");
+            try {
+                items = single(client.namespaces().withName(scope.home).get());
+            } catch (KubernetesClientException again) {
+                if (again.getCode() != 403) {
+                    throw again;
+                }
+                // Namespaces are cluster-scoped: a namespace-scoped user may not read them; no check needs them.
+                details.add("cannot read Namespaces (forbidden): namespace labels not available");
+                return;
+            }
         }
+        add(snapshot, items, "v1", "Namespace", details);
     }
 
     private static <T> List<T> single(T item) {
         return item == null ? List.of() : List.of(item);
     }
 
-    private <T> void add(Snapshot.Builder snapshot, List<T> items, String apiVersion, String kind, String ns,
+    private <T> void add(Snapshot.Builder snapshot, List<T> items, String apiVersion, String kind,
                          List<String> details) {
         List<ObjectNode> trees = new ArrayList<>(items.size());
         for (T item : items) {
             trees.add(json.valueToTree(item));
         }
-        addTrees(snapshot, trees, apiVersion, kind, ns, details);
+        addTrees(snapshot, trees, apiVersion, kind, details);
     }
 
     private void addTrees(Snapshot.Builder snapshot, List<ObjectNode> trees, String apiVersion, String kind,
-                          String ns, List<String> details) {
+                          List<String> details) {
         int n = 0;
         for (ObjectNode tree : trees) {
             // List items carry no kind/apiVersion on the wire; the mapper needs them.
             tree.put("apiVersion", apiVersion);
             tree.put("kind", kind);
             try {
-                if (mapped(snapshot, tree, ns)) {
+                if (mapped(snapshot, tree)) {
                     n++;
                 }
             } catch (InvalidResourceException e) {
@@ -205,9 +247,9 @@ public final class ClusterSnapshotSource implements SnapshotSource {
         details.add("read " + n + " " + kind + "(s)");
     }
 
-    private static boolean mapped(Snapshot.Builder snapshot, JsonNode tree, String ns)
-            throws InvalidResourceException {
-        io.gwctl.model.Resource r = ResourceMapper.map(tree, SourceMap.empty(), ORIGIN, ns == null ? "default" : ns);
+    private static boolean mapped(Snapshot.Builder snapshot, JsonNode tree) throws InvalidResourceException {
+        // Objects from the API server always carry their namespace; "default" never applies.
+        io.gwctl.model.Resource r = ResourceMapper.map(tree, SourceMap.empty(), ORIGIN, "default");
         if (r == null) {
             return false;
         }
@@ -220,6 +262,10 @@ public final class ClusterSnapshotSource implements SnapshotSource {
         if (e.getCode() == 401 || e.getCode() == 403) {
             return new SourceException(ExitCodes.UNAVAILABLE, "the cluster at " + server + " refused the request ("
                     + e.getCode() + "): log in again or pick another --context, or read manifests with -f PATH", e);
+        }
+        if (e.getCode() > 0) {
+            return new SourceException(ExitCodes.UNAVAILABLE, "the cluster at " + server + " answered with an error ("
+                    + e.getMessage() + "): check that the API server is healthy, or read manifests with -f PATH", e);
         }
         return new SourceException(ExitCodes.UNAVAILABLE, "cannot reach the cluster at " + server + " ("
                 + rootMessage(e) + "): check --context/--kubeconfig and that the API server is up,"

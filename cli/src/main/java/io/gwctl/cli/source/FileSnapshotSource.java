@@ -83,7 +83,7 @@ public final class FileSnapshotSource implements SnapshotSource {
             details.add("ignored " + dropped.size() + " file(s) (hidden, the configuration file, or ignorePaths): "
                     + String.join(", ", dropped));
         }
-        return new SourceResult(kept.build(), errors, files.size(), code, List.of(), details, paths);
+        return new SourceResult(kept.build(), errors, files.size(), code, List.of(), details, paths, null);
     }
 
     /** The -v lines: what was read and what was skipped, so nothing is left out silently (lint-catalogue §5 F). */

@@ -1,6 +1,5 @@
 package io.gwctl.cli.source;
 
-import io.gwctl.cli.ExitCodes;
 import io.gwctl.model.Snapshot;
 import java.util.List;
 
@@ -8,19 +7,15 @@ import java.util.List;
  * What a {@link SnapshotSource} read: the snapshot; {@code errors}, one printable line per input problem
  * ({@code FILE:LINE:COL: message}); how many files had errors; the exit code those errors imply (65, 66 or 0);
  * {@code warnings}, lines about checks that will have less to work with (a forbidden Secret list);
- * {@code details}, counts shown with -v (skipped files and kinds); and the inputs as the user named them.
+ * {@code details}, counts shown with -v (skipped files and kinds); the inputs as the user named them; and, for
+ * a cluster, the namespace the user is looking at (-n, else the context's), null for files.
  */
 public record SourceResult(Snapshot snapshot, List<String> errors, int filesWithErrors, int exitCode,
-                           List<String> warnings, List<String> details, List<String> inputs) {
+                           List<String> warnings, List<String> details, List<String> inputs, String namespace) {
     public SourceResult {
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
         details = List.copyOf(details);
         inputs = List.copyOf(inputs);
-    }
-
-    /** A clean result. */
-    public static SourceResult of(Snapshot snapshot, List<String> inputs) {
-        return new SourceResult(snapshot, List.of(), 0, ExitCodes.OK, List.of(), List.of(), inputs);
     }
 }

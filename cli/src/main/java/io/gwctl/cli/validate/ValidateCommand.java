@@ -10,6 +10,7 @@ import io.gwctl.cli.options.InputOptions;
 import io.gwctl.cli.options.OutputOptions;
 import io.gwctl.cli.options.VerbosityOptions;
 import io.gwctl.cli.source.SourceResult;
+import io.gwctl.model.finding.Finding;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
 import io.gwctl.renderers.findings.FindingsFormat;
@@ -139,7 +140,7 @@ public final class ValidateCommand implements Callable<Integer> {
                         .withOutputThreshold(outputThreshold)
                         .withCertExpiryWarning(certExpiryWarning))
                 .withSuppressions(suppressions);
-        ValidationResult result = Validator.run(input.snapshot(), options);
+        ValidationResult result = inNamespace(Validator.run(input.snapshot(), options), input.namespace());
         if (verbosity.verbose() && format != FindingsFormat.TEXT) {
             // The text format prints notes itself; the others carry them in the document.
             result.notes().forEach(n -> spec.commandLine().getErr().println("gwctl: note: " + n));
@@ -148,6 +149,23 @@ public final class ValidateCommand implements Callable<Integer> {
                 GwctlCommand.version(), env.fileSystem().getPath("").toAbsolutePath());
         format.renderer().render(result.toReport(input.inputs(), input.snapshot().size()), render, out);
         return ExitCodes.combine(input.exitCode(), result.failed() ? ExitCodes.FINDINGS : ExitCodes.OK);
+    }
+
+    /**
+     * From a cluster without -A, the findings on resources of the namespace asked about (-n, else the context's)
+     * and those on no namespace, as istioctl analyze reports; everything was read, so cross-namespace checks
+     * (a Gateway in istio-system, a Secret of the gateway workload) still see the whole picture.
+     */
+    private ValidationResult inNamespace(ValidationResult r, String namespace) {
+        if (namespace == null || cluster.allNamespaces()) {
+            return r;
+        }
+        Predicate<Finding> keep = f -> f.resource() == null || f.resource().namespace() == null
+                || f.resource().namespace().isEmpty() || f.resource().namespace().equals(namespace);
+        List<Finding> findings = r.findings().stream().filter(keep).toList();
+        boolean failed = findings.stream().anyMatch(f -> f.severity().atLeast(failureThreshold));
+        return new ValidationResult(findings, r.printed().stream().filter(keep).toList(), r.suppressed(), r.notes(),
+                failed, r.rules());
     }
 
     private FindingsFormat format() {

@@ -18,6 +18,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,7 +108,7 @@ class ClusterSnapshotSourceTest {
         serveExample("v1");
         serve("/api/v1/secrets", "Secret", tlsSecret());
         Gwctl gwctl = new Gwctl().kube(mock());
-        Gwctl.Result r = gwctl.run("pc", "listener", "-A", "--kubeconfig", "mock-kubeconfig");
+        Gwctl.Result r = gwctl.run("pc", "listener", "--kubeconfig", "mock-kubeconfig");
         assertThat(r.err()).as(r.toString()).isEmpty();
         assertThat(r.out()).isEqualTo("""
                 ADDRESSES PORT  MATCH DESTINATION
@@ -124,7 +125,7 @@ class ClusterSnapshotSourceTest {
     void keepsOnlyTlsSecretValues() throws Exception {
         serveExample("v1");
         serve("/api/v1/secrets", "Secret", tlsSecret());
-        SourceResult r = new ClusterSnapshotSource(new ClusterTarget("k", null, null, true), mock()).load();
+        SourceResult r = new ClusterSnapshotSource(new ClusterTarget("k", null, null), mock()).load();
         Snapshot s = r.snapshot();
         assertThat(s.gateways()).hasSize(2);
         assertThat(s.virtualServices()).hasSize(2);
@@ -143,28 +144,53 @@ class ClusterSnapshotSourceTest {
     void fallsBackToV1beta1WhenV1IsNotServed() throws Exception {
         serveExample("v1beta1");
         serve("/api/v1/secrets", "Secret");
-        SourceResult r = new ClusterSnapshotSource(new ClusterTarget("k", null, null, true), mock()).load();
+        SourceResult r = new ClusterSnapshotSource(new ClusterTarget("k", null, null), mock()).load();
         assertThat(r.snapshot().gateways()).extracting(g -> g.metadata().name())
                 .containsExactly("test-gw", "test-istio-gateway");
         assertThat(r.warnings()).isEmpty();
     }
 
+    private void forbid(String path) {
+        server.expect().get().withPath(path).andReturn(403, "{\"kind\":\"Status\",\"code\":403}").always();
+    }
+
     @Test
     void forbiddenSecretsAreOneWarningAndTheRunContinues() throws IOException {
-        String ns = "/api/v1/namespaces/istio-system/";
-        serve(ISTIO + "v1/namespaces/istio-system/gateways", "Gateway");
-        serve(ISTIO + "v1/namespaces/istio-system/virtualservices", "VirtualService");
-        serve(ISTIO + "v1/namespaces/istio-system/destinationrules", "DestinationRule");
-        serve(ns + "services", "Service", Fixtures.INGRESS);
-        serve(ns + "pods", "Pod");
-        serve("/apis/apps/v1/namespaces/istio-system/deployments", "Deployment", Fixtures.INGRESS);
-        server.expect().get().withPath(ns + "secrets").andReturn(403, "{\"kind\":\"Status\",\"code\":403}").always();
-        server.expect().get().withPath("/api/v1/namespaces/istio-system").andReturn(403, "{}").always();
+        serveExample("v1");
+        forbid("/api/v1/secrets");
+        forbid("/api/v1/namespaces/istio-system/secrets");
         Gwctl.Result r = new Gwctl().kube(mock()).run("pc", "l", "-n", "istio-system", "--context", "mock");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).isEqualTo(
                 "gwctl: cannot list secrets in namespace istio-system (forbidden): credential checks skipped\n");
         assertThat(r.out()).startsWith("ADDRESSES PORT  MATCH DESTINATION\n");
+    }
+
+    @Test
+    void aNamespaceScopedUserReadsTheirNamespaceWithOneWarning() throws IOException {
+        String ns = "/api/v1/namespaces/istio-system/";
+        for (String kind : List.of("gateways", "virtualservices", "destinationrules")) {
+            forbid(ISTIO + "v1/" + kind);
+        }
+        serve(ISTIO + "v1/namespaces/istio-system/gateways", "Gateway",
+                Fixtures.GATEWAY_HTTP.replace("namespace: default", "namespace: istio-system"));
+        serve(ISTIO + "v1/namespaces/istio-system/virtualservices", "VirtualService");
+        serve(ISTIO + "v1/namespaces/istio-system/destinationrules", "DestinationRule");
+        for (String kind : List.of("services", "pods", "secrets")) {
+            forbid("/api/v1/" + kind);
+        }
+        forbid("/apis/apps/v1/deployments");
+        forbid("/api/v1/namespaces");
+        serve(ns + "services", "Service", Fixtures.INGRESS);
+        serve(ns + "pods", "Pod");
+        serve(ns + "secrets", "Secret");
+        serve("/apis/apps/v1/namespaces/istio-system/deployments", "Deployment", Fixtures.INGRESS);
+        Gwctl.Result r = new Gwctl().kube(mock()).run("pc", "route", "-n", "istio-system", "--context", "mock");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).isEqualTo("gwctl: cannot list Gateways, VirtualServices, DestinationRules, Services,"
+                + " Pods, Deployments, Secrets in all namespaces (forbidden): read namespace istio-system only\n");
+        assertThat(r.out()).startsWith("NAME          VHOST NAME       DOMAINS     MATCH                  VIRTUAL"
+                + " SERVICE\nhttp.8080     blackhole:80     *           /*                     404\n");
     }
 
     @Test
@@ -220,22 +246,35 @@ class ClusterSnapshotSourceTest {
     }
 
     @Test
-    void validateReadsTheClusterAndSaysWhichChecksWereSkipped() throws IOException {
-        String ns = "/api/v1/namespaces/default/";
-        serve(ISTIO + "v1/namespaces/default/gateways", "Gateway");
-        serve(ISTIO + "v1/namespaces/default/virtualservices", "VirtualService",
-                Fixtures.ORPHAN_VS);
-        serve(ISTIO + "v1/namespaces/default/destinationrules", "DestinationRule");
-        serve(ns + "services", "Service");
-        serve(ns + "pods", "Pod");
-        serve("/apis/apps/v1/namespaces/default/deployments", "Deployment");
-        server.expect().get().withPath(ns + "secrets").andReturn(403, "{\"kind\":\"Status\",\"code\":403}").always();
-        server.expect().get().withPath("/api/v1/namespaces/default").andReturn(404, "{}").always();
+    void validateReadsEveryNamespaceAndReportsTheOneAskedAbout() throws IOException {
+        serve(ISTIO + "v1/gateways", "Gateway");
+        serve(ISTIO + "v1/virtualservices", "VirtualService", Fixtures.ORPHAN_VS,
+                Fixtures.ORPHAN_VS.replace("namespace: default", "namespace: other"));
+        serve(ISTIO + "v1/destinationrules", "DestinationRule");
+        serve("/api/v1/services", "Service");
+        serve("/api/v1/pods", "Pod");
+        serve("/apis/apps/v1/deployments", "Deployment");
+        serve("/api/v1/namespaces", "Namespace");
+        forbid("/api/v1/secrets");
+        forbid("/api/v1/namespaces/default/secrets");
+        forbid("/api/v1/namespaces/elsewhere/secrets");
         Gwctl.Result r = new Gwctl().kube(mock()).run("validate", "--context", "mock", "-n", "default");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(r.err()).isEqualTo(
                 "gwctl: cannot list secrets in namespace default (forbidden): credential checks skipped\n");
-        assertThat(r.out()).contains("Error [GW0401/IST0101/KIA1102] (VirtualService default/orphan) Referenced gateway not found",
-                "note: GW0101 credential-secret-missing skipped: no Secrets in the input");
+        assertThat(r.out()).contains("Error [GW0401/IST0101/KIA1102] (VirtualService default/orphan) Referenced"
+                + " gateway not found", "note: GW0101 credential-secret-missing skipped: no Secrets in the input")
+                .doesNotContain("other/orphan");
+
+        Gwctl.Result other = new Gwctl().kube(mock()).run("validate", "--context", "mock", "-n", "elsewhere");
+        assertThat(other.out()).doesNotContain("GW0401");
+        assertThat(new Gwctl().kube(mock()).run("validate", "--context", "mock", "-n", "nobody").err())
+                .as("a failing request is not 'unreachable'").startsWith("gwctl: the cluster at http")
+                .contains("answered with an error (");
+        assertThat(other.exitCode()).as(other.toString()).isZero();
+
+        Gwctl.Result all = new Gwctl().kube(mock()).run("validate", "--context", "mock", "-A", "-n", "default", "-o", "json");
+        assertThat(all.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(all.out()).contains("\"namespace\": \"default\"", "\"namespace\": \"other\"");
     }
 }
