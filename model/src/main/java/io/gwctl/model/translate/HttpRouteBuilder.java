@@ -151,7 +151,7 @@ final class HttpRouteBuilder {
         String config = CONFIG_PREFIX + vs.metadata().namespace() + "/virtual-service/" + vs.metadata().name();
         for (HttpRoute http : vs.http()) {
             if (http.delegateName() != null) {
-                continue; // delegate VirtualServices are not ported (spec §0)
+                continue; // a delegate that was missing or not exported to the root (Delegates)
             }
             if (http.match().isEmpty()) {
                 out.add(route(http, null, listenPort, config));

@@ -42,16 +42,19 @@ public final class VirtualServiceIndex {
         this.proxyNamespace = proxyNamespace;
     }
 
-    /** Indexes every non-delegate VirtualService of the snapshot as seen from a workload in {@code proxyNamespace}. */
+    /**
+     * Indexes the VirtualServices of the snapshot as seen from a workload in {@code proxyNamespace}: short names
+     * resolved (each in its own namespace), delegates merged into their roots, then sorted and bucketed.
+     */
     public static VirtualServiceIndex build(Snapshot snapshot, String proxyNamespace) {
         VirtualServiceIndex index = new VirtualServiceIndex(proxyNamespace);
-        List<VirtualService> sorted = new ArrayList<>(snapshot.virtualServices());
+        List<VirtualService> resolved = new ArrayList<>(snapshot.virtualServices().size());
+        for (VirtualService raw : snapshot.virtualServices()) {
+            resolved.add(resolve(raw));
+        }
+        List<VirtualService> sorted = new ArrayList<>(Delegates.merge(resolved));
         sorted.sort(Comparator.comparing(VirtualService::metadata, CREATION_ORDER));
-        for (VirtualService raw : sorted) {
-            if (raw.hosts().isEmpty()) {
-                continue; // a delegate: only reachable through a root's http[].delegate (spec §6.1)
-            }
-            VirtualService vs = resolve(raw);
+        for (VirtualService vs : sorted) {
             Map<String, List<VirtualService>> bucket = index.bucketFor(vs);
             if (bucket == null) {
                 continue;
