@@ -9,6 +9,7 @@ import io.gwctl.model.load.LoadResult;
 import io.gwctl.model.load.LoadStats;
 import io.gwctl.model.load.ManifestLoader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,10 @@ public final class FileSnapshotSource implements SnapshotSource {
     public FileSnapshotSource(List<String> paths, LoadOptions options, Predicate<String> ignored) {
         this.paths = List.copyOf(paths);
         this.options = options;
-        this.ignored = ignored.or(this::hiddenBelowNamedDirectory);
+        Predicate<String> decide = ignored.or(this::hiddenBelowNamedDirectory);
+        Map<String, Boolean> decided = new HashMap<>();
+        // One decision per file, not per resource: a large file holds thousands of documents.
+        this.ignored = file -> decided.computeIfAbsent(file, decide::test);
     }
 
     /** True for {@code dir/.x/...} or {@code dir/.x} when {@code dir} is a -f argument (the loader's names). */
