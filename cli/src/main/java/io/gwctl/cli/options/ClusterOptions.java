@@ -19,7 +19,8 @@ public final class ClusterOptions {
     private String namespace;
 
     @Option(names = {"-A", "--all-namespaces"},
-            description = "From a cluster, report the findings of every namespace, not only -n's.")
+            description = "From a cluster: validate reports the findings of every namespace, not only -n's"
+                    + " (every namespace is read in any case).")
     private boolean allNamespaces;
 
     @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context to use.")
