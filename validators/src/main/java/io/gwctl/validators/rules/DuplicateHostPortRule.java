@@ -97,12 +97,19 @@ public final class DuplicateHostPortRule implements Rule {
                 List<String> lost = new ArrayList<>(stripped(b.hosts()));
                 lost.removeAll(dups);
                 String served = other == null ? "another server" : describe(other, b);
-                String message = "server dropped: TLS host" + (dups.size() > 1 ? "s " : " ") + String.join(", ", dups)
+                // An HTTP server with only tls.httpsRedirect gets the same duplicate check (spec §5.5 step 1).
+                String what = isTlsServer(s) ? "TLS host" : "host";
+                String redirect = isTlsServer(s) ? "" : " (servers with a tls block, httpsRedirect too, may not "
+                        + "repeat a host on a port)";
+                String consequence = lost.isEmpty()
+                        ? "requests for " + String.join(", ", dups) + " get that server's "
+                                + (isTlsServer(s) ? "TLS settings" : "settings") + " and routes instead"
+                        : String.join(", ", lost) + (lost.size() > 1 ? " become" : " becomes")
+                                + " unreachable on port " + b.gatewayPort();
+                String message = "server dropped: " + what + (dups.size() > 1 ? "s " : " ") + String.join(", ", dups)
                         + " on " + portText(b) + (dups.size() > 1 ? " are" : " is") + " already served by " + served
-                        + ", which istiod merges first (" + orderReason(other, b) + "); istiod skips this whole "
-                        + "server, so " + (lost.isEmpty() ? "requests for " + String.join(", ", dups) + " get that "
-                        + "server's TLS settings and routes instead" : String.join(", ", lost) + (lost.size() > 1
-                        ? " become" : " becomes") + " unreachable on port " + b.gatewayPort());
+                        + ", which istiod merges first (" + orderReason(other, b) + ")" + redirect + "; istiod skips "
+                        + "this whole server, so " + consequence;
                 out.report(b.gateway(), s.pointer() + "/hosts/" + j, message, "Serve each host on port "
                         + b.gatewayPort() + " from one server only: remove " + String.join(", ", dups) + " from one "
                         + "of them, or move one server to another port or bind.");

@@ -68,6 +68,20 @@ class DuplicateHostPortRuleTest {
     }
 
     @Test
+    void httpsRedirectServersGetTheDuplicateTlsHostCheck() {
+        String redirect = "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: %s, namespace: web}\n"
+                + "spec:\n  selector: {istio: ingressgateway}\n  servers:\n  - port: {number: 80, name: http, "
+                + "protocol: HTTP}\n    tls: {httpsRedirect: true}\n    hosts: [\"%s\"]\n";
+        List<Finding> f = RuleTesting.findings(String.format(redirect, "one", "a.example.com") + "---\n"
+                + String.format(redirect, "two", "a.example.com"), "GW0301");
+        assertThat(f).extracting(RuleTesting::line).containsExactly("Error (Gateway web/two :19) server dropped: "
+                + "host a.example.com on port 80 (listener port 8080) is already served by Gateway web/one, which "
+                + "istiod merges first (by name) (servers with a tls block, httpsRedirect too, may not repeat a host "
+                + "on a port); istiod skips this whole server, so requests for a.example.com get that server's "
+                + "settings and routes instead");
+    }
+
+    @Test
     void tlsHostsDifferingOnlyInCaseOrNamespaceAreKeptByIstiodAndWarned() {
         List<Finding> f = RuleTesting.findings(tlsGateway("one", null, "web/a.example.com") + "---\n"
                 + tlsGateway("two", null, "A.example.com"), "GW0301");
