@@ -8,6 +8,7 @@ import io.gwctl.model.translate.GatewayProxy;
 import io.gwctl.model.translate.GatewayTranslator;
 import io.gwctl.model.translate.GatewayView;
 import io.gwctl.model.translate.GatewayWorkloads;
+import io.gwctl.model.translate.MergedGateway;
 import io.gwctl.model.translate.WorkloadException;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ public final class RuleContext {
     private Map<String, List<GatewayProxy>> proxiesByLabel;
     private final Map<Map<String, String>, List<GatewayProxy>> proxiesBySelector = new HashMap<>();
     private final Map<GatewayProxy, GatewayView> views = new IdentityHashMap<>();
+    private final Map<GatewayProxy, MergedGateway> merges = new IdentityHashMap<>();
     private Map<String, Gateway> gatewaysByKey;
     private Map<String, List<Secret>> secretsByName;
     private Map<String, Secret> secretsByKey;
@@ -103,6 +105,18 @@ public final class RuleContext {
     /** What {@code p} serves: the merged Gateways, listeners and routes; translated once per run, on first use. */
     public GatewayView view(GatewayProxy p) {
         return views.computeIfAbsent(p, proxy -> GatewayTranslator.translate(snapshot, proxy));
+    }
+
+    /**
+     * How istiod merges the Gateways that select {@code p} (spec §5), with the servers it drops: {@code view(p)
+     * .merged()} without building listeners and routes when no view is needed. Computed once per run.
+     */
+    public MergedGateway merged(GatewayProxy p) {
+        GatewayView v = views.get(p);
+        if (v != null) {
+            return v.merged();
+        }
+        return merges.computeIfAbsent(p, proxy -> GatewayTranslator.merge(snapshot, proxy));
     }
 
     /**

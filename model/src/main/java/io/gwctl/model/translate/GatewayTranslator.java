@@ -6,7 +6,6 @@ import io.gwctl.model.envoy.FilterChain;
 import io.gwctl.model.envoy.Listener;
 import io.gwctl.model.envoy.NetworkFilter;
 import io.gwctl.model.envoy.RouteConfiguration;
-import io.gwctl.model.istio.Gateway;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -31,8 +30,7 @@ public final class GatewayTranslator {
 
     /** Translates the Gateways that select {@code proxy} and the VirtualServices bound to them. */
     public static GatewayView translate(Snapshot snapshot, GatewayProxy proxy) {
-        List<Gateway> gateways = GatewayWorkloads.gatewaysFor(snapshot, proxy.labels());
-        MergedGateway merged = GatewayMerger.merge(gateways, proxy);
+        MergedGateway merged = merge(snapshot, proxy);
         VirtualServiceIndex vsIndex = VirtualServiceIndex.build(snapshot, proxy.namespace());
         Clusters clusters = new Clusters(snapshot);
         List<Listener> gatewayListeners = new ListenerBuilder(snapshot, proxy, merged, vsIndex, clusters).build();
@@ -45,6 +43,14 @@ public final class GatewayTranslator {
         listeners.addAll(BootstrapStatics.listeners());
         routeConfigs.addAll(BootstrapStatics.routeConfigs());
         return new GatewayView(proxy, merged, listeners, routeConfigs);
+    }
+
+    /**
+     * Only the first step of {@link #translate}: the Gateways selecting {@code proxy} merged as istiod merges them
+     * (spec §5), with the servers it drops. For checks that need no listeners or routes (validate's GW0301).
+     */
+    public static MergedGateway merge(Snapshot snapshot, GatewayProxy proxy) {
+        return GatewayMerger.merge(GatewayWorkloads.gatewaysFor(snapshot, proxy.labels()), proxy);
     }
 
     /** RDS names in reference order: listeners by port, then address; chains in order; each name once. */

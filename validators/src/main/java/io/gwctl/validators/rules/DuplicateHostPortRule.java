@@ -71,7 +71,7 @@ public final class DuplicateHostPortRule implements Rule {
             if (!seen.add(List.of(p.labels(), p.namespace(), p.serviceTargets()))) {
                 continue;
             }
-            MergedGateway merged = ctx.view(p).merged();
+            MergedGateway merged = ctx.merged(p);
             for (DroppedServer d : merged.dropped()) {
                 reportDropped(out, d);
             }
