@@ -16,11 +16,14 @@ if [ ! -d "$CORPUS" ]; then
 fi
 cd "$ROOT"
 mvn -q -B -o -pl model test-compile
-CP_FILE="$(mktemp)"
-trap 'rm -f "$CP_FILE"' EXIT
-mvn -q -B -o -pl model dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+mvn -q -B -o -pl model dependency:build-classpath -Dmdep.outputFile="$WORK/cp" >/dev/null
+# A copy of the classes, so that a build running meanwhile cannot change them under the JVM.
+cp -r model/target/classes "$WORK/classes"
+cp -r model/target/test-classes "$WORK/test-classes"
 echo "corpus $CORPUS: $(find "$CORPUS" -type f | wc -l) files, $(du -sh "$CORPUS" | cut -f1)"
 # shellcheck disable=SC2086
 /usr/bin/time -f "process: %e s wall, %M KB max RSS" \
-  java ${JAVA_OPTS:-} -Drepeat="$REPEAT" -Dfloor="${FLOOR:-false}" -cp "model/target/classes:model/target/test-classes:$(cat "$CP_FILE")" \
+  java ${JAVA_OPTS:-} -Drepeat="$REPEAT" -Dfloor="${FLOOR:-false}" -cp "$WORK/classes:$WORK/test-classes:$(cat "$WORK/cp")" \
   io.gwctl.model.load.LoadBench "$CORPUS"

@@ -234,11 +234,10 @@ final class InputReader implements TreeBuilder.Sink {
         JsonNode items = doc.get("items");
         String kind = doc.path("kind").asText("");
         if (kind.endsWith("List") && items != null && items.isArray() && doc.path("kind").isTextual()) {
-            PositionTable table = positions instanceof PositionTable t ? t : null;
+            PositionTable[] tables = positions instanceof PositionTable t ? t.splitItems(items.size(), pool) : null;
             for (int i = 0; i < items.size(); i++) {
                 String prefix = "/items/" + i;
-                PositionTable sub = table == null ? new PositionTable(new String[0], new long[0], 0)
-                        : table.subTable(prefix, pool);
+                PositionTable sub = tables == null ? PositionTable.empty() : tables[i];
                 long pos = positions.getOrDefault(prefix, SourceMap.pack(origin.line(), origin.column()));
                 JsonNode item = items.get(i);
                 if (item.isObject() && item.isEmpty()) {

@@ -8,65 +8,141 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * The compact map behind a {@link io.gwctl.model.SourceMap}: sorted pointer keys and packed line/column values in
- * two arrays (12 bytes an entry with shared keys, against about 80 for a HashMap entry), searched by bisection.
+ * The compact map behind a {@link io.gwctl.model.SourceMap}: pointer keys in document order, line/column values
+ * and an open-addressing index of the keys, built without sorting (the shared pointer strings cache their hash
+ * codes). Values fit an int (20 bits of line, 12 of column) and the index a char per slot in all but huge files,
+ * so an entry costs about 12 bytes against about 80 for a HashMap entry; 59k documents keep 3.5M of them.
  */
 final class PositionTable extends AbstractMap<String, Long> {
-    private final String[] keys;
-    private final long[] values;
+    private static final PositionTable EMPTY = new PositionTable(new String[0], new long[0], 0);
+    private static final int LINE_BITS = 20;
+    private static final int COLUMN_BITS = 12;
 
-    /** Takes ownership of the arrays; {@code size} entries are used, keys must be distinct. */
+    private final String[] keys;
+    /** Values packed into ints when every line and column fits, else {@code null} and {@link #wide} is used. */
+    private final int[] narrow;
+    private final long[] wide;
+    /** Index + 1 of the key in each slot, 0 when free: a char per slot up to 65,535 keys, else an int. */
+    private final char[] smallSlots;
+    private final int[] slots;
+
+    /** Copies the first {@code size} entries; keys must be distinct. */
     PositionTable(String[] keys, long[] values, int size) {
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
+        this.keys = Arrays.copyOf(keys, size);
+        boolean fits = true;
+        for (int i = 0; i < size && fits; i++) {
+            fits = (values[i] >>> 32) < (1L << LINE_BITS) && (values[i] & 0xffffffffL) < (1L << COLUMN_BITS);
         }
-        Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
-        this.keys = new String[size];
-        this.values = new long[size];
-        for (int i = 0; i < size; i++) {
-            this.keys[i] = keys[order[i]];
-            this.values[i] = values[order[i]];
+        if (fits) {
+            narrow = new int[size];
+            for (int i = 0; i < size; i++) {
+                narrow[i] = (int) ((values[i] >>> 32) << COLUMN_BITS | (values[i] & 0xffffffffL));
+            }
+            wide = null;
+        } else {
+            narrow = null;
+            wide = Arrays.copyOf(values, size);
         }
+        int capacity = Integer.highestOneBit(Math.max(1, size + size / 2)) << 1; // load factor at most 2/3
+        int mask = capacity - 1;
+        boolean small = size < Character.MAX_VALUE;
+        smallSlots = small ? new char[capacity] : null;
+        slots = small ? null : new int[capacity];
+        for (int i = 0; i < size; i++) {
+            int s = mix(keys[i].hashCode()) & mask;
+            while (slot(s) != 0) {
+                s = (s + 1) & mask;
+            }
+            if (small) {
+                smallSlots[s] = (char) (i + 1);
+            } else {
+                slots[s] = i + 1;
+            }
+        }
+    }
+
+    private int slot(int s) {
+        return smallSlots != null ? smallSlots[s] : slots[s];
+    }
+
+    private int capacity() {
+        return smallSlots != null ? smallSlots.length : slots.length;
+    }
+
+    private long value(int i) {
+        if (narrow == null) {
+            return wide[i];
+        }
+        int v = narrow[i];
+        return io.gwctl.model.SourceMap.pack(v >>> COLUMN_BITS, v & ((1 << COLUMN_BITS) - 1));
+    }
+
+    static PositionTable empty() {
+        return EMPTY;
+    }
+
+    private static int mix(int h) {
+        return h ^ (h >>> 16);
     }
 
     /**
-     * The entries at and under {@code prefix} (a List item such as {@code /items/3}), re-keyed relative to it, so
-     * that an item's fields read like a document's. Keys under a prefix are contiguous in sorted order.
+     * One table per item of a {@code kind: List} ({@code /items/3/...}), re-keyed relative to its item so that an
+     * item's fields read like a document's, in one pass over this table.
      */
-    PositionTable subTable(String prefix, PointerPool pool) {
-        int start = Arrays.binarySearch(keys, prefix);
-        int from = start >= 0 ? start : -start - 1;
-        String child = prefix + "/";
-        int count = 0;
-        String[] subKeys = new String[16];
-        long[] subValues = new long[16];
-        if (start >= 0) {
-            subKeys[count] = "";
-            subValues[count++] = values[start];
-            from++;
-        }
-        int lo = Arrays.binarySearch(keys, from, keys.length, child);
-        lo = lo >= 0 ? lo : -lo - 1;
-        for (int i = lo; i < keys.length && keys[i].startsWith(child); i++) {
-            if (count == subKeys.length) {
-                subKeys = Arrays.copyOf(subKeys, count * 2);
-                subValues = Arrays.copyOf(subValues, count * 2);
+    PositionTable[] splitItems(int count, PointerPool pool) {
+        String[][] itemKeys = new String[count][];
+        long[][] itemValues = new long[count][];
+        int[] sizes = new int[count];
+        String prefix = "/items/";
+        for (int i = 0; i < keys.length; i++) {
+            String k = keys[i];
+            if (!k.startsWith(prefix)) {
+                continue;
             }
-            subKeys[count] = pool.intern(keys[i].substring(prefix.length()));
-            subValues[count++] = values[i];
+            int end = k.indexOf('/', prefix.length());
+            String index = end < 0 ? k.substring(prefix.length()) : k.substring(prefix.length(), end);
+            if (!Fields.isDigits(index) || index.length() > 9) {
+                continue;
+            }
+            int item = Integer.parseInt(index);
+            if (item >= count) {
+                continue;
+            }
+            if (itemKeys[item] == null) {
+                itemKeys[item] = new String[16];
+                itemValues[item] = new long[16];
+            } else if (sizes[item] == itemKeys[item].length) {
+                itemKeys[item] = Arrays.copyOf(itemKeys[item], sizes[item] * 2);
+                itemValues[item] = Arrays.copyOf(itemValues[item], sizes[item] * 2);
+            }
+            itemKeys[item][sizes[item]] = end < 0 ? "" : pool.intern(k.substring(end));
+            itemValues[item][sizes[item]++] = value(i);
         }
-        return new PositionTable(subKeys, subValues, count);
+        PositionTable[] tables = new PositionTable[count];
+        for (int i = 0; i < count; i++) {
+            tables[i] = itemKeys[i] == null ? EMPTY : new PositionTable(itemKeys[i], itemValues[i], sizes[i]);
+        }
+        return tables;
     }
 
     private int indexOf(Object key) {
-        return key instanceof String s ? Arrays.binarySearch(keys, s) : -1;
+        if (!(key instanceof String s) || keys.length == 0) {
+            return -1;
+        }
+        int mask = capacity() - 1;
+        for (int slot = mix(s.hashCode()) & mask; slot(slot) != 0; slot = (slot + 1) & mask) {
+            int i = slot(slot) - 1;
+            if (keys[i].equals(s)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override
     public Long get(Object key) {
         int i = indexOf(key);
-        return i >= 0 ? values[i] : null;
+        return i >= 0 ? value(i) : null;
     }
 
     @Override
@@ -98,7 +174,7 @@ final class PositionTable extends AbstractMap<String, Long> {
                             throw new NoSuchElementException();
                         }
                         int i = next++;
-                        return new SimpleImmutableEntry<>(keys[i], values[i]);
+                        return new SimpleImmutableEntry<>(keys[i], value(i));
                     }
                 };
             }

@@ -30,6 +30,9 @@ public final class LoadBench {
             System.out.printf("load %d ms (cpu %d ms): %d files, %d documents, %d resources, %d problems, skipped %s;"
                     + " heap after load %d MB%n", ms, cpu, r.stats().files(), r.stats().documents(), r.stats().resources(),
                     r.problems().size(), kinds, used);
+            if (Boolean.getBoolean("pause")) {
+                Thread.sleep(60_000); // time for jcmd GC.class_histogram
+            }
             r.problems().stream().limit(20).forEach(p -> System.out.println("  " + p.format()));
         }
     }

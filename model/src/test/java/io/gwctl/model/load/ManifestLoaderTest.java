@@ -318,6 +318,26 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void escapesSlashAndTildeInPointers() throws IOException {
+        write("/labels.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: s
+                  labels:
+                    app.kubernetes.io/name: shop
+                    odd~key: x
+                """);
+
+        Service s = load("/labels.yaml").snapshot().services().get(0);
+
+        assertThat(s.line("/metadata/labels/app.kubernetes.io~1name")).isEqualTo(6);
+        assertThat(s.source().column("/metadata/labels/app.kubernetes.io~1name")).isEqualTo(29);
+        assertThat(s.line("/metadata/labels/odd~0key")).isEqualTo(7);
+        assertThat(s.source().has("/metadata/labels/odd~key")).isFalse();
+    }
+
+    @Test
     void readsWindowsLineEndingsAndAByteOrderMark() throws IOException {
         Files.write(fs.getPath("/win.yaml"), ("\uFEFFapiVersion: v1\r\nkind: Namespace\r\nmetadata:\r\n"
                 + "  name: w\r\n---\r\napiVersion: v1\r\nkind: Namespace\r\nmetadata: {name: v}\r\n")

@@ -1,0 +1,61 @@
+package io.gwctl.model.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gwctl.model.SourceMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PositionTableTest {
+    @Test
+    void findsEveryKeyAndNoOtherAtAnySize() {
+        for (int size : new int[] {0, 1, 2, 3, 7, 64, 65, 1000, 70_000}) {
+            String[] keys = new String[size];
+            long[] values = new long[size];
+            for (int i = 0; i < size; i++) {
+                keys[i] = "/spec/servers/" + i;
+                values[i] = SourceMap.pack(i + 1, i + 2);
+            }
+            PositionTable t = new PositionTable(keys, values, size);
+
+            assertThat(t).hasSize(size);
+            for (int i = 0; i < size; i++) {
+                assertThat(t.get(new String(keys[i]))).isEqualTo(values[i]);
+            }
+            assertThat(t.get("/spec/servers/" + size)).isNull();
+            assertThat(t.containsKey(42)).isFalse();
+            assertThat(new LinkedHashMap<>(t).keySet()).containsExactly(keys);
+        }
+    }
+
+    @Test
+    void keepsLinesAndColumnsTooLargeToPack() {
+        long big = SourceMap.pack(3_000_000, 5000);
+        PositionTable t = new PositionTable(new String[] {"", "/a"}, new long[] {SourceMap.pack(1, 1), big}, 2);
+
+        assertThat(t.get("/a")).isEqualTo(big);
+        assertThat(t.get("")).isEqualTo(SourceMap.pack(1, 1));
+        assertThat(new SourceMap(t, 1).line("/a")).isEqualTo(3_000_000);
+        assertThat(new SourceMap(t, 1).column("/a")).isEqualTo(5000);
+    }
+
+    @Test
+    void splitsListItemsRelativeToEachItem() {
+        List<String> keys = List.of("", "/kind", "/items", "/items/0", "/items/0/kind", "/items/1", "/items/1/a~1b",
+                "/items/10", "/items/10/kind", "/items/x");
+        long[] values = new long[keys.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = SourceMap.pack(i + 1, 1);
+        }
+        PositionTable t = new PositionTable(keys.toArray(String[]::new), values, values.length);
+
+        PositionTable[] items = t.splitItems(11, new PointerPool());
+
+        assertThat(items[0]).isEqualTo(Map.of("", SourceMap.pack(4, 1), "/kind", SourceMap.pack(5, 1)));
+        assertThat(items[1]).isEqualTo(Map.of("", SourceMap.pack(6, 1), "/a~1b", SourceMap.pack(7, 1)));
+        assertThat(items[2]).isEmpty();
+        assertThat(items[10]).isEqualTo(Map.of("", SourceMap.pack(8, 1), "/kind", SourceMap.pack(9, 1)));
+    }
+}
