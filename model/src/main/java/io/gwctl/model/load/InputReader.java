@@ -264,6 +264,10 @@ final class InputReader implements TreeBuilder.Sink {
             int line = pos == null ? origin.line() : (int) (pos >>> 32);
             int column = pos == null ? origin.column() : (int) (long) pos;
             problems.add(new LoadProblem(LoadProblem.Type.INVALID, name, line, column, e.getMessage()));
+        } catch (RuntimeException e) {
+            // A bug in mapping one document must not cost the user the rest of the file.
+            problems.add(new LoadProblem(LoadProblem.Type.INVALID, name, origin.line(), origin.column(),
+                    "internal error while reading this document: " + e, e));
         }
     }
 

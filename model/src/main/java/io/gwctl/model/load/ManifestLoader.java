@@ -28,7 +28,7 @@ import java.util.concurrent.Future;
  */
 public final class ManifestLoader {
     /** Two threads: measured 0.73x the single-threaded time on 2 cores (shared/bench/README.md). */
-    private static final int THREADS = 2;
+    private static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
     private final LoadOptions options;
     private final PointerPool pool = new PointerPool();
@@ -124,7 +124,7 @@ public final class ManifestLoader {
     private List<FileOutcome> readAll(List<Input> inputs) {
         List<FileOutcome> outcomes = new ArrayList<>(inputs.size());
         long files = inputs.stream().filter(i -> i.problem == null).count();
-        if (files < 2) {
+        if (files < 2 || THREADS < 2) {
             for (Input in : inputs) {
                 outcomes.add(read(in));
             }

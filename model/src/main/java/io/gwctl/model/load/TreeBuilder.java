@@ -46,7 +46,6 @@ final class TreeBuilder {
 
     private final PointerPool pool;
     private final int lineOffset;
-    private final StringBuilder path = new StringBuilder(64);
     private final Map<String, Anchored> anchors = new HashMap<>();
     private String[] keys = new String[64];
     private long[] values = new long[64];
@@ -88,7 +87,7 @@ final class TreeBuilder {
             // A document with no content is null, or "" when it is a final "---" without a line break.
             boolean empty = t == JsonToken.VALUE_NULL
                     || t == JsonToken.VALUE_STRING && p.getTextLength() == 0 && !isAlias(p);
-            JsonNode root = empty ? null : value(p, t, 0, -1).node;
+            JsonNode root = empty ? null : value(p, t, 0, -1, pool.root()).node;
             if (problem != null) {
                 sink.problem(index, problemLine, problemColumn, problem);
             } else {
@@ -110,21 +109,22 @@ final class TreeBuilder {
      * Builds the value at the current token and records its position (or {@code keyPosition}, packed, when the
      * value is a collection under a key; -1 otherwise).
      */
-    private Built value(JsonParser p, JsonToken t, int depth, long keyPosition) throws IOException {
+    private Built value(JsonParser p, JsonToken t, int depth, long keyPosition, PointerPool.Node at)
+            throws IOException {
         long here = position(p);
         String anchor = anchorOf(p, t);
         Built built;
         switch (t) {
             case START_OBJECT -> {
-                record(keyPosition >= 0 ? keyPosition : here);
-                built = depth >= MAX_DEPTH ? tooDeep(p) : object(p, depth);
+                record(at, keyPosition >= 0 ? keyPosition : here);
+                built = depth >= MAX_DEPTH ? tooDeep(p) : object(p, depth, at);
             }
             case START_ARRAY -> {
-                record(keyPosition >= 0 ? keyPosition : here);
-                built = depth >= MAX_DEPTH ? tooDeep(p) : array(p, depth);
+                record(at, keyPosition >= 0 ? keyPosition : here);
+                built = depth >= MAX_DEPTH ? tooDeep(p) : array(p, depth, at);
             }
             default -> {
-                record(here);
+                record(at, here);
                 built = scalar(p, t);
             }
         }
@@ -134,7 +134,7 @@ final class TreeBuilder {
         return built;
     }
 
-    private Built object(JsonParser p, int depth) throws IOException {
+    private Built object(JsonParser p, int depth, PointerPool.Node at) throws IOException {
         ObjectNode obj = NODES.objectNode();
         long weight = 1;
         List<JsonNode> merges = null;
@@ -142,11 +142,8 @@ final class TreeBuilder {
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             long keyPos = position(p);
-            int mark = path.length();
-            path.append('/').append(Fields.escape(name));
             JsonToken vt = p.nextToken();
-            Built v = value(p, vt, depth + 1, keyPos);
-            path.setLength(mark);
+            Built v = value(p, vt, depth + 1, keyPos, at.field(name));
             weight += v.weight;
             if (name.equals("<<") && p instanceof YAMLParser) {
                 // YAML merge key: explicit keys win over merged ones, earlier merged maps over later ones.
@@ -178,16 +175,13 @@ final class TreeBuilder {
         return new Built(obj, weight);
     }
 
-    private Built array(JsonParser p, int depth) throws IOException {
+    private Built array(JsonParser p, int depth, PointerPool.Node at) throws IOException {
         ArrayNode arr = NODES.arrayNode();
         long weight = 1;
         JsonToken t;
         int i = 0;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            int mark = path.length();
-            path.append('/').append(i++);
-            Built v = value(p, t, depth + 1, -1);
-            path.setLength(mark);
+            Built v = value(p, t, depth + 1, -1, at.item(i++));
             weight += v.weight;
             arr.add(v.node);
         }
@@ -264,12 +258,12 @@ final class TreeBuilder {
         return io.gwctl.model.SourceMap.pack(loc.getLineNr() + lineOffset, loc.getColumnNr());
     }
 
-    private void record(long pos) {
+    private void record(PointerPool.Node at, long pos) {
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, size * 2);
             values = Arrays.copyOf(values, size * 2);
         }
-        keys[size] = pool.intern(path.toString());
+        keys[size] = at.pointer;
         values[size++] = pos;
     }
 
