@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a load read and what it left out, for {@code -v}: files read, non-empty documents, resources kept, files
+ * What a load read and what it left out, for {@code -v}: files read, non-empty documents (a {@code kind: List}
+ * counts once, its items as resources), resources kept, files
  * skipped in directories for their extension (with their names), and documents skipped by kind
  * ({@code Kind} for the core group, {@code Kind.group} otherwise, e.g. {@code Gateway.gateway.networking.k8s.io}).
  */
