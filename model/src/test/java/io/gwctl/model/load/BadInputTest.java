@@ -78,6 +78,17 @@ class BadInputTest {
     }
 
     @Test
+    void ioErrorsReadLikeTheCLibraryMessages() {
+        assertThat(ManifestLoader.describe(new java.nio.file.AccessDeniedException("/x.yaml")))
+                .isEqualTo("permission denied");
+        assertThat(ManifestLoader.describe(new java.nio.file.NoSuchFileException("/x.yaml")))
+                .isEqualTo("no such file or directory");
+        assertThat(ManifestLoader.describe(new java.nio.file.FileSystemException("/x.yaml", null, "Is a directory")))
+                .isEqualTo("is a directory");
+        assertThat(ManifestLoader.describe(new IOException("Input/output error"))).isEqualTo("Input/output error");
+    }
+
+    @Test
     void standardInputThatFailsToReadIsUnreadable() {
         InputStream failing = new InputStream() {
             @Override
