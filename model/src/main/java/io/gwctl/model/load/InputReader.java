@@ -39,6 +39,9 @@ final class InputReader implements TreeBuilder.Sink {
                     .maxStringLength(Integer.MAX_VALUE).build())
             .build();
 
+    /** After this many syntax errors in one file, the file is clearly not YAML: stop resynchronising. */
+    static final int MAX_SYNTAX_ERRORS = 20;
+
     private final String name;
     private final String defaultNamespace;
     private final PointerPool pool;
@@ -125,33 +128,47 @@ final class InputReader implements TreeBuilder.Sink {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
-        int startLine = 0;
+        int startLine = 0; // lines before the part being parsed
+        int startOffset = 0; // and its offset in the text
         int nextIndex = 0;
+        int syntaxErrors = 0;
         while (true) {
             TreeBuilder builder = new TreeBuilder(pool, startLine);
-            String part = startLine == 0 ? text : text.substring(offsetOfLine(text, startLine));
-            try (JsonParser p = json ? JSON.createParser(part) : YAML.createParser(new StringReader(part))) {
+            try (JsonParser p = json ? JSON.createParser(text) : YAML.createParser(reader(text, startOffset))) {
                 builder.readAll(p, nextIndex, this);
                 return;
             } catch (JsonProcessingException e) {
                 int[] where = errorPosition(e);
                 int line = where[0] + startLine;
-                int resync = json ? -1 : nextDocumentStart(text, Math.max(line, startLine + 2));
+                // Resume at the next "---" after the error, scanning only forward: O(file) however many errors.
+                int[] resync = json || ++syntaxErrors >= MAX_SYNTAX_ERRORS ? null
+                        : nextDocumentStart(text, startOffset, startLine + 1, Math.max(line, startLine + 2));
                 String message = errorMessage(e);
-                problems.add(new LoadProblem(LoadProblem.Type.PARSE, name, line, where[1],
-                        resync < 0 ? message + "; the rest of the file was skipped"
-                                : message + "; skipped to the next document at line " + resync));
-                if (resync < 0) {
+                String rest = resync != null ? "; skipped to the next document at line " + resync[0]
+                        : syntaxErrors >= MAX_SYNTAX_ERRORS ? "; too many syntax errors, the rest of the file was"
+                        + " skipped" : "; the rest of the file was skipped";
+                problems.add(new LoadProblem(LoadProblem.Type.PARSE, name, line, where[1], message + rest));
+                if (resync == null) {
                     return;
                 }
                 nextIndex += Math.max(builder.documents(), 1);
-                startLine = resync - 1;
+                startLine = resync[0] - 1;
+                startOffset = resync[1];
             } catch (IOException | RuntimeException e) {
                 problems.add(new LoadProblem(LoadProblem.Type.PARSE, name, 0, 0,
                         "internal error while parsing: " + e, e));
                 return;
             }
         }
+    }
+
+    /** A reader over the text from {@code offset}, without copying it. */
+    private static StringReader reader(String text, int offset) throws IOException {
+        StringReader r = new StringReader(text);
+        if (offset > 0) {
+            r.skip(offset);
+        }
+        return r;
     }
 
     private static int[] errorPosition(JsonProcessingException e) {
@@ -185,14 +202,16 @@ final class InputReader implements TreeBuilder.Sink {
         return nl >= 0 ? msg.substring(0, nl) : msg;
     }
 
-    /** The 1-based line number of the first line at or after {@code fromLine} that starts a document, or -1. */
-    private static int nextDocumentStart(String text, int fromLine) {
-        int line = 1;
-        int i = 0;
+    /**
+     * The first line at or after {@code fromLine} that starts a document ({@code ---}), as its 1-based number and
+     * offset, scanning from a known line start ({@code offset} is where line {@code line} begins); null when none.
+     */
+    private static int[] nextDocumentStart(String text, int offset, int line, int fromLine) {
+        int i = offset;
         while (i < text.length()) {
             if (line >= fromLine && text.startsWith("---", i)
                     && (i + 3 == text.length() || Character.isWhitespace(text.charAt(i + 3)))) {
-                return line;
+                return new int[] {line, i};
             }
             int nl = text.indexOf('\n', i);
             if (nl < 0) {
@@ -201,16 +220,7 @@ final class InputReader implements TreeBuilder.Sink {
             i = nl + 1;
             line++;
         }
-        return -1;
-    }
-
-    /** The character offset where the given 0-based line count of the text ends. */
-    private static int offsetOfLine(String text, int lines) {
-        int i = 0;
-        for (int l = 0; l < lines; l++) {
-            i = text.indexOf('\n', i) + 1;
-        }
-        return i;
+        return null;
     }
 
     @Override

@@ -154,6 +154,21 @@ class BadInputTest {
     }
 
     @Test
+    void stopsResynchronisingAfterTooManySyntaxErrors() throws IOException {
+        LoadResult r = loadFile("a: b: c\n---\n".repeat(30) + NAMESPACE_C);
+
+        List<String> problems = formatted(r);
+        assertThat(problems).hasSize(InputReader.MAX_SYNTAX_ERRORS);
+        assertThat(problems.get(0)).isEqualTo(
+                "/bad.yaml:1:5: mapping values are not allowed here; skipped to the next document at line 2");
+        assertThat(problems.get(1)).isEqualTo(
+                "/bad.yaml:3:5: mapping values are not allowed here; skipped to the next document at line 4");
+        assertThat(problems.get(19)).isEqualTo("/bad.yaml:39:5: mapping values are not allowed here; too many"
+                + " syntax errors, the rest of the file was skipped");
+        assertThat(r.snapshot().size()).isZero();
+    }
+
+    @Test
     void unclosedFlowListEndsAtTheNextDocument() throws IOException {
         LoadResult r = loadFile("hosts: [a, b\n---\n" + NAMESPACE_C);
 
