@@ -50,6 +50,6 @@ for mode in "${modes[@]}"; do
       "$root/gwctl" validate -f "$corpus" -o json >/dev/null 2>"$bench_dir/$mode-$n.stderr"
     rc=$?
     set -e
-    echo "   ./gwctl validate -f DIR -o json: $(cat "$bench_dir/time.txt"), exit code $rc"
+    echo "   ./gwctl validate -f DIR -o json: $(tail -1 "$bench_dir/time.txt"), exit code $rc"
   fi
 done
