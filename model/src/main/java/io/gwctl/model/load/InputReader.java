@@ -151,7 +151,8 @@ final class InputReader implements TreeBuilder.Sink {
                 if (resync == null) {
                     return;
                 }
-                nextIndex += Math.max(builder.documents(), 1);
+                // The broken document counts even when the error came before its first token.
+                nextIndex += builder.documents() + (builder.inDocument() ? 0 : 1);
                 startLine = resync[0] - 1;
                 startOffset = resync[1];
             } catch (IOException | RuntimeException e) {

@@ -56,6 +56,7 @@ final class TreeBuilder {
     private int problemLine;
     private int problemColumn;
     private int documents;
+    private boolean inDocument;
 
     private record Anchored(JsonNode node, long weight) {
     }
@@ -71,11 +72,17 @@ final class TreeBuilder {
         return documents;
     }
 
+    /** True between a document's first and last token: a parse error then is inside a counted document. */
+    boolean inDocument() {
+        return inDocument;
+    }
+
     /** Reads every document to the end of input; parse errors propagate, after the documents before them. */
     void readAll(JsonParser p, int firstIndex, Sink sink) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) != null) {
             int index = firstIndex + documents++;
+            inDocument = true;
             size = 0;
             anchors.clear();
             collectionAliases = 0;
@@ -88,6 +95,7 @@ final class TreeBuilder {
             boolean empty = t == JsonToken.VALUE_NULL
                     || t == JsonToken.VALUE_STRING && p.getTextLength() == 0 && !isAlias(p);
             JsonNode root = empty ? null : value(p, t, 0, -1, pool.root()).node;
+            inDocument = false;
             if (problem != null) {
                 sink.problem(index, problemLine, problemColumn, problem);
             } else {

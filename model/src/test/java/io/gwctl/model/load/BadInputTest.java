@@ -154,6 +154,17 @@ class BadInputTest {
     }
 
     @Test
+    void documentIndexesCountABrokenDocumentWhereverItBreaks() throws IOException {
+        LoadResult r = loadFile(NAMESPACE_C.replace("name: c", "name: a") + "---\n@bad\n---\n" + NAMESPACE_C);
+
+        assertThat(formatted(r)).containsExactly("/bad.yaml:5:1: while scanning for the next token: found character"
+                + " '@' that cannot start any token. (Do not use @ for indentation); skipped to the next document at"
+                + " line 6");
+        assertThat(r.snapshot().namespaces()).extracting(n -> n.metadata().name() + "#" + n.origin().document())
+                .containsExactly("a#0", "c#2");
+    }
+
+    @Test
     void stopsResynchronisingAfterTooManySyntaxErrors() throws IOException {
         LoadResult r = loadFile("a: b: c\n---\n".repeat(30) + NAMESPACE_C);
 
