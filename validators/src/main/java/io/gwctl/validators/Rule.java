@@ -13,4 +13,12 @@ public interface Rule {
 
     /** Looks at the input through {@code ctx} and reports every finding to {@code out}. */
     void check(RuleContext ctx, Reporter out);
+
+    /**
+     * Whether the input holds anything this rule would look at. The engine asks only when a kind the rule needs is
+     * missing: a rule with nothing to look at is not reported as skipped (no TLS server, no credential check to miss).
+     */
+    default boolean hasWork(RuleContext ctx) {
+        return true;
+    }
 }

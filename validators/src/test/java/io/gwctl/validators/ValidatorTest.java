@@ -111,9 +111,7 @@ class ValidatorTest {
         Rule needsGatewaysOnly = everyGateway("GW9006", Severity.ERROR, List.of());
         ValidationResult r = Validator.run(TWO_WITH_WORKLOAD, OPTS, List.of(needsSecrets, needsServices,
                 needsGatewaysOnly));
-        assertThat(r.notes()).containsExactly(
-                "GW9004 test-gw9004 skipped: no Secrets in the input",
-                "GW9005 test-gw9005 skipped: no Services in the input");
+        assertThat(r.notes()).as("the GW0002 findings say it; no note repeats them").isEmpty();
         List<Finding> skipped = r.findings().stream().filter(f -> f.code().equals("GW0002")).toList();
         assertThat(skipped).extracting(Finding::severity).containsOnly(Severity.INFO);
         assertThat(skipped).extracting(Finding::message).containsExactly(
@@ -121,6 +119,33 @@ class ValidatorTest {
                 "check GW9005 test-gw9005 skipped: no Services in the input");
         assertThat(skipped).extracting(f -> f.resource().friendlyName()).containsExactly("Rule GW9004", "Rule GW9005");
         assertThat(r.rules()).extracting(RuleInfo::code).containsExactly("GW9006", "GW0002");
+    }
+
+    @Test
+    void ruleWithNothingToLookAtIsNotReportedAsSkipped() {
+        Rule idle = new Rule() {
+            @Override
+            public RuleInfo info() {
+                return new RuleInfo("GW9013", "test-gw9013", Severity.ERROR, "s", List.of(),
+                        Set.of(Kind.GATEWAY, Kind.SECRET));
+            }
+
+            @Override
+            public void check(RuleContext ctx, Reporter out) {
+                throw new AssertionError("must not run: no Secrets");
+            }
+
+            @Override
+            public boolean hasWork(RuleContext ctx) {
+                return false;
+            }
+        };
+        ValidationResult r = Validator.run(TWO_WITH_WORKLOAD, OPTS, List.of(idle));
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.notes()).isEmpty();
+        // The real credential rules: TWO has no server naming a credential, so nothing was skipped.
+        assertThat(Validator.run(TWO_WITH_WORKLOAD, OPTS).findings()).extracting(Finding::message)
+                .noneMatch(m -> m.startsWith("check GW010"));
     }
 
     @Test
@@ -148,7 +173,9 @@ class ValidatorTest {
         seen.clear();
         ValidationResult real = Validator.run(TWO_WITH_WORKLOAD, OPTS, List.of(needsPlumbing));
         assertThat(seen).isEmpty();
-        assertThat(real.notes()).containsExactly("GW9012 test-gw9012 skipped: no Services in the input");
+        assertThat(real.notes()).isEmpty();
+        assertThat(real.findings()).extracting(Finding::message)
+                .containsExactly("check GW9012 test-gw9012 skipped: no Services in the input");
     }
 
     @Test

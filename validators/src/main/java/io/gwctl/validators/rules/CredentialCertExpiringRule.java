@@ -50,4 +50,9 @@ public final class CredentialCertExpiringRule implements Rule {
                     + "reject the gateway's TLS handshake.");
         });
     }
+
+    @Override
+    public boolean hasWork(RuleContext ctx) {
+        return CredentialUse.anyCredential(ctx);
+    }
 }

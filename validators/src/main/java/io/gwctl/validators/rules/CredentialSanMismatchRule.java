@@ -58,4 +58,9 @@ public final class CredentialSanMismatchRule implements Rule {
                             + "a server with a certificate that covers them.");
         });
     }
+
+    @Override
+    public boolean hasWork(RuleContext ctx) {
+        return CredentialUse.anyCredential(ctx);
+    }
 }

@@ -46,4 +46,9 @@ public final class CredentialSecretInvalidRule implements Rule {
                     + u.describeWorkloads() + " is invalid: " + String.join("; ", problems), hint);
         });
     }
+
+    @Override
+    public boolean hasWork(RuleContext ctx) {
+        return CredentialUse.anyCredential(ctx);
+    }
 }

@@ -71,4 +71,9 @@ public final class CredentialSecretMissingRule implements Rule {
         }
         out.report(u.gateway(), u.pointer(), msg.toString(), hint);
     }
+
+    @Override
+    public boolean hasWork(RuleContext ctx) {
+        return CredentialUse.anyCredential(ctx);
+    }
 }

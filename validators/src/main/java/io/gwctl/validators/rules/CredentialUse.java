@@ -49,6 +49,18 @@ record CredentialUse(Gateway gateway, Server server, String pointer, CredentialR
      * gateway workload are skipped (GW0202 reports them) and so are {@code builtin://} references, which use the
      * workload's own Istio certificate.
      */
+    /** True when some Gateway server names a credential, i.e. the credential rules have something to check. */
+    static boolean anyCredential(RuleContext ctx) {
+        for (io.gwctl.model.istio.Gateway g : ctx.snapshot().gateways()) {
+            for (io.gwctl.model.istio.Server s : g.servers()) {
+                if (s.tls() != null && !s.tls().allCredentialNames().isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     static List<CredentialUse> all(RuleContext ctx) {
         List<CredentialUse> out = new ArrayList<>();
         for (Gateway g : ctx.snapshot().gateways()) {

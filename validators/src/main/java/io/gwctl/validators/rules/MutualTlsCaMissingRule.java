@@ -46,4 +46,9 @@ public final class MutualTlsCaMissingRule implements Rule {
                             + " --from-file=ca.crt=client-ca.pem.");
         }
     }
+
+    @Override
+    public boolean hasWork(RuleContext ctx) {
+        return CredentialUse.anyCredential(ctx);
+    }
 }

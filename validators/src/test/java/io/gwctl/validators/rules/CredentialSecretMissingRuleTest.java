@@ -85,6 +85,7 @@ class CredentialSecretMissingRuleTest {
         ValidationResult r = Validator.run(TlsRuleSupport.loadString(yaml),
                 ValidateOptions.defaults().withNow(TlsRuleSupport.NOW), List.of(RULE));
         assertThat(TlsRuleSupport.findings(r, "GW0101")).isEmpty();
-        assertThat(r.notes()).anyMatch(n -> n.startsWith("GW0101") && n.contains("no Secrets"));
+        assertThat(TlsRuleSupport.findings(r, "GW0002")).extracting(f -> f.message())
+                .containsExactly("check GW0101 credential-secret-missing skipped: no Secrets in the input");
     }
 }
