@@ -2,6 +2,7 @@ package io.gwctl.model.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,33 @@ import java.util.Map;
  */
 final class Fields {
     private static final int MAX_SHOWN = 60;
+    /** Values longer than this are rarely repeated (certificates, long regexes): not worth sharing. */
+    private static final int MAX_SHARED_LENGTH = 128;
+    private static final int MAX_SHARED_VALUES = 100_000;
+    /**
+     * One copy of each short string value per loading thread: hosts, namespaces, gateway names, protocols and
+     * labels repeat across thousands of documents (a third of the heap at N=10,000 in bench/bench-load.sh).
+     * Per thread so that sharing needs no locking; the loader's threads end with the load.
+     */
+    private static final ThreadLocal<HashMap<String, String>> VALUES = ThreadLocal.withInitial(HashMap::new);
 
     private Fields() {
+    }
+
+    /** The shared copy of a short value. */
+    static String shared(String value) {
+        if (value.length() > MAX_SHARED_LENGTH) {
+            return value;
+        }
+        HashMap<String, String> values = VALUES.get();
+        String copy = values.putIfAbsent(value, value);
+        if (copy != null) {
+            return copy;
+        }
+        if (values.size() > MAX_SHARED_VALUES) {
+            values.clear();
+        }
+        return value;
     }
 
     static String child(String pointer, String field) {
@@ -89,7 +115,7 @@ final class Fields {
         if (!n.isTextual()) {
             throw wrongType(child(pointer, field), "a string", n);
         }
-        return n.textValue();
+        return shared(n.textValue());
     }
 
     static String string(JsonNode parent, String field, String pointer, String dflt) throws InvalidResourceException {
@@ -149,7 +175,7 @@ final class Fields {
             if (!e.isTextual()) {
                 throw wrongType(child(p, i), "a string", e);
             }
-            out.add(e.textValue());
+            out.add(shared(e.textValue()));
         }
         return out;
     }
@@ -170,7 +196,7 @@ final class Fields {
             if (v.isNull()) {
                 out.put(e.getKey(), "");
             } else if (v.isTextual()) {
-                out.put(e.getKey(), v.textValue());
+                out.put(shared(e.getKey()), shared(v.textValue()));
             } else {
                 throw wrongType(child(p, e.getKey()), "a string", v);
             }
