@@ -318,6 +318,19 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void repeatedValuesShareOneString() throws IOException {
+        String svc = "apiVersion: v1\nkind: Service\nmetadata: {name: %s, namespace: team-a, labels: {app: web}}\n";
+        write("/two.yaml", svc.formatted("one") + "---\n" + svc.formatted("two"));
+
+        List<Service> services = load("/two.yaml").snapshot().services();
+
+        assertThat(services.get(1).metadata().namespace()).isSameAs(services.get(0).metadata().namespace());
+        assertThat(services.get(1).metadata().labels().get("app"))
+                .isSameAs(services.get(0).metadata().labels().get("app"));
+        assertThat(Fields.shared("x".repeat(200))).isNotSameAs(Fields.shared("x".repeat(200)));
+    }
+
+    @Test
     void escapesSlashAndTildeInPointers() throws IOException {
         write("/labels.yaml", """
                 apiVersion: v1
