@@ -39,12 +39,14 @@ class ExamplesGoldenTest {
             all.add(Arguments.of(team, "listeners.txt", List.of("pc", "listener", "-f", GATEWAY, "-f", dir)));
             all.add(Arguments.of(team, "routes.txt", List.of("pc", "route", "-f", GATEWAY, "-f", dir)));
             all.add(Arguments.of(team, "validate.txt", List.of("validate", "-f", GATEWAY, "-f", dir)));
+            all.add(Arguments.of(team, "validate.json", List.of("validate", "-f", GATEWAY, "-f", dir, "-o", "json")));
         }
         // bookinfo alone: no gateway workload in the input, so Istio's default ingress gateway is assumed.
         String bookinfo = "testdata/examples/bookinfo";
         all.add(Arguments.of("bookinfo", "listeners.txt", List.of("pc", "listener", "-f", bookinfo)));
         all.add(Arguments.of("bookinfo", "routes.txt", List.of("pc", "route", "-f", bookinfo)));
         all.add(Arguments.of("bookinfo", "validate.txt", List.of("validate", "-f", bookinfo)));
+        all.add(Arguments.of("bookinfo", "validate.json", List.of("validate", "-f", bookinfo, "-o", "json")));
         return all.stream();
     }
 
