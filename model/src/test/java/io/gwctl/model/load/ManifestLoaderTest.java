@@ -318,6 +318,19 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void kustomizationFilesAreSkippedNotReportedAsMissingKind() throws IOException {
+        write("/base/kustomization.yaml", "resources:\n- gateway.yaml\nnamespace: shop\n");
+        write("/overlay/kustomization.yml",
+                "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../base]\n");
+        write("/base/gateway.yaml", "resources: [oops]\n");
+
+        LoadResult r = load("/base", "/overlay");
+
+        assertThat(r.stats().skippedKinds()).containsExactly(Map.entry("Kustomization", 2));
+        assertThat(r.problems()).extracting(LoadProblem::format).containsExactly("/base/gateway.yaml:1:1: missing kind");
+    }
+
+    @Test
     void repeatedValuesShareOneString() throws IOException {
         String svc = "apiVersion: v1\nkind: Service\nmetadata: {name: %s, namespace: team-a, labels: {app: web}}\n";
         write("/two.yaml", svc.formatted("one") + "---\n" + svc.formatted("two"));
