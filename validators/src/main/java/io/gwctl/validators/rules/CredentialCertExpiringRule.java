@@ -4,7 +4,6 @@ import io.gwctl.model.Kind;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
 import io.gwctl.validators.Reporter;
-import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
 import io.gwctl.validators.tls.TlsCredential;
 import java.security.cert.X509Certificate;
@@ -18,7 +17,7 @@ import java.util.Set;
  * ({@link RuleContext#certExpiryWarning()}, 30 days by default; lint catalogue §5 C.3 "--cert-expiry-warn"). Already
  * expired certificates are GW0102.
  */
-public final class CredentialCertExpiringRule implements Rule {
+public final class CredentialCertExpiringRule extends CredentialRule {
     static final RuleInfo INFO = new RuleInfo("GW0103", "credential-cert-expiring", Severity.WARNING,
             "The certificate of a Gateway server's credential Secret expires soon.",
             List.of("IST0161"), Set.of(Kind.GATEWAY, Kind.SECRET));
@@ -49,10 +48,5 @@ public final class CredentialCertExpiringRule implements Rule {
                     + in, "Renew the certificate and update the Secret before it expires; after that date clients "
                     + "reject the gateway's TLS handshake.");
         });
-    }
-
-    @Override
-    public boolean hasWork(RuleContext ctx) {
-        return CredentialUse.anyCredential(ctx);
     }
 }

@@ -4,7 +4,6 @@ import io.gwctl.model.Kind;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
 import io.gwctl.validators.Reporter;
-import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
 import io.gwctl.validators.tls.HostCoverage;
 import java.security.cert.X509Certificate;
@@ -18,7 +17,7 @@ import java.util.Set;
  * verification. DNS and IP SANs count, or the CN when there are none; a wildcard SAN covers one label; the host
  * {@code *} and the {@code ns/} prefix of hosts are ignored.
  */
-public final class CredentialSanMismatchRule implements Rule {
+public final class CredentialSanMismatchRule extends CredentialRule {
     static final RuleInfo INFO = new RuleInfo("GW0104", "credential-san-mismatch", Severity.WARNING,
             "The certificate of a TLS server does not cover all of the server's hosts.",
             List.of(), Set.of(Kind.GATEWAY, Kind.SECRET));
@@ -57,10 +56,5 @@ public final class CredentialSanMismatchRule implements Rule {
                             + " reject the certificate: reissue it with subjectAltNames for them, or serve them from "
                             + "a server with a certificate that covers them.");
         });
-    }
-
-    @Override
-    public boolean hasWork(RuleContext ctx) {
-        return CredentialUse.anyCredential(ctx);
     }
 }

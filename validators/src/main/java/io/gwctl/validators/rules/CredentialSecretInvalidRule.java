@@ -4,7 +4,6 @@ import io.gwctl.model.Kind;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
 import io.gwctl.validators.Reporter;
-import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.Set;
  * not parse, a private key that does not parse or does not match the leaf certificate, or a certificate of the chain
  * that is expired or not yet valid. istioctl parses only the first PEM block and never looks at the key (§2.2).
  */
-public final class CredentialSecretInvalidRule implements Rule {
+public final class CredentialSecretInvalidRule extends CredentialRule {
     static final RuleInfo INFO = new RuleInfo("GW0102", "credential-secret-invalid", Severity.ERROR,
             "The credential Secret of a Gateway server has missing keys, an unparseable chain or key, a key that does "
                     + "not match the certificate, or an expired or not yet valid certificate.",
@@ -45,10 +44,5 @@ public final class CredentialSecretInvalidRule implements Rule {
             out.report(u.gateway(), u.pointer(), "The credential " + u.describeSecret() + " used by the "
                     + u.describeWorkloads() + " is invalid: " + String.join("; ", problems), hint);
         });
-    }
-
-    @Override
-    public boolean hasWork(RuleContext ctx) {
-        return CredentialUse.anyCredential(ctx);
     }
 }

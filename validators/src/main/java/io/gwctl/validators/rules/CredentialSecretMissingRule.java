@@ -5,7 +5,6 @@ import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
 import io.gwctl.model.kube.Secret;
 import io.gwctl.validators.Reporter;
-import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +16,7 @@ import java.util.TreeSet;
  * each gateway workload the Gateway applies to, not from the Gateway's own namespace; when a Secret of that name
  * exists elsewhere the message says where, because that is the usual mistake.
  */
-public final class CredentialSecretMissingRule implements Rule {
+public final class CredentialSecretMissingRule extends CredentialRule {
     static final RuleInfo INFO = new RuleInfo("GW0101", "credential-secret-missing", Severity.ERROR,
             "The Secret a Gateway server's credentialName names does not exist in the gateway workload's namespace.",
             List.of("IST0101"), Set.of(Kind.GATEWAY, Kind.SECRET));
@@ -70,10 +69,5 @@ public final class CredentialSecretMissingRule implements Rule {
                     + " --cert=server.crt --key=server.key.";
         }
         out.report(u.gateway(), u.pointer(), msg.toString(), hint);
-    }
-
-    @Override
-    public boolean hasWork(RuleContext ctx) {
-        return CredentialUse.anyCredential(ctx);
     }
 }

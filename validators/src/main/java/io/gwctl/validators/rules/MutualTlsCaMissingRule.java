@@ -5,7 +5,6 @@ import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
 import io.gwctl.model.istio.TlsMode;
 import io.gwctl.validators.Reporter;
-import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
 import io.gwctl.validators.tls.TlsCredential;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.Set;
  * credential Secret, or from a Secret named {@code <name>-cacert} in the same namespace. Reported only when the
  * credential Secret itself exists (otherwise GW0101 applies).
  */
-public final class MutualTlsCaMissingRule implements Rule {
+public final class MutualTlsCaMissingRule extends CredentialRule {
     static final RuleInfo INFO = new RuleInfo("GW0105", "mutual-tls-ca-missing", Severity.ERROR,
             "A MUTUAL or OPTIONAL_MUTUAL server's credential has no ca.crt key and no <name>-cacert Secret.",
             List.of(), Set.of(Kind.GATEWAY, Kind.SECRET));
@@ -45,10 +44,5 @@ public final class MutualTlsCaMissingRule implements Rule {
                             + "separately: kubectl create -n " + u.namespace() + " secret generic " + caSecret
                             + " --from-file=ca.crt=client-ca.pem.");
         }
-    }
-
-    @Override
-    public boolean hasWork(RuleContext ctx) {
-        return CredentialUse.anyCredential(ctx);
     }
 }
