@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class ConflictingCertSourcesRule extends ServerRule {
     private static final RuleInfo INFO = new RuleInfo("GW0503", "conflicting-cert-sources", Severity.ERROR,
-            "A server names more than one certificate source, or certificates its TLS mode cannot use",
+            "A server names more than one certificate source, or certificates its TLS mode cannot use.",
             List.of("IST0106", "IST0133"), Set.of(Kind.GATEWAY));
 
     @Override

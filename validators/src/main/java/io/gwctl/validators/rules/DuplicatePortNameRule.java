@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class DuplicatePortNameRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("GW0501", "duplicate-port-name", Severity.ERROR,
-            "Two servers of one Gateway use the same port name", List.of("IST0106"), Set.of(Kind.GATEWAY));
+            "Two servers of one Gateway use the same port name.", List.of("IST0106"), Set.of(Kind.GATEWAY));
 
     @Override
     public RuleInfo info() {

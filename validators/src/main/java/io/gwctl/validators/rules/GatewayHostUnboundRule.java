@@ -36,7 +36,7 @@ import java.util.TreeSet;
  */
 public final class GatewayHostUnboundRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("GW0404", "gateway-host-unbound", Severity.INFO,
-            "A Gateway server host has no VirtualService bound to it",
+            "A Gateway server host has no VirtualService bound to it.",
             List.of(), Set.of(Kind.GATEWAY, Kind.VIRTUAL_SERVICE));
 
     /** The VirtualService route list a server needs. */

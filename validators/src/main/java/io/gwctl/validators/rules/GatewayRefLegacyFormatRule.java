@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class GatewayRefLegacyFormatRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("GW0402", "gateway-ref-legacy-format", Severity.WARNING,
-            "A VirtualService names a gateway in the legacy name.namespace form instead of namespace/name",
+            "A VirtualService names a gateway in the legacy name.namespace form instead of namespace/name.",
             List.of("KIA1108", "IST0133"), Set.of(Kind.VIRTUAL_SERVICE));
 
     @Override

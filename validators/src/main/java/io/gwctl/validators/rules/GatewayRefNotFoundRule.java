@@ -27,7 +27,7 @@ import java.util.TreeSet;
  */
 public final class GatewayRefNotFoundRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("GW0401", "gateway-ref-not-found", Severity.ERROR,
-            "A VirtualService references a Gateway that is not in the input",
+            "A VirtualService references a Gateway that is not in the input.",
             List.of("IST0101", "KIA1102"), Set.of(Kind.VIRTUAL_SERVICE));
 
     @Override

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class InvalidPortRule extends ServerRule {
     private static final RuleInfo INFO = new RuleInfo("GW0505", "invalid-port", Severity.ERROR,
-            "A server's port is missing, out of range or unnamed", List.of("IST0106", "IST0133"),
+            "A server's port is missing, out of range or unnamed.", List.of("IST0106", "IST0133"),
             Set.of(Kind.GATEWAY));
 
     @Override

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class InvalidProtocolRule extends ServerRule {
     private static final RuleInfo INFO = new RuleInfo("GW0504", "invalid-protocol", Severity.ERROR,
-            "A server port's protocol is not one Istio accepts", List.of("IST0106"), Set.of(Kind.GATEWAY));
+            "A server port's protocol is not one Istio accepts.", List.of("IST0106"), Set.of(Kind.GATEWAY));
 
     @Override
     public RuleInfo info() {

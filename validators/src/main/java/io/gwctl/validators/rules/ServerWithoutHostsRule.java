@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class ServerWithoutHostsRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("GW0506", "server-without-hosts", Severity.ERROR,
-            "A Gateway has no servers, a server has no hosts, or a host is not [namespace/]dnsName",
+            "A Gateway has no servers, a server has no hosts, or a host is not [namespace/]dnsName.",
             List.of("IST0106"), Set.of(Kind.GATEWAY));
 
     @Override

@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class TlsModeRequirementsRule extends ServerRule {
     private static final RuleInfo INFO = new RuleInfo("GW0507", "invalid-tls-mode", Severity.ERROR,
-            "A server's tls.mode is unknown, or the mode lacks the certificate it needs",
+            "A server's tls.mode is unknown, or the mode lacks the certificate it needs.",
             List.of("IST0106"), Set.of(Kind.GATEWAY));
 
     @Override

@@ -33,7 +33,7 @@ import java.util.Set;
  */
 public final class VsHostNotOnGatewayRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("GW0403", "vs-host-not-on-gateway", Severity.WARNING,
-            "A VirtualService host is not exposed by the Gateway it is bound to",
+            "A VirtualService host is not exposed by the Gateway it is bound to.",
             List.of("IST0132"), Set.of(Kind.VIRTUAL_SERVICE, Kind.GATEWAY));
     private static final int HINT_HOSTS = 8;
 
