@@ -2,7 +2,6 @@ package io.gwctl.model.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,25 +22,62 @@ final class Fields {
      * labels repeat across thousands of documents (a third of the heap at N=10,000 in bench/bench-load.sh).
      * Per thread so that sharing needs no locking; the loader's threads end with the load.
      */
-    private static final ThreadLocal<HashMap<String, String>> VALUES = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<ValueTable> VALUES = ThreadLocal.withInitial(ValueTable::new);
+
+    /**
+     * An open-addressing set of strings: a lookup is a hash and a comparison, with no entry object to allocate or
+     * follow (a HashMap here was the loader's busiest map).
+     */
+    private static final class ValueTable {
+        private String[] slots = new String[1024];
+        private int size;
+
+        String share(String value) {
+            int h = value.hashCode();
+            int mask = slots.length - 1;
+            int i = (h ^ (h >>> 16)) & mask;
+            for (String s = slots[i]; s != null; s = slots[i]) {
+                // A stored string's hash is cached: comparing it first skips most unequal strings.
+                if (s.hashCode() == h && s.equals(value)) {
+                    return s;
+                }
+                i = (i + 1) & mask;
+            }
+            if (size >= MAX_SHARED_VALUES) {
+                slots = new String[1024];
+                size = 0;
+                return value;
+            }
+            slots[i] = value;
+            if (++size * 2 > slots.length) {
+                grow();
+            }
+            return value;
+        }
+
+        private void grow() {
+            String[] old = slots;
+            slots = new String[old.length * 2];
+            int mask = slots.length - 1;
+            for (String s : old) {
+                if (s != null) {
+                    int h = s.hashCode();
+                    int i = (h ^ (h >>> 16)) & mask;
+                    while (slots[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    slots[i] = s;
+                }
+            }
+        }
+    }
 
     private Fields() {
     }
 
     /** The shared copy of a short value. */
     static String shared(String value) {
-        if (value.length() > MAX_SHARED_LENGTH) {
-            return value;
-        }
-        HashMap<String, String> values = VALUES.get();
-        String copy = values.putIfAbsent(value, value);
-        if (copy != null) {
-            return copy;
-        }
-        if (values.size() > MAX_SHARED_VALUES) {
-            values.clear();
-        }
-        return value;
+        return value.length() > MAX_SHARED_LENGTH ? value : VALUES.get().share(value);
     }
 
     static String child(String pointer, String field) {

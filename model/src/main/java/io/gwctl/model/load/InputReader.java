@@ -66,10 +66,9 @@ final class InputReader implements TreeBuilder.Sink {
         lo.setMaxAliasesForCollections(TreeBuilder.MAX_COLLECTION_ALIASES);
         lo.setNestingDepthLimit(TreeBuilder.MAX_DEPTH + 10);
         lo.setCodePointLimit(Integer.MAX_VALUE);
-        return YAMLFactory.builder().loaderOptions(lo)
+        return new ScalarYamlFactory(YAMLFactory.builder().loaderOptions(lo)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(TreeBuilder.MAX_DEPTH + 10)
-                        .maxStringLength(Integer.MAX_VALUE).build())
-                .build();
+                        .maxStringLength(Integer.MAX_VALUE).build()));
     }
 
     FileOutcome outcome() {

@@ -18,7 +18,7 @@ final class PointerPool {
 
     private final ConcurrentHashMap<String, String> pool = new ConcurrentHashMap<>();
     private final AtomicInteger trieNodes = new AtomicInteger();
-    private final ThreadLocal<Node> roots = ThreadLocal.withInitial(() -> new Node("", true));
+    private final ThreadLocal<Node> roots = ThreadLocal.withInitial(() -> new Node("", null, true));
 
     PointerPool() {
         this(MAX_ENTRIES);
@@ -49,24 +49,55 @@ final class PointerPool {
     /** One pointer in the trie; its children are created on first use and kept while the pool has room. */
     final class Node {
         final String pointer;
+        /**
+         * The key this node is reached by: one interned copy for every document, so that maps keyed by it hash it
+         * once and find it by identity ({@code get("spec")}); null for the root and list items.
+         */
+        final String name;
         private final boolean cached;
         private HashMap<String, Node> fields;
         private Node[] items;
+        /** The field that came first in the last object read here, and the one that followed this field. */
+        private Node firstField;
+        private Node nextField;
 
-        private Node(String pointer, boolean cached) {
+        private Node(String pointer, String name, boolean cached) {
             this.pointer = pointer;
+            this.name = name;
             this.cached = cached;
         }
 
         Node field(String name) {
+            return field(name, null);
+        }
+
+        /**
+         * The child for key {@code name}, where {@code previous} is the child of the key read just before it in
+         * the same object (null for the first key). Documents repeat their key order, so the child that followed
+         * {@code previous} last time is tried first: one string comparison instead of hashing the parser's new
+         * copy of the key.
+         */
+        Node field(String name, Node previous) {
+            Node guess = previous == null ? firstField : previous.nextField;
+            if (guess != null && guess.name.equals(name)) {
+                return guess;
+            }
             Node n = fields == null ? null : fields.get(name);
             if (n == null) {
-                n = create(pointer + "/" + Fields.escape(name));
+                String key = cached ? name.intern() : name;
+                n = create(pointer + "/" + Fields.escape(key), key);
                 if (n.cached) {
                     if (fields == null) {
                         fields = new HashMap<>();
                     }
-                    fields.put(name, n);
+                    fields.put(key, n);
+                }
+            }
+            if (n.cached) {
+                if (previous == null) {
+                    firstField = n;
+                } else if (previous.cached) {
+                    previous.nextField = n;
                 }
             }
             return n;
@@ -75,7 +106,7 @@ final class PointerPool {
         Node item(int index) {
             Node n = items != null && index < items.length ? items[index] : null;
             if (n == null) {
-                n = create(pointer + "/" + index);
+                n = create(pointer + "/" + index, null);
                 if (n.cached) {
                     if (items == null || index >= items.length) {
                         items = Arrays.copyOf(items == null ? new Node[0] : items, Math.max(index + 1, 4));
@@ -86,9 +117,9 @@ final class PointerPool {
             return n;
         }
 
-        private Node create(String p) {
+        private Node create(String p, String key) {
             boolean room = cached && trieNodes.incrementAndGet() <= maxEntries;
-            return new Node(room ? intern(p) : p, room);
+            return new Node(room ? intern(p) : p, key, room);
         }
     }
 }

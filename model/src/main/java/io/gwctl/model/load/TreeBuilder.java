@@ -147,11 +147,15 @@ final class TreeBuilder {
         long weight = 1;
         List<JsonNode> merges = null;
         JsonToken t;
+        PointerPool.Node previous = null;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+            PointerPool.Node child = at.field(p.currentName(), previous);
+            previous = child;
+            // The trie's copy of the key: its hash is cached, and it is the same string in every document.
+            String name = child.name;
             long keyPos = position(p);
             JsonToken vt = p.nextToken();
-            Built v = value(p, vt, depth + 1, keyPos, at.field(name));
+            Built v = value(p, vt, depth + 1, keyPos, child);
             weight += v.weight;
             if (name.equals("<<") && p instanceof YAMLParser) {
                 // YAML merge key: explicit keys win over merged ones, earlier merged maps over later ones.
@@ -161,10 +165,8 @@ final class TreeBuilder {
                 } else {
                     merges.add(v.node);
                 }
-            } else if (obj.has(name)) {
+            } else if (obj.putIfAbsent(name, v.node) != null) {
                 fail(keyPos, "duplicate key " + Fields.quote(name));
-            } else {
-                obj.set(name, v.node);
             }
         }
         if (merges != null) {
