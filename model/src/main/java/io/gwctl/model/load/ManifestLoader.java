@@ -12,9 +12,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +47,10 @@ public final class ManifestLoader {
         for (String arg : paths) {
             expand(arg, inputs, skippedFileNames);
         }
+        // A file named twice (-f dir/ -f dir/a.yaml, or the same -f repeated) is read once, where it first appears:
+        // reading it again would define every object in it twice.
+        Set<Path> seen = new HashSet<>();
+        inputs.removeIf(in -> in.path() != null && !seen.add(in.path().toAbsolutePath().normalize()));
         List<FileOutcome> outcomes = readAll(inputs);
         return combine(outcomes, skippedFileNames);
     }

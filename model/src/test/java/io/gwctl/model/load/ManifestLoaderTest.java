@@ -182,6 +182,20 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void aFileNamedTwiceIsReadOnceWhereItFirstAppears() throws IOException {
+        String ns = "apiVersion: v1\nkind: Namespace\nmetadata: {name: %s}\n";
+        write("/work/repo/a.yaml", ns.formatted("a"));
+        write("/work/repo/b.yaml", ns.formatted("b"));
+
+        LoadResult r = load("/work/repo/b.yaml", "/work/repo/", "/work/repo/./a.yaml", "/work/repo/b.yaml");
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.snapshot().namespaces()).extracting(n -> n.metadata().name() + "@" + n.origin().file())
+                .containsExactly("b@/work/repo/b.yaml", "a@/work/repo/a.yaml");
+        assertThat(r.stats().files()).isEqualTo(2);
+    }
+
+    @Test
     void walksDirectoriesInSortedOrderAndSkipsOtherFiles() throws IOException {
         String ns = "apiVersion: v1\nkind: Namespace\nmetadata: {name: %s}\n";
         write("/work/testdata/b.yaml", ns.formatted("b"));
@@ -212,12 +226,14 @@ class ManifestLoaderTest {
             Files.createDirectories(cwd.getPath("testdata/examples"));
             Files.writeString(cwd.getPath("testdata/examples/x.yaml"),
                     "apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n");
+            Files.createDirectories(cwd.getPath("other"));
+            Files.writeString(cwd.getPath("other/y.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata: {name: y}\n");
 
             LoadResult r = new ManifestLoader(LoadOptions.defaults().withFileSystem(cwd))
-                    .load(List.of("testdata", "./testdata/examples/x.yaml"));
+                    .load(List.of("testdata", "./other/y.yaml"));
 
             assertThat(r.snapshot().namespaces()).extracting(n -> n.origin().file())
-                    .containsExactly("testdata/examples/x.yaml", "./testdata/examples/x.yaml");
+                    .containsExactly("testdata/examples/x.yaml", "./other/y.yaml");
         }
     }
 
