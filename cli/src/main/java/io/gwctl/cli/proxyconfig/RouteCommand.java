@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  gwctl pc route -f manifests/",
-            "  gwctl pc routes -f manifests/ pod/istio-ingressgateway-7d4f9.istio-system --name http.8080",
+            "  gwctl pc r -f gw/ deploy/istio-ingressgateway.istio-system --name http.8080",
             "  gwctl pc r -f gateway.yaml -f virtualservice.yaml --verbose=false",
             "  gwctl pc r --config-dump config_dump.json -o yaml"})
 public final class RouteCommand implements Callable<Integer> {

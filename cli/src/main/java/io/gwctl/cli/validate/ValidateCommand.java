@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  gwctl validate -f manifests/",
             "  gwctl validate -f manifests/ -o sarif > gwctl.sarif   # GitHub code scanning",
-            "  gwctl validate -f manifests/ -o github   # annotations in a GitHub Actions log",
+            "  gwctl validate -f manifests/ -o github  # annotations in a GitHub Actions log",
             "  gwctl validate -f manifests/ --failure-threshold Warning -o junit > gwctl.xml",
             "  gwctl validate -f manifests/ -S 'GW0301=Gateway istio-system/legacy-*'",
             "  helm template charts/app | gwctl validate -f -",
