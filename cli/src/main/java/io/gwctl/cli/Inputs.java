@@ -10,6 +10,8 @@ import io.gwctl.cli.source.SourceException;
 import io.gwctl.cli.source.SourceResult;
 import io.gwctl.model.load.LoadOptions;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,24 +27,56 @@ public final class Inputs {
     }
 
     /**
-     * Picks the source: the files when -f is given; else the cluster of the kubeconfig; else a usage error naming
-     * {@code alternatives} (e.g. "-f PATH or --config-dump FILE"). Resources and problems in files for which
-     * {@code ignoredFiles} holds (.gwctl.yaml ignorePaths) are dropped.
+     * Picks the source: the files when -f is given (applied over the cluster with --with-cluster); else the
+     * cluster of the kubeconfig; else a usage error naming {@code alternatives} (e.g. "-f PATH or --config-dump
+     * FILE"). Resources and problems in files for which {@code ignoredFiles} holds (.gwctl.yaml ignorePaths) are
+     * dropped.
      */
     public static SnapshotSource source(CommandSpec spec, InputOptions input, ClusterOptions cluster,
                                         String alternatives, Predicate<String> ignoredFiles) {
         Environment env = GwctlCommand.environment(spec);
+        Optional<ClusterTarget> target = cluster.target(env);
         if (input.hasFiles()) {
             LoadOptions options = new LoadOptions(cluster.namespaceOrDefault(), env.fileSystem(), env.stdin(),
                     LoadOptions.DEFAULT_MAX_FILE_BYTES);
-            return new FileSnapshotSource(input.paths(), options, ignoredFiles);
+            FileSnapshotSource files = new FileSnapshotSource(input.paths(), options, ignoredFiles);
+            if (!cluster.withCluster()) {
+                return files;
+            }
+            if (target.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--with-cluster needs a cluster: no kubeconfig"
+                        + " found (pass --kubeconfig FILE or --context NAME)");
+            }
+            return layered(files, target.get(), env);
         }
-        Optional<ClusterTarget> target = cluster.target(env);
+        if (cluster.withCluster()) {
+            throw new ParameterException(spec.commandLine(), "--with-cluster applies -f files over the cluster:"
+                    + " give -f PATH too (without -f the cluster is read anyway)");
+        }
         if (target.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no input: give " + alternatives
                     + ", or --kubeconfig/--context to read a cluster (no kubeconfig found)");
         }
         return new ClusterSnapshotSource(target.get(), env.kubeClients());
+    }
+
+    /**
+     * The files applied over the cluster, as {@code istioctl analyze file.yaml} does: the files are read first,
+     * then the cluster with them as an overlay; problems, exit code and inputs of both are kept.
+     */
+    private static SnapshotSource layered(FileSnapshotSource files, ClusterTarget target, Environment env) {
+        return () -> {
+            SourceResult f = files.load();
+            SourceResult c = new ClusterSnapshotSource(target, env.kubeClients(), f.snapshot()).load();
+            List<String> warnings = new ArrayList<>(f.warnings());
+            warnings.addAll(c.warnings());
+            List<String> details = new ArrayList<>(f.details());
+            details.addAll(c.details());
+            List<String> inputs = new ArrayList<>(f.inputs());
+            inputs.addAll(c.inputs());
+            return new SourceResult(c.snapshot(), f.errors(), f.filesWithErrors(), f.exitCode(), warnings, details,
+                    inputs, c.namespace());
+        };
     }
 
     /** Loads the source and prints its problems; a source that yields nothing becomes a {@link GwctlException}. */

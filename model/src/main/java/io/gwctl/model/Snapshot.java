@@ -14,12 +14,15 @@ import java.util.List;
 
 /**
  * Everything loaded, once, from files or a cluster: resources by kind, each list in input order (files in the
- * order named, directories walked in sorted path order, documents in file order). Read by everyone, changed by none.
+ * order named, directories walked in sorted path order, documents in file order), and what the source could and
+ * could not see ({@link Coverage}). Read by everyone, changed by none.
  */
 public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServices,
                        List<DestinationRule> destinationRules, List<Service> services, List<Pod> pods,
-                       List<Deployment> deployments, List<Secret> secrets, List<Namespace> namespaces) {
+                       List<Deployment> deployments, List<Secret> secrets, List<Namespace> namespaces,
+                       Coverage coverage) {
     public Snapshot {
+        coverage = coverage == null ? Coverage.FILES : coverage;
         gateways = List.copyOf(gateways);
         virtualServices = List.copyOf(virtualServices);
         destinationRules = List.copyOf(destinationRules);
@@ -75,6 +78,7 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
         private final List<Deployment> deployments = new ArrayList<>();
         private final List<Secret> secrets = new ArrayList<>();
         private final List<Namespace> namespaces = new ArrayList<>();
+        private Coverage coverage = Coverage.FILES;
 
         public Builder add(Resource r) {
             switch (r.kind()) {
@@ -98,9 +102,15 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
             return this;
         }
 
+        /** What the source could see; {@link Coverage#FILES} unless set. */
+        public Builder coverage(Coverage c) {
+            coverage = c;
+            return this;
+        }
+
         public Snapshot build() {
             return new Snapshot(gateways, virtualServices, destinationRules, services, pods, deployments, secrets,
-                    namespaces);
+                    namespaces, coverage);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.gwctl.validators;
 
+import io.gwctl.model.Coverage;
 import io.gwctl.model.Kind;
 import io.gwctl.model.Resource;
 import io.gwctl.model.ResourceRef;
@@ -13,6 +14,7 @@ import io.gwctl.model.translate.ServiceTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,7 @@ public final class Validator {
         List<Finding> raw = new ArrayList<>();
         boolean crashed = false;
         boolean skipped = false;
+        Map<Coverage.Gap, List<String>> partlySkipped = new LinkedHashMap<>();
         if (!snapshot.gateways().isEmpty() && ctx.defaultIngressAssumed()) {
             notes.add(defaultIngressNote(ctx.gatewayWorkloads().get(0)));
         }
@@ -79,12 +82,21 @@ public final class Validator {
                     continue;
                 }
                 // One GW0002 finding says so; a note too would print the same sentence twice.
-                String why = info.code() + " " + info.name() + " skipped: no " + missing + " in the input";
+                String why = info.code() + " " + info.name() + " skipped: " + missing;
                 raw.add(engineFinding(CHECK_SKIPPED, info.code(), "check " + why));
                 skipped = true;
                 continue;
             }
             ran.add(info);
+            if (rule.hasWork(ctx)) {
+                for (Kind k : info.needs()) {
+                    for (Coverage.Gap g : snapshot.coverage().gaps(k)) {
+                        if (g.namespace() != null) {
+                            partlySkipped.computeIfAbsent(g, x -> new ArrayList<>()).add(info.code());
+                        }
+                    }
+                }
+            }
             try {
                 rule.check(ctx, new CollectingReporter(info, raw));
             } catch (RuntimeException | StackOverflowError e) {
@@ -92,6 +104,15 @@ public final class Validator {
                         "internal error in rule " + info.code() + ": " + oneLine(e)));
                 crashed = true;
             }
+        }
+        for (Map.Entry<Coverage.Gap, List<String>> e : partlySkipped.entrySet()) {
+            // The rules ran for what could be read; what the user may not read is said once per gap.
+            Coverage.Gap g = e.getKey();
+            List<String> codes = e.getValue();
+            raw.add(engineFinding(CHECK_SKIPPED, String.join(",", codes), "check" + (codes.size() == 1 ? " " : "s ")
+                    + String.join(", ", codes) + " skipped for " + plural(g.kind()) + " in namespace "
+                    + g.namespace() + ": " + g.reason()));
+            skipped = true;
         }
         if (skipped) {
             ran.add(CHECK_SKIPPED);
@@ -171,27 +192,61 @@ public final class Validator {
     }
 
     /**
-     * The plural name of the first kind the rule needs that the input lacks, or null. Gateways, VirtualServices
-     * and DestinationRules are what rules check, so their absence never skips a rule (a missing Gateway is itself a
-     * finding); Pods and Deployments both count as workloads. When Istio's default ingress gateway is assumed it
-     * stands in for the missing workloads and their Service (lint-catalogue §5 F "assume a default ingress").
+     * Why the rule cannot run, e.g. {@code no Secrets in the input} or {@code cannot list secrets in any
+     * namespace: forbidden}, or null when it can. Gateways, VirtualServices and DestinationRules are what rules
+     * check, so their absence never skips a rule (a missing Gateway is itself a finding); Pods and Deployments both
+     * count as workloads. When Istio's default ingress gateway is assumed it stands in for the missing workloads and
+     * their Service (lint-catalogue §5 F "assume a default ingress"). A kind the source read completely (a cluster)
+     * is never missing: an empty list there means none exist.
      */
     static String missingInput(RuleInfo info, Snapshot s, RuleContext ctx) {
         Set<Kind> needs = info.needs();
+        Coverage c = s.coverage();
         boolean needsWorkloads = needs.contains(Kind.POD) || needs.contains(Kind.DEPLOYMENT);
         if (needsWorkloads && s.pods().isEmpty() && s.deployments().isEmpty() && !ctx.defaultIngressAssumed()) {
-            return "Pods or Deployments";
+            String why = unreadable(c, Kind.DEPLOYMENT, Kind.POD);
+            if (why != null || !(c.isComplete(Kind.POD) || c.isComplete(Kind.DEPLOYMENT))) {
+                return why != null ? why : "no Pods or Deployments in the input";
+            }
         }
-        if (needs.contains(Kind.SERVICE) && s.services().isEmpty() && !ctx.defaultIngressAssumed()) {
-            return "Services";
-        }
-        if (needs.contains(Kind.SECRET) && s.secrets().isEmpty()) {
-            return "Secrets";
-        }
-        if (needs.contains(Kind.NAMESPACE) && s.namespaces().isEmpty()) {
-            return "Namespaces";
+        for (Kind k : List.of(Kind.SERVICE, Kind.SECRET, Kind.NAMESPACE)) {
+            if (!needs.contains(k) || (k == Kind.SERVICE && ctx.defaultIngressAssumed())) {
+                continue;
+            }
+            String why = unreadable(c, k);
+            if (why != null) {
+                return why;
+            }
+            if (isEmpty(s, k) && !c.isComplete(k)) {
+                return "no " + plural(k) + " in the input";
+            }
         }
         return null;
+    }
+
+    /** The reason the first of {@code kinds} could not be read in any namespace, or null. */
+    private static String unreadable(Coverage c, Kind... kinds) {
+        for (Kind k : kinds) {
+            Coverage.Gap g = c.gap(k, null);
+            if (g != null && g.namespace() == null) {
+                return g.reason();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isEmpty(Snapshot s, Kind k) {
+        return switch (k) {
+            case SERVICE -> s.services().isEmpty();
+            case SECRET -> s.secrets().isEmpty();
+            case NAMESPACE -> s.namespaces().isEmpty();
+            default -> false;
+        };
+    }
+
+    /** {@code Secrets}, {@code Services}: how messages name a kind in the plural. */
+    private static String plural(Kind k) {
+        return k.kindName() + "s";
     }
 
     /** Says which gateway was assumed and which Service ports it is taken to have. */

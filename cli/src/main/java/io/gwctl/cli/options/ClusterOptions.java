@@ -3,15 +3,24 @@ package io.gwctl.cli.options;
 import io.gwctl.cli.Environment;
 import io.gwctl.cli.source.ClusterTarget;
 import java.io.File;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * Namespace scoping and the cluster to read: {@code -n} is the namespace given to namespace-less documents read
- * with -f, the namespace of the workload argument, and, from a cluster, the namespace whose findings validate
- * reports; {@code -A}, {@code --context} and {@code --kubeconfig} only matter when no -f is given.
+ * Namespace scoping and the cluster to read, with kubectl's flags and kubectl's rules for finding the
+ * kubeconfig: {@code -n} is the namespace given to namespace-less documents read with -f, the namespace of the
+ * workload argument, and, from a cluster, the namespace whose findings validate reports; the connection flags
+ * only matter when a cluster is read (no -f, or -f with --with-cluster).
  */
 public final class ClusterOptions {
+    /** Where a pod's service account token, CA and namespace are mounted. */
+    public static final String SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
+    /** Overrides {@link #SERVICE_ACCOUNT_DIR} (tests, and pods that mount the token elsewhere). */
+    public static final String SERVICE_ACCOUNT_DIR_VARIABLE = "GWCTL_SERVICE_ACCOUNT_DIR";
+
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
             description = "Namespace of documents without metadata.namespace (default: 'default'), of the workload"
                     + " argument, and, from a cluster, the namespace whose findings validate reports (default: the"
@@ -23,12 +32,41 @@ public final class ClusterOptions {
                     + " (every namespace is read in any case).")
     private boolean allNamespaces;
 
+    @Option(names = "--with-cluster",
+            description = "With -f: read the cluster too and apply the files over it (a file's object replaces the"
+                    + " cluster's object of the same kind, namespace and name), to see what applying them would do."
+                    + " Without it, -f never contacts a cluster.")
+    private boolean withCluster;
+
     @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context to use.")
     private String context;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "The kubeconfig file (default: $KUBECONFIG, else ~/.kube/config).")
+            description = "The kubeconfig file (default: the files of $KUBECONFIG, merged as kubectl merges them,"
+                    + " else ~/.kube/config; in a pod without either, its service account).")
     private String kubeconfig;
+
+    @Option(names = {"-s", "--server"}, paramLabel = "URL", description = "The address of the Kubernetes API server.")
+    private String server;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "Bearer token for the API server.")
+    private String token;
+
+    @Option(names = "--certificate-authority", paramLabel = "FILE",
+            description = "A CA certificate file to verify the API server with.")
+    private String certificateAuthority;
+
+    @Option(names = "--insecure-skip-tls-verify",
+            description = "Do not verify the API server's certificate (insecure).")
+    private boolean insecure;
+
+    @Option(names = "--as", paramLabel = "USER", description = "Username to impersonate for the reads.")
+    private String as;
+
+    @Option(names = "--request-timeout", paramLabel = "DURATION", converter = RequestTimeoutConverter.class,
+            description = "Time limit for the whole cluster read, as kubectl writes it: 5s, 1m, 0 for none"
+                    + " (default: 30s).")
+    private Duration requestTimeout;
 
     /** The -n value, or null when not given. */
     public String namespace() {
@@ -44,34 +82,65 @@ public final class ClusterOptions {
         return allNamespaces;
     }
 
-    /** True when the user asked for a cluster explicitly (--kubeconfig, --context, or $KUBECONFIG is set). */
-    public boolean clusterRequested(Environment env) {
-        return kubeconfig != null || context != null || nonEmpty(env.variable("KUBECONFIG"));
+    /** True when -f's files are to be applied over the cluster rather than read alone. */
+    public boolean withCluster() {
+        return withCluster;
     }
 
     /**
-     * The cluster to read when no file input was given: explicitly requested, or a kubeconfig at the default
-     * location exists; empty when there is no cluster to talk to.
+     * True when the user asked for a cluster explicitly: --kubeconfig, --context, --server, or $KUBECONFIG set.
      */
-    public Optional<ClusterTarget> target(Environment env) {
-        String file = kubeconfigFile(env);
-        if (!clusterRequested(env) && (file == null || !new File(file).isFile())) {
-            return Optional.empty();
-        }
-        return Optional.of(new ClusterTarget(file == null ? "~/.kube/config" : file, context, namespace));
+    public boolean clusterRequested(Environment env) {
+        return kubeconfig != null || context != null || server != null || nonEmpty(env.variable("KUBECONFIG"));
     }
 
-    private String kubeconfigFile(Environment env) {
-        if (kubeconfig != null) {
-            return kubeconfig;
+    /**
+     * The cluster to read: explicitly requested, a kubeconfig at the default location exists, or gwctl runs in a
+     * pod ({@code KUBERNETES_SERVICE_HOST}); empty when there is no cluster to talk to.
+     */
+    public Optional<ClusterTarget> target(Environment env) {
+        List<String> files = kubeconfigFiles(env);
+        ClusterTarget.InCluster pod = inCluster(env);
+        boolean defaultExists = files.stream().anyMatch(f -> new File(f).isFile());
+        if (!clusterRequested(env) && !defaultExists && pod == null) {
+            return Optional.empty();
         }
+        ClusterTarget.Connection connection = new ClusterTarget.Connection(server, token, certificateAuthority,
+                insecure, as, requestTimeout);
+        return Optional.of(new ClusterTarget(files, kubeconfig != null, context, namespace, connection, pod));
+    }
+
+    /** --kubeconfig; else the non-empty entries of $KUBECONFIG in order; else ~/.kube/config. */
+    private List<String> kubeconfigFiles(Environment env) {
+        if (kubeconfig != null) {
+            return List.of(kubeconfig);
+        }
+        List<String> out = new ArrayList<>();
         String fromEnv = env.variable("KUBECONFIG");
         if (nonEmpty(fromEnv)) {
-            // kubectl merges a KUBECONFIG list; gwctl reads the first file, which holds the context in most setups.
-            return fromEnv.split(File.pathSeparator)[0];
+            for (String f : fromEnv.split(File.pathSeparator)) {
+                if (!f.isEmpty() && !out.contains(f)) {
+                    out.add(f);
+                }
+            }
+            return out;
         }
         String home = env.variable("HOME");
-        return home == null ? null : home + File.separator + ".kube" + File.separator + "config";
+        if (home != null) {
+            out.add(home + File.separator + ".kube" + File.separator + "config");
+        }
+        return out;
+    }
+
+    private static ClusterTarget.InCluster inCluster(Environment env) {
+        String host = env.variable("KUBERNETES_SERVICE_HOST");
+        if (!nonEmpty(host)) {
+            return null;
+        }
+        String port = env.variable("KUBERNETES_SERVICE_PORT");
+        String dir = env.variable(SERVICE_ACCOUNT_DIR_VARIABLE);
+        return new ClusterTarget.InCluster(host, nonEmpty(port) ? port : "443",
+                nonEmpty(dir) ? dir : SERVICE_ACCOUNT_DIR);
     }
 
     private static boolean nonEmpty(String s) {

@@ -3,21 +3,33 @@ package io.gwctl.cli.source;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.HttpClientUtils;
 import io.gwctl.cli.ExitCodes;
-import java.io.File;
+import io.gwctl.cli.kube.KubeApi;
+
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The seam between gwctl and fabric8: builds a {@link KubernetesClient} for a {@link ClusterTarget}. Only
- * {@link ClusterSnapshotSource} calls it, so a run that reads files never constructs a client (tests inject a
- * factory that fails when called, and {@link #created()} counts real constructions).
+ * The seam between gwctl and the cluster: a {@link KubeApi} (raw reads, what the snapshot source uses) or a full
+ * fabric8 {@link KubernetesClient} (port-forwarding) for a {@link ClusterTarget}. A run that reads files never
+ * calls it (tests inject a factory that fails when called, and {@link #created()} counts real constructions).
  */
 @FunctionalInterface
 public interface KubeClientFactory {
+    /** A fabric8 client for the target. */
     KubernetesClient create(ClusterTarget target) throws SourceException;
 
-    /** The real factory: a kubeconfig file and context, fail fast (no retries) so an unreachable server is quick. */
+    /**
+     * The raw reader for the target. This default wraps {@link #create}'s client (tests hand in a mock server's
+     * client); the real factory builds only an HTTP client, without fabric8's typed machinery.
+     */
+    default KubeApi api(ClusterTarget target) throws SourceException {
+        KubernetesClient client = create(target);
+        return new KubeApi(client.getHttpClient(), client.getMasterUrl().toString(),
+                client.getConfiguration().getNamespace(), target.connection().timeout(), client::close);
+    }
+
+    /** The real factory: kubeconfig files, context and flags resolved as kubectl does; no retries. */
     static KubeClientFactory fabric8() {
         return Fabric8.INSTANCE;
     }
@@ -35,21 +47,22 @@ public interface KubeClientFactory {
 
         @Override
         public KubernetesClient create(ClusterTarget target) throws SourceException {
-            File file = new File(target.kubeconfig());
-            if (!file.isFile()) {
-                throw new SourceException(ExitCodes.UNAVAILABLE, "kubeconfig " + target.kubeconfig()
-                        + " not found: pass --kubeconfig FILE, or read manifests with -f PATH", null);
-            }
+            Config config = KubeConfigs.resolve(target);
+            CREATED.incrementAndGet();
+            return new KubernetesClientBuilder().withConfig(config).build();
+        }
+
+        @Override
+        public KubeApi api(ClusterTarget target) throws SourceException {
+            Config config = KubeConfigs.resolve(target);
+            CREATED.incrementAndGet();
             try {
-                Config config = Config.fromKubeconfig(target.context(), file);
-                config.setRequestRetryBackoffLimit(0);
-                config.setConnectionTimeout(5_000);
-                config.setRequestTimeout(15_000);
-                CREATED.incrementAndGet();
-                return new KubernetesClientBuilder().withConfig(config).build();
-            } catch (KubernetesClientException | IllegalArgumentException e) {
-                throw new SourceException(ExitCodes.UNAVAILABLE, "cannot use kubeconfig " + target.kubeconfig()
-                        + (target.context() == null ? "" : " context " + target.context()) + ": " + e.getMessage(), e);
+                var http = HttpClientUtils.createHttpClient(config);
+                return new KubeApi(http, config.getMasterUrl(), config.getNamespace(),
+                        target.connection().timeout(), http::close);
+            } catch (RuntimeException e) {
+                throw new SourceException(ExitCodes.UNAVAILABLE, "cannot set up the connection to "
+                        + config.getMasterUrl() + ": " + e.getMessage(), e);
             }
         }
     }
