@@ -7,12 +7,19 @@ import io.gwctl.model.SourceMap;
 import java.util.List;
 import java.util.Map;
 
-/** A Deployment, reduced to its pod template: labels and containers. */
+/**
+ * A Deployment, reduced to its pod template (labels and containers) and the labels its selector requires.
+ *
+ * @param podSelector {@code spec.selector.matchLabels} (the template labels when the selector is absent); empty
+ *                    selects no Pod, as the API server rejects an empty Deployment selector; null when the selector
+ *                    has matchExpressions, which gwctl does not evaluate
+ */
 public record Deployment(ObjectMeta metadata, Origin origin, SourceMap source, Map<String, String> templateLabels,
-                         List<Container> containers) implements Workload {
+                         List<Container> containers, Map<String, String> podSelector) implements Workload {
     public Deployment {
         templateLabels = templateLabels == null ? Map.of() : Map.copyOf(templateLabels);
         containers = List.copyOf(containers);
+        podSelector = podSelector == null ? null : Map.copyOf(podSelector);
     }
 
     @Override

@@ -14,6 +14,7 @@ import static io.gwctl.model.load.Fields.strings;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gwctl.model.Kind;
 import io.gwctl.model.ObjectMeta;
+import io.gwctl.model.OwnerReference;
 import io.gwctl.model.Origin;
 import io.gwctl.model.Resource;
 import io.gwctl.model.SourceMap;
@@ -155,7 +156,8 @@ public final class ResourceMapper {
             }
         }
         return new ObjectMeta(name, ns, stringMap(m, "labels", "/metadata"), stringMap(m, "annotations", "/metadata"),
-                created);
+                created, objects(m, "ownerReferences", "/metadata", (o, op, i) -> new OwnerReference(
+                        string(o, "kind", op), string(o, "name", op), bool(o, "controller", op))));
     }
 
     // ---- Istio ----
@@ -323,8 +325,25 @@ public final class ResourceMapper {
         JsonNode template = object(spec, "template", "/spec");
         JsonNode templateMeta = object(template, "metadata", "/spec/template");
         JsonNode templateSpec = object(template, "spec", "/spec/template");
-        return new Deployment(meta, origin, source, stringMap(templateMeta, "labels", "/spec/template/metadata"),
-                containers(templateSpec, "/spec/template/spec"));
+        Map<String, String> templateLabels = stringMap(templateMeta, "labels", "/spec/template/metadata");
+        return new Deployment(meta, origin, source, templateLabels, containers(templateSpec, "/spec/template/spec"),
+                podSelector(object(spec, "selector", "/spec"), templateLabels));
+    }
+
+    /**
+     * The labels {@code spec.selector} requires: its matchLabels; the template labels when the selector is absent
+     * (how extensions/v1beta1 defaulted it); null when it has matchExpressions, which gwctl does not evaluate.
+     */
+    private static Map<String, String> podSelector(JsonNode selector, Map<String, String> templateLabels)
+            throws InvalidResourceException {
+        if (selector == null) {
+            return templateLabels;
+        }
+        if (!list(selector, "matchExpressions", "/spec/selector").isEmpty()) {
+            return null;
+        }
+        Map<String, String> matchLabels = stringMap(selector, "matchLabels", "/spec/selector");
+        return matchLabels == null ? Map.of() : matchLabels;
     }
 
     private static List<Container> containers(JsonNode podSpec, String p) throws InvalidResourceException {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.gwctl.model.Origin;
+import io.gwctl.model.OwnerReference;
 import io.gwctl.model.Resource;
 import io.gwctl.model.SourceMap;
 import io.gwctl.model.istio.Destination;
@@ -234,6 +235,40 @@ class ResourceMapperTest {
         assertThat(dep.containers()).containsExactly(expected);
         assertThat(dep.podLabels()).isEqualTo(Map.of("istio", "ingressgateway"));
         assertThat(dep.metadata().labels()).isEmpty();
+    }
+
+    @Test
+    void ownerReferencesAndDeploymentSelectorAreRead() throws Exception {
+        Pod pod = (Pod) map("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: gw-7d4f8b9c6d-ax2z0
+                  ownerReferences:
+                  - {apiVersion: apps/v1, kind: ReplicaSet, name: gw-7d4f8b9c6d, uid: u1, controller: true}
+                  - {apiVersion: v1, kind: ConfigMap, name: other, uid: u2}
+                """);
+        assertThat(pod.metadata().ownerReferences()).containsExactly(
+                new OwnerReference("ReplicaSet", "gw-7d4f8b9c6d", true), new OwnerReference("ConfigMap", "other", false));
+        assertThat(((Pod) map("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n")).metadata().ownerReferences())
+                .isEmpty();
+
+        String template = "  template:\n    metadata: {labels: {app: gw, istio: ingressgateway}}\n";
+        Deployment matchLabels = (Deployment) map("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n"
+                + "spec:\n  selector: {matchLabels: {app: gw}}\n" + template);
+        assertThat(matchLabels.podSelector()).isEqualTo(Map.of("app", "gw"));
+        Deployment absent = (Deployment) map("apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: d}\n"
+                + "spec:\n" + template);
+        assertThat(absent.podSelector()).as("defaulted to the template labels")
+                .isEqualTo(Map.of("app", "gw", "istio", "ingressgateway"));
+        Deployment expressions = (Deployment) map("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n"
+                + "spec:\n  selector:\n    matchLabels: {app: gw}\n"
+                + "    matchExpressions: [{key: istio, operator: Exists}]\n" + template);
+        assertThat(expressions.podSelector()).as("not evaluated").isNull();
+        assertThatThrownBy(() -> map("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n"
+                + "  ownerReferences: [{kind: ReplicaSet, name: rs, controller: \"yes\"}]\n"))
+                .isInstanceOf(InvalidResourceException.class)
+                .hasMessageContaining("metadata.ownerReferences[0].controller");
     }
 
     @Test
