@@ -168,6 +168,43 @@ public final class Fixtures {
                 """.formatted(name, namespace);
     }
 
+    /**
+     * A Pod of {@link #deployment} {@code name} as {@code kubectl get pod -o yaml} prints it: owned by the ReplicaSet
+     * {@code NAME-7d4f8b9c6d}, labelled with the template labels and {@code pod-template-hash}.
+     */
+    public static String pod(String deployment, String namespace, String suffix) {
+        return """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: %1$s-7d4f8b9c6d-%3$s
+                  namespace: %2$s
+                  labels:
+                    app: istio-ingressgateway
+                    istio: ingressgateway
+                    pod-template-hash: 7d4f8b9c6d
+                  ownerReferences:
+                  - apiVersion: apps/v1
+                    kind: ReplicaSet
+                    name: %1$s-7d4f8b9c6d
+                    uid: 0d6c3d2e-5f1a-4c1e-9e43-1f0b6c9d2a11
+                    controller: true
+                    blockOwnerDeletion: true
+                spec:
+                  containers:
+                  - name: istio-proxy
+                    image: docker.io/istio/proxyv2:1.24.0
+                    args: [proxy, router]
+                    env:
+                    - name: ISTIO_META_UNPRIVILEGED_POD
+                      value: "true"
+                    ports:
+                    - containerPort: 8080
+                    - containerPort: 8443
+                    - containerPort: 15021
+                """.formatted(deployment, namespace, suffix);
+    }
+
     /** Writes {@code content} to {@code dir/name} and returns the path as a string. */
     public static String write(Path dir, String name, String content) {
         try {

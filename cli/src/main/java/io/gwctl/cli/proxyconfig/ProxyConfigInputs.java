@@ -8,6 +8,7 @@ import io.gwctl.cli.Inputs;
 import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.ConfigDumpOptions;
 import io.gwctl.cli.options.InputOptions;
+import io.gwctl.cli.options.IstioNamespaceOptions;
 import io.gwctl.cli.options.VerbosityOptions;
 import io.gwctl.cli.source.SourceResult;
 import io.gwctl.model.envoy.ConfigDump;
@@ -41,8 +42,9 @@ public final class ProxyConfigInputs {
     private CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "[TYPE/]NAME[.NAMESPACE]",
-            description = "The gateway workload (pod/NAME, deploy/NAME or NAME, optionally .NAMESPACE) to print;"
-                    + " may be omitted when the input has exactly one. Not allowed with --config-dump.")
+            description = "The gateway workload (pod/NAME, deploy/NAME or NAME, optionally .NAMESPACE) to print; a"
+                    + " Deployment and its Pods are one workload. May be omitted when the input has one, or"
+                    + " istio-ingressgateway in the -i namespace among several. Not allowed with --config-dump.")
     private String workload;
 
     @Mixin
@@ -51,6 +53,8 @@ public final class ProxyConfigInputs {
     private ConfigDumpOptions dump;
     @Mixin
     private ClusterOptions cluster;
+    @Mixin
+    private IstioNamespaceOptions istio;
     @Mixin
     private VerbosityOptions verbosity;
 
@@ -70,7 +74,7 @@ public final class ProxyConfigInputs {
                 file -> false), verbosity.verbose());
         GatewayProxy proxy;
         try {
-            proxy = GatewayWorkloads.resolve(r.snapshot(), workload, cluster.namespace());
+            proxy = GatewayWorkloads.resolve(r.snapshot(), workload, cluster.namespace(), istio.istioNamespace());
         } catch (WorkloadException e) {
             throw new GwctlException(ExitCodes.USAGE, e.getMessage(), e);
         }

@@ -120,10 +120,11 @@ class ProxyConfigCommandTest {
     void workloadArgumentSelectsOneOfSeveralGateways() {
         String in = example();
         write(dir, "other.yaml", Fixtures.deployment("edge-gateway", "edge"));
-        Gwctl.Result ambiguous = gwctl.run("pc", "l", "-f", in);
+        Gwctl.Result ambiguous = gwctl.run("pc", "l", "-f", in, "-i", "gw-ns");
         assertThat(ambiguous.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(ambiguous.out()).isEmpty();
-        assertThat(ambiguous.err()).isEqualTo("gwctl: found 2 gateway workloads; name one of them:"
+        assertThat(ambiguous.err()).isEqualTo("gwctl: found 2 gateway workloads and none is"
+                + " gw-ns/istio-ingressgateway, the default in the istio namespace; name one of them:"
                 + " deployment/istio-ingressgateway.istio-system, deployment/edge-gateway.edge\n");
 
         Gwctl.Result chosen = gwctl.run("pc", "l", "-f", in, "deploy/istio-ingressgateway.istio-system");
@@ -134,12 +135,53 @@ class ProxyConfigCommandTest {
     }
 
     @Test
+    void ofSeveralWorkloadsTheIngressGatewayOfTheIstioNamespaceIsPicked() {
+        String in = example();
+        write(dir, "other.yaml", Fixtures.deployment("edge-gateway", "edge") + "---\n"
+                + Fixtures.deployment("istio-ingressgateway", "gw-ns"));
+        Gwctl.Result r = gwctl.run("pc", "l", "-f", in);
+        assertThat(r.err()).as(r.toString()).isEmpty();
+        assertThat(r.out()).isEqualTo(LISTENERS);
+        assertThat(r.exitCode()).isZero();
+
+        Gwctl.Result other = gwctl.run("pc", "l", "-f", in, "--istio-namespace", "gw-ns");
+        assertThat(other.exitCode()).as(other.toString()).isZero();
+        assertThat(other.out()).isNotEqualTo(LISTENERS)
+                .isEqualTo(gwctl.run("pc", "l", "-f", in, "deploy/istio-ingressgateway.gw-ns").out());
+    }
+
+    @Test
+    void aDeploymentAndItsPodsAreOneWorkload() {
+        String in = example();
+        write(dir, "ingress/pods.yaml", Fixtures.pod("istio-ingressgateway", "istio-system", "ax2z0") + "---\n"
+                + Fixtures.pod("istio-ingressgateway", "istio-system", "bq9w1"));
+        Gwctl.Result listeners = gwctl.run("pc", "l", "-f", in);
+        assertThat(listeners.err()).as(listeners.toString()).isEmpty();
+        assertThat(listeners.out()).isEqualTo(LISTENERS);
+        assertThat(listeners.exitCode()).isZero();
+        assertThat(gwctl.run("pc", "r", "-f", in).out()).isEqualTo(ROUTES);
+        Gwctl.Result byPod = gwctl.run("pc", "l", "-f", in, "pod/istio-ingressgateway-7d4f8b9c6d-bq9w1",
+                "-n", "istio-system");
+        assertThat(byPod.out()).as(byPod.toString()).isEqualTo(LISTENERS);
+    }
+
+    @Test
     void assumesTheDefaultIngressWhenTheInputHasNoWorkload() {
         write(dir, "gateways.yaml", GATEWAY_HTTP + "---\n" + GATEWAY_HTTPS);
         write(dir, "virtualservices.yaml", VS_TEST_GW + "---\n" + VS_TEST_ISTIO);
         Gwctl.Result r = gwctl.run("pc", "l", "-f", dir.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).isEqualTo(DEFAULT_INGRESS_NOTE);
+        assertThat(r.out()).isEqualTo(LISTENERS);
+    }
+
+    @Test
+    void theAssumedDefaultIngressLivesInTheIstioNamespace() {
+        write(dir, "gateways.yaml", GATEWAY_HTTP + "---\n" + GATEWAY_HTTPS);
+        write(dir, "virtualservices.yaml", VS_TEST_GW + "---\n" + VS_TEST_ISTIO);
+        Gwctl.Result r = gwctl.run("pc", "l", "-f", dir.toString(), "-i", "gw-ns");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).isEqualTo(DEFAULT_INGRESS_NOTE.replace("istio-system/", "gw-ns/"));
         assertThat(r.out()).isEqualTo(LISTENERS);
     }
 

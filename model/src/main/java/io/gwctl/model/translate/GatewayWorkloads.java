@@ -39,11 +39,16 @@ public final class GatewayWorkloads {
     }
 
     /**
-     * Pods and Deployments that are gateway workloads, in input order: selected by at least one Gateway with a
-     * non-empty selector, or labelled {@code istio=ingressgateway|ingress|egressgateway}, or running the
-     * {@code proxyv2} image with the {@code router} argument.
+     * The gateway workloads, in input order, Pods of their own first, then Deployments: selected by at least one
+     * Gateway with a non-empty selector, or labelled {@code istio=ingressgateway|ingress|egressgateway}, or running the
+     * {@code proxyv2} image with the {@code router} argument. A Deployment and the Pods it runs ({@link PodOwners})
+     * are one workload, the Deployment: its pod template says what each of its Pods serves.
      */
     public static List<Workload> find(Snapshot s) {
+        return find(s, PodOwners.of(s));
+    }
+
+    private static List<Workload> find(Snapshot s, PodOwners owners) {
         // Distinct selectors only: many Gateways share one selector, so this stays close to linear in workloads.
         Set<Map<String, String>> selectors = new LinkedHashSet<>();
         for (Gateway g : s.gateways()) {
@@ -52,9 +57,14 @@ public final class GatewayWorkloads {
             }
         }
         List<Workload> out = new ArrayList<>();
-        for (Workload w : s.workloads()) {
-            if (isGatewayWorkload(w, selectors)) {
-                out.add(w);
+        for (Pod p : s.pods()) {
+            if (owners.owner(p) == null && isGatewayWorkload(p, selectors)) {
+                out.add(p);
+            }
+        }
+        for (Deployment d : s.deployments()) {
+            if (isGatewayWorkload(d, selectors)) {
+                out.add(d);
             }
         }
         return out;
@@ -80,25 +90,27 @@ public final class GatewayWorkloads {
     }
 
     /**
-     * Resolves istioctl's positional workload argument. {@code null}: the only gateway workload, an error listing them
-     * when there are several, Istio's default ingress gateway when there is none. Otherwise {@code pod/NAME},
-     * {@code deploy/NAME}, {@code deployment/NAME} or a bare {@code NAME} (a pod, else a Deployment of that name),
-     * optionally suffixed {@code .NAMESPACE}; {@code namespace} restricts the search when no suffix is given.
+     * Resolves istioctl's positional workload argument with Istio's default namespace {@value #DEFAULT_NAMESPACE} as
+     * the istio namespace; see {@link #resolve(Snapshot, String, String, String)}.
      */
     public static GatewayProxy resolve(Snapshot s, String arg, String namespace) throws WorkloadException {
+        return resolve(s, arg, namespace, DEFAULT_NAMESPACE);
+    }
+
+    /**
+     * Resolves istioctl's positional workload argument. {@code null}: the only gateway workload; of several, the
+     * {@value #DEFAULT_NAME} of {@code istioNamespace}, else an error listing them; Istio's default ingress gateway in
+     * {@code istioNamespace} when there is none. Otherwise {@code pod/NAME}, {@code deploy/NAME},
+     * {@code deployment/NAME} or a bare {@code NAME} (a pod, else a Deployment of that name), optionally suffixed
+     * {@code .NAMESPACE}; {@code namespace} restricts the search when no suffix is given. A Pod that a Deployment of
+     * the input runs resolves to that Deployment, whose pod template is the Pod's configuration.
+     */
+    public static GatewayProxy resolve(Snapshot s, String arg, String namespace, String istioNamespace)
+            throws WorkloadException {
+        String istioNs = istioNamespace == null || istioNamespace.isEmpty() ? DEFAULT_NAMESPACE : istioNamespace;
+        PodOwners owners = PodOwners.of(s);
         if (arg == null || arg.isEmpty()) {
-            List<Workload> gws = find(s);
-            if (namespace != null && !namespace.isEmpty()) {
-                gws = gws.stream().filter(w -> namespace.equals(w.metadata().namespace())).toList();
-            }
-            if (gws.size() == 1) {
-                return proxyFor(s, gws.get(0));
-            }
-            if (gws.size() > 1) {
-                throw new WorkloadException("found " + gws.size()
-                        + " gateway workloads; name one of them: " + String.join(", ", describe(gws)), describe(gws));
-            }
-            return defaultIngress(s);
+            return resolveDefault(s, owners, namespace, istioNs);
         }
         String kind = "";
         String name = arg;
@@ -113,35 +125,69 @@ public final class GatewayWorkloads {
             ns = name.substring(dot + 1);
             name = name.substring(0, dot);
         }
-        List<Workload> matches = new ArrayList<>();
+        Set<Workload> matches = new LinkedHashSet<>();
         switch (kind) {
             case "", "pod", "pods", "po" -> {
-                matches.addAll(named(s.pods(), name, ns));
+                for (Pod p : named(s.pods(), name, ns)) {
+                    Deployment owner = owners.owner(p);
+                    matches.add(owner != null ? owner : p);
+                }
                 if (matches.isEmpty() && kind.isEmpty()) {
                     matches.addAll(named(s.deployments(), name, ns));
                 }
             }
             case "deploy", "deployment", "deployments" -> matches.addAll(named(s.deployments(), name, ns));
             default -> throw new WorkloadException("unsupported workload type \"" + kind
-                    + "\": use pod/NAME or deployment/NAME", describe(find(s)));
+                    + "\": use pod/NAME or deployment/NAME", describe(find(s, owners)));
         }
         if (matches.size() == 1) {
-            return proxyFor(s, matches.get(0));
+            return proxyFor(s, matches.iterator().next());
         }
-        List<String> candidates = describe(find(s));
+        List<String> candidates = describe(find(s, owners));
         if (matches.isEmpty()) {
             throw new WorkloadException("no " + (kind.startsWith("deploy") ? "deployment" : "pod") + " \"" + name
                     + "\"" + (ns == null ? "" : " in namespace " + ns) + " in the input"
                     + (candidates.isEmpty() ? "" : "; gateway workloads: " + String.join(", ", candidates)),
                     candidates);
         }
+        List<String> ambiguous = describe(List.copyOf(matches));
         throw new WorkloadException("\"" + name + "\" names " + matches.size()
-                + " workloads; add .NAMESPACE: " + String.join(", ", describe(matches)), describe(matches));
+                + " workloads; add .NAMESPACE: " + String.join(", ", ambiguous), ambiguous);
     }
 
-    private static List<Workload> named(List<? extends Workload> ws, String name, String ns) {
-        List<Workload> out = new ArrayList<>();
-        for (Workload w : ws) {
+    /**
+     * No argument: the only gateway workload (of {@code namespace} when given); of several, the
+     * {@value #DEFAULT_NAME} of the istio namespace, where istioctl users expect the default ingress gateway; none:
+     * Istio's default ingress gateway, assumed in the istio namespace.
+     */
+    private static GatewayProxy resolveDefault(Snapshot s, PodOwners owners, String namespace, String istioNs)
+            throws WorkloadException {
+        List<Workload> gws = find(s, owners);
+        boolean scoped = namespace != null && !namespace.isEmpty();
+        if (scoped) {
+            gws = gws.stream().filter(w -> namespace.equals(w.metadata().namespace())).toList();
+        }
+        if (gws.isEmpty()) {
+            return defaultIngress(s, istioNs);
+        }
+        if (gws.size() == 1) {
+            return proxyFor(s, gws.get(0));
+        }
+        for (Workload w : gws) {
+            if (DEFAULT_NAME.equals(w.metadata().name()) && istioNs.equals(w.metadata().namespace())) {
+                return proxyFor(s, w);
+            }
+        }
+        List<String> candidates = describe(gws);
+        throw new WorkloadException("found " + gws.size() + " gateway workloads"
+                + (scoped ? " in namespace " + namespace : "") + " and none is " + istioNs + "/" + DEFAULT_NAME
+                + ", the default in the istio namespace; name one of them: " + String.join(", ", candidates),
+                candidates);
+    }
+
+    private static <W extends Workload> List<W> named(List<W> ws, String name, String ns) {
+        List<W> out = new ArrayList<>();
+        for (W w : ws) {
             if (w.metadata().name().equals(name) && (ns == null || ns.equals(w.metadata().namespace()))) {
                 out.add(w);
             }
@@ -149,7 +195,7 @@ public final class GatewayWorkloads {
         return out;
     }
 
-    private static List<String> describe(List<Workload> ws) {
+    private static List<String> describe(List<? extends Workload> ws) {
         return ws.stream().map(w -> (w instanceof Pod ? "pod/" : "deployment/") + w.metadata().name() + "."
                 + w.metadata().namespace()).toList();
     }
@@ -173,21 +219,24 @@ public final class GatewayWorkloads {
      * 443→8443 (TCP).
      */
     public static GatewayProxy defaultIngress() {
-        return defaultIngress(Snapshot.empty());
+        return defaultIngress(Snapshot.empty(), DEFAULT_NAMESPACE);
     }
 
-    /** The default ingress gateway, with Services of the snapshot that select it when there are any. */
-    private static GatewayProxy defaultIngress(Snapshot s) {
+    /**
+     * The default ingress gateway in {@code namespace} (the istio namespace), with Services of the snapshot that select
+     * it when there are any, else the chart's Service.
+     */
+    private static GatewayProxy defaultIngress(Snapshot s, String namespace) {
         Map<String, String> labels = Map.of("app", DEFAULT_NAME, "istio", "ingressgateway");
-        List<ServiceTarget> targets = serviceTargets(s.services(), DEFAULT_NAMESPACE, labels, List.of());
+        List<ServiceTarget> targets = serviceTargets(s.services(), namespace, labels, List.of());
         if (targets.isEmpty()) {
-            targets = serviceTargets(List.of(defaultService()), DEFAULT_NAMESPACE, labels, List.of());
+            targets = serviceTargets(List.of(defaultService(namespace)), namespace, labels, List.of());
         }
-        return new GatewayProxy("default", DEFAULT_NAME, DEFAULT_NAMESPACE, labels, true, List.of(), targets, true);
+        return new GatewayProxy("default", DEFAULT_NAME, namespace, labels, true, List.of(), targets, true);
     }
 
-    private static Service defaultService() {
-        ObjectMeta meta = new ObjectMeta(DEFAULT_NAME, DEFAULT_NAMESPACE,
+    private static Service defaultService(String namespace) {
+        ObjectMeta meta = new ObjectMeta(DEFAULT_NAME, namespace,
                 Map.of("app", DEFAULT_NAME, "istio", "ingressgateway"), Map.of(), null);
         return new Service(meta, Origin.none("Istio default ingress gateway"), SourceMap.empty(), "LoadBalancer",
                 Map.of("app", DEFAULT_NAME, "istio", "ingressgateway"),

@@ -80,6 +80,40 @@ class CredentialSecretMissingRuleTest {
     }
 
     @Test
+    void aDeploymentAndItsPodsAreNamedOnceAsTheDeployment() {
+        String pod = """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: istio-ingressgateway-7d4f8b9c6d-%s
+                  namespace: istio-system
+                  labels: {app: istio-ingressgateway, istio: ingressgateway, pod-template-hash: 7d4f8b9c6d}
+                  ownerReferences:
+                  - {apiVersion: apps/v1, kind: ReplicaSet, name: istio-ingressgateway-7d4f8b9c6d, uid: u,
+                     controller: true}
+                ---
+                """;
+        String yaml = pod.formatted("ax2z0") + """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: istio-ingressgateway, namespace: istio-system}
+                spec:
+                  selector: {matchLabels: {app: istio-ingressgateway}}
+                  template:
+                    metadata: {labels: {app: istio-ingressgateway, istio: ingressgateway}}
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: unrelated, namespace: istio-system}
+                ---
+                """ + pod.formatted("bq9w1") + TlsRuleSupport.tlsGateway("gw", "apps", "a.example.com", "cred");
+        ValidationResult r = TlsRuleSupport.run(TlsRuleSupport.loadString(yaml), TlsRuleSupport.NOW, RULE);
+        assertThat(TlsRuleSupport.messages(r, "GW0101")).containsExactly("Referenced credentialName not found: "
+                + "\"cred\" in namespace istio-system (where the gateway workload istio-system/istio-ingressgateway"
+                + " runs)");
+    }
+
+    @Test
     void withoutSecretsInTheInputTheRuleIsSkippedVisibly() {
         String yaml = TlsRuleSupport.tlsGateway("gw", "istio-system", "a.example.com", "cred");
         ValidationResult r = Validator.run(TlsRuleSupport.loadString(yaml),
