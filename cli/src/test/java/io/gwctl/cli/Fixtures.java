@@ -133,6 +133,21 @@ public final class Fixtures {
                 targetPort: 8443
             """;
 
+    /** The pod spec of the ingress gateway: unprivileged proxyv2 router with its container ports. */
+    private static final String PROXY_POD_SPEC = """
+            containers:
+            - name: istio-proxy
+              image: docker.io/istio/proxyv2:1.24.0
+              args: [proxy, router]
+              env:
+              - name: ISTIO_META_UNPRIVILEGED_POD
+                value: "true"
+              ports:
+              - containerPort: 8080
+              - containerPort: 8443
+              - containerPort: 15021
+            """;
+
     private Fixtures() {
     }
 
@@ -154,18 +169,7 @@ public final class Fixtures {
                         app: istio-ingressgateway
                         istio: ingressgateway
                     spec:
-                      containers:
-                      - name: istio-proxy
-                        image: docker.io/istio/proxyv2:1.24.0
-                        args: [proxy, router]
-                        env:
-                        - name: ISTIO_META_UNPRIVILEGED_POD
-                          value: "true"
-                        ports:
-                        - containerPort: 8080
-                        - containerPort: 8443
-                        - containerPort: 15021
-                """.formatted(name, namespace);
+                """.formatted(name, namespace) + PROXY_POD_SPEC.indent(6);
     }
 
     /**
@@ -191,18 +195,7 @@ public final class Fixtures {
                     controller: true
                     blockOwnerDeletion: true
                 spec:
-                  containers:
-                  - name: istio-proxy
-                    image: docker.io/istio/proxyv2:1.24.0
-                    args: [proxy, router]
-                    env:
-                    - name: ISTIO_META_UNPRIVILEGED_POD
-                      value: "true"
-                    ports:
-                    - containerPort: 8080
-                    - containerPort: 8443
-                    - containerPort: 15021
-                """.formatted(deployment, namespace, suffix);
+                """.formatted(deployment, namespace, suffix) + PROXY_POD_SPEC.indent(2);
     }
 
     /** Writes {@code content} to {@code dir/name} and returns the path as a string. */
