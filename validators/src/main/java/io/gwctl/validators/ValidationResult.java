@@ -24,6 +24,11 @@ public record ValidationResult(List<Finding> findings, List<Finding> printed, in
 
     /** The report renderers print: the printed findings, the rules that ran, notes and the summary counts. */
     public ValidationReport toReport(List<String> inputs, int resourceCount) {
+        return toReport(inputs, resourceCount, null);
+    }
+
+    /** The report, saying that only {@code scope}'s namespace was reported (null: all). */
+    public ValidationReport toReport(List<String> inputs, int resourceCount, ValidationReport.Scope scope) {
         int errors = 0;
         int warnings = 0;
         int infos = 0;
@@ -35,7 +40,7 @@ public record ValidationResult(List<Finding> findings, List<Finding> printed, in
             }
         }
         ValidationReport.Summary summary = new ValidationReport.Summary(errors, warnings, infos, suppressed,
-                findings.size() - printed.size(), resourceCount);
+                findings.size() - printed.size(), resourceCount, scope);
         return new ValidationReport(printed, rules, notes, summary, inputs);
     }
 }

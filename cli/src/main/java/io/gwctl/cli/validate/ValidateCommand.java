@@ -13,6 +13,7 @@ import io.gwctl.cli.source.SourceResult;
 import io.gwctl.model.finding.Finding;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
+import io.gwctl.model.finding.ValidationReport;
 import io.gwctl.renderers.findings.FindingsFormat;
 import io.gwctl.renderers.findings.RenderOptions;
 import io.gwctl.validators.GwctlConfig;
@@ -140,28 +141,49 @@ public final class ValidateCommand implements Callable<Integer> {
                         .withOutputThreshold(outputThreshold)
                         .withCertExpiryWarning(certExpiryWarning))
                 .withSuppressions(suppressions);
-        ValidationResult result = inNamespace(Validator.run(input.snapshot(), options), input.namespace());
+        ValidationResult all = Validator.run(input.snapshot(), options);
+        ValidationResult result = inNamespace(all, input.namespace());
         if (verbosity.verbose() && format != FindingsFormat.TEXT) {
             // The text format prints notes itself; the others carry them in the document.
             result.notes().forEach(n -> spec.commandLine().getErr().println("gwctl: note: " + n));
         }
         RenderOptions render = new RenderOptions(format == FindingsFormat.TEXT && color.enabled(env),
                 GwctlCommand.version(), env.fileSystem().getPath("").toAbsolutePath());
-        format.renderer().render(result.toReport(input.inputs(), input.snapshot().size()), render, out);
+        format.renderer().render(result.toReport(input.inputs(), input.snapshot().size(),
+                scope(all, result, input.namespace())), render, out);
         return ExitCodes.combine(input.exitCode(), result.failed() ? ExitCodes.FINDINGS : ExitCodes.OK);
     }
 
+    /** The namespace scope of the report and what it left out, or null when every namespace is reported. */
+    private ValidationReport.Scope scope(ValidationResult all, ValidationResult shown, String namespace) {
+        if (namespace == null || cluster.allNamespaces()) {
+            return null;
+        }
+        int[] n = new int[Severity.values().length];
+        java.util.Set<Finding> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(shown.printed());
+        for (Finding f : all.printed()) {
+            if (!kept.contains(f)) {
+                n[f.severity().ordinal()]++;
+            }
+        }
+        return new ValidationReport.Scope(namespace, n[Severity.ERROR.ordinal()], n[Severity.WARNING.ordinal()],
+                n[Severity.INFO.ordinal()]);
+    }
+
     /**
-     * From a cluster without -A, the findings on resources of the namespace asked about (-n, else the context's)
-     * and those on no namespace, as istioctl analyze reports; everything was read, so cross-namespace checks
-     * (a Gateway in istio-system, a Secret of the gateway workload) still see the whole picture.
+     * From a cluster without -A, the findings on resources of the namespace asked about (-n, else the context's),
+     * those on no namespace, and (with --with-cluster) those on objects from the files, as istioctl analyze
+     * reports; everything was read, so cross-namespace checks (a Gateway in istio-system, a Secret of the gateway
+     * workload) still see the whole picture.
      */
     private ValidationResult inNamespace(ValidationResult r, String namespace) {
         if (namespace == null || cluster.allNamespaces()) {
             return r;
         }
         Predicate<Finding> keep = f -> f.resource() == null || f.resource().namespace() == null
-                || f.resource().namespace().isEmpty() || f.resource().namespace().equals(namespace);
+                || f.resource().namespace().isEmpty() || f.resource().namespace().equals(namespace)
+                || (f.location() != null && f.location().file() != null && !f.location().file().isEmpty());
         List<Finding> findings = r.findings().stream().filter(keep).toList();
         boolean failed = findings.stream().anyMatch(f -> f.severity().atLeast(failureThreshold));
         return new ValidationResult(findings, r.printed().stream().filter(keep).toList(), r.suppressed(), r.notes(),

@@ -17,9 +17,24 @@ public record ValidationReport(List<Finding> findings, List<RuleInfo> rules, Lis
     }
 
     /**
-     * Counts per severity over the findings printed, how many were suppressed or below the output threshold, and
-     * how many resources were checked.
+     * Counts per severity over the findings printed, how many were suppressed or below the output threshold, how
+     * many resources were checked, and, when only one namespace's findings are reported (a cluster without -A), that
+     * scope (null: every namespace).
      */
-    public record Summary(int errors, int warnings, int infos, int suppressed, int hidden, int resources) {
+    public record Summary(int errors, int warnings, int infos, int suppressed, int hidden, int resources,
+                          Scope scope) {
+        public Summary(int errors, int warnings, int infos, int suppressed, int hidden, int resources) {
+            this(errors, warnings, infos, suppressed, hidden, resources, null);
+        }
+    }
+
+    /**
+     * Only the findings of {@code namespace} were reported; these are the counts of the findings on resources of
+     * other namespaces that were left out (what {@code -A} would add).
+     */
+    public record Scope(String namespace, int otherErrors, int otherWarnings, int otherInfos) {
+        public int others() {
+            return otherErrors + otherWarnings + otherInfos;
+        }
     }
 }

@@ -32,6 +32,13 @@ final class FindingsDocument {
         summary.put("suppressed", s.suppressed());
         summary.put("hidden", s.hidden());
         summary.put("resources", s.resources());
+        if (s.scope() != null) {
+            summary.put("namespace", s.scope().namespace());
+            ObjectNode others = summary.putObject("otherNamespaces");
+            others.put("errors", s.scope().otherErrors());
+            others.put("warnings", s.scope().otherWarnings());
+            others.put("infos", s.scope().otherInfos());
+        }
         ArrayNode notes = root.putArray("notes");
         report.notes().forEach(notes::add);
         return root;

@@ -135,12 +135,33 @@ final class ReportFindings {
         if (s.hidden() > 0) {
             extra.add(s.hidden() + " below the output threshold");
         }
+        ValidationReport.Scope scope = s.scope();
+        if (scope != null) {
+            resources = "namespace " + scope.namespace() + " (" + resources + " read in all namespaces)";
+        }
         String tail = extra.isEmpty() ? "" : " (" + String.join(", ", extra) + ")";
+        String others = scope == null || scope.others() == 0 ? "" : "; " + others(scope) + " in other namespaces;"
+                + " -A shows them";
         if (s.errors() + s.warnings() + s.infos() == 0) {
-            return "\u2714 No validation issues found in " + resources + tail + ".";
+            return "\u2714 No validation issues found in " + resources + tail + others + ".";
         }
         return plural(s.errors(), "error", "errors") + ", " + plural(s.warnings(), "warning", "warnings") + ", "
-                + s.infos() + " info in " + resources + tail;
+                + s.infos() + " info in " + resources + tail + others;
+    }
+
+    /** {@code 3 errors, 1 warning}: the non-zero counts of findings left out by the namespace scope. */
+    private static String others(ValidationReport.Scope scope) {
+        List<String> parts = new ArrayList<>();
+        if (scope.otherErrors() > 0) {
+            parts.add(plural(scope.otherErrors(), "error", "errors"));
+        }
+        if (scope.otherWarnings() > 0) {
+            parts.add(plural(scope.otherWarnings(), "warning", "warnings"));
+        }
+        if (scope.otherInfos() > 0) {
+            parts.add(scope.otherInfos() + " info");
+        }
+        return String.join(", ", parts);
     }
 
     /** The report's summary, or counts over its findings when the producer gave none. */
