@@ -153,6 +153,20 @@ public final class Kubeconfig {
         return server.isEmpty() ? null : server;
     }
 
+    /** The {@code cluster} stanza of a context's cluster (server, certificate-authority, …); missing when none. */
+    public JsonNode clusterOf(String context) {
+        ObjectNode c = contexts.get(context);
+        ObjectNode cluster = c == null ? null : clusters.get(c.path("context").path("cluster").asText(""));
+        return cluster == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : cluster.path("cluster");
+    }
+
+    /** The {@code user} stanza of a context's user (token, client-certificate, exec, …); missing when none. */
+    public JsonNode userOf(String context) {
+        ObjectNode c = contexts.get(context);
+        ObjectNode user = c == null ? null : users.get(c.path("context").path("user").asText(""));
+        return user == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : user.path("user");
+    }
+
     /** The merged configuration as one kubeconfig document (JSON, which is YAML) with {@code context} current. */
     public String toDocument(String context) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();

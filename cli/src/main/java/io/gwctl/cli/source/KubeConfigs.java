@@ -1,5 +1,6 @@
 package io.gwctl.cli.source;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gwctl.cli.ExitCodes;
@@ -82,6 +83,10 @@ public final class KubeConfigs {
                     + files(merged) + ": " + (merged.contextNames().isEmpty() ? "none"
                     : String.join(", ", merged.contextNames())) + ")", null);
         }
+        Config direct = direct(merged, context);
+        if (direct != null) {
+            return direct;
+        }
         try {
             Config config = Config.fromKubeconfig(context, merged.toDocument(context), null);
             if (config.getNamespace() == null || config.getNamespace().isEmpty()
@@ -93,6 +98,64 @@ public final class KubeConfigs {
             throw new SourceException(ExitCodes.UNAVAILABLE, "cannot use context \"" + context + "\" of "
                     + files(merged) + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The context's Config built field by field, for the usual kinds of credentials (a token or token file, a
+     * client certificate, a user name and password). fabric8's own kubeconfig loader maps the file through its
+     * typed model, whose first use scans and registers every Kubernetes model class: about a second of start-up
+     * (README, "Against a cluster"). Users with an {@code exec} plugin or a legacy {@code auth-provider} go through
+     * fabric8's loader, which runs them; null then.
+     */
+    private static Config direct(Kubeconfig merged, String context) throws SourceException {
+        JsonNode cluster = merged.clusterOf(context);
+        JsonNode user = merged.userOf(context);
+        if (user.has("exec") || user.has("auth-provider")) {
+            return null;
+        }
+        Config config = Config.empty();
+        config.setMasterUrl(text(cluster, "server"));
+        config.setNamespace(merged.namespaceOf(context));
+        config.setCurrentContext(null);
+        config.setCaCertFile(text(cluster, "certificate-authority"));
+        config.setCaCertData(text(cluster, "certificate-authority-data"));
+        config.setTrustCerts(cluster.path("insecure-skip-tls-verify").asBoolean(false));
+        config.setDisableHostnameVerification(cluster.path("insecure-skip-tls-verify").asBoolean(false));
+        String proxy = text(cluster, "proxy-url");
+        if (proxy != null) {
+            config.setHttpProxy(proxy);
+            config.setHttpsProxy(proxy);
+        }
+        config.setClientCertFile(text(user, "client-certificate"));
+        config.setClientCertData(text(user, "client-certificate-data"));
+        config.setClientKeyFile(text(user, "client-key"));
+        config.setClientKeyData(text(user, "client-key-data"));
+        if (config.getClientKeyFile() != null || config.getClientKeyData() != null) {
+            config.setClientKeyAlgo(Config.getKeyAlgorithm(config.getClientKeyFile(), config.getClientKeyData()));
+        }
+        config.setUsername(text(user, "username"));
+        config.setPassword(text(user, "password"));
+        String token = text(user, "token");
+        String tokenFile = text(user, "tokenFile");
+        if (token == null && tokenFile != null) {
+            try {
+                token = Files.readString(Path.of(tokenFile), StandardCharsets.UTF_8).trim();
+            } catch (IOException e) {
+                throw new SourceException(ExitCodes.UNAVAILABLE, "cannot read the tokenFile " + tokenFile
+                        + " of context \"" + context + "\": " + e.getMessage(), e);
+            }
+        }
+        config.setOauthToken(token);
+        String as = text(user, "as");
+        if (as != null) {
+            config.setImpersonateUsername(as);
+        }
+        return config;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isValueNode() && !v.asText().isEmpty() ? v.asText() : null;
     }
 
     private static String files(Kubeconfig merged) {
