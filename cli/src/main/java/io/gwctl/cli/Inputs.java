@@ -81,6 +81,14 @@ public final class Inputs {
 
     /** Loads the source and prints its problems; a source that yields nothing becomes a {@link GwctlException}. */
     public static SourceResult read(CommandSpec spec, SnapshotSource source, boolean verbose) {
+        return read(spec, source, verbose, false);
+    }
+
+    /**
+     * As {@link #read(CommandSpec, SnapshotSource, boolean)}; an input holding no resource gwctl reads is an error
+     * (exit 65) unless {@code allowEmpty}.
+     */
+    public static SourceResult read(CommandSpec spec, SnapshotSource source, boolean verbose, boolean allowEmpty) {
         SourceResult r;
         try {
             r = source.load();
@@ -94,6 +102,11 @@ public final class Inputs {
         if (!r.errors().isEmpty() && r.snapshot().size() == 0) {
             // Nothing to work on: printing an empty table or "no issues" would look like a result.
             throw new GwctlException(r.exitCode(), "no resources could be read");
+        }
+        if (r.seen() != null && !allowEmpty) {
+            // A failed `helm template` piped in, an empty directory, only Gateway API objects: nothing was checked.
+            throw new GwctlException(ExitCodes.DATA_ERROR, "no resources in the input that gwctl reads: " + r.seen()
+                    + " (--allow-empty exits 0 for inputs that may be empty)");
         }
         if (r.filesWithErrors() > 0) {
             err.println("gwctl: " + r.filesWithErrors() + " file(s) had errors; results cover the rest");

@@ -11,6 +11,17 @@ public final class InputOptions {
                     + "'-' reads standard input. Repeatable. Without -f the cluster of the kubeconfig is read.")
     private List<String> paths = new ArrayList<>();
 
+    @Option(names = "--allow-empty",
+            description = "Exit 0 when the input holds no resource gwctl reads (a pipeline that may legitimately be"
+                    + " empty); without it such an input is an error (exit 65), so a broken pipe or a wrong path"
+                    + " does not pass a CI gate.")
+    private boolean allowEmpty;
+
+    /** True when an input without resources is not an error. */
+    public boolean allowEmpty() {
+        return allowEmpty;
+    }
+
     /** The paths as given, in order; empty when none. */
     public List<String> paths() {
         return List.copyOf(paths);

@@ -71,7 +71,7 @@ public final class ProxyConfigInputs {
             return fromDump(GwctlCommand.environment(spec), dump.configDump());
         }
         SourceResult r = Inputs.read(spec, Inputs.source(spec, input, cluster, "-f PATH or --config-dump FILE",
-                file -> false), verbosity.verbose());
+                file -> false), verbosity.verbose(), input.allowEmpty());
         GatewayProxy proxy;
         try {
             proxy = GatewayWorkloads.resolve(r.snapshot(), workload, cluster.namespace(), istio.istioNamespace());

@@ -8,10 +8,18 @@ import java.util.List;
  * ({@code FILE:LINE:COL: message}); how many files had errors; the exit code those errors imply (65, 66 or 0);
  * {@code warnings}, lines about checks that will have less to work with (a forbidden Secret list);
  * {@code details}, counts shown with -v (skipped files and kinds); the inputs as the user named them; and, for
- * a cluster, the namespace the user is looking at (-n, else the context's), null for files.
+ * a cluster, the namespace the user is looking at (-n, else the context's), null for files; and, when the input
+ * held nothing gwctl reads, what it did hold ({@code seen}, e.g. "3 files read, 4 objects of kinds gwctl does not
+ * read: …"), null otherwise.
  */
 public record SourceResult(Snapshot snapshot, List<String> errors, int filesWithErrors, int exitCode,
-                           List<String> warnings, List<String> details, List<String> inputs, String namespace) {
+                           List<String> warnings, List<String> details, List<String> inputs, String namespace,
+                           String seen) {
+    public SourceResult(Snapshot snapshot, List<String> errors, int filesWithErrors, int exitCode,
+                        List<String> warnings, List<String> details, List<String> inputs, String namespace) {
+        this(snapshot, errors, filesWithErrors, exitCode, warnings, details, inputs, namespace, null);
+    }
+
     public SourceResult {
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);

@@ -135,7 +135,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 || (!file.equals("-") && env.fileSystem().getPath(file).toAbsolutePath().normalize()
                         .equals(configAbsolute));
         SourceResult input = Inputs.read(spec, Inputs.source(spec, this.input, cluster, "-f PATH", ignored),
-                verbosity.verbose());
+                verbosity.verbose(), this.input.allowEmpty());
         ValidateOptions options = config.applyTo(ValidateOptions.defaults()
                         .withFailureThreshold(failureThreshold)
                         .withOutputThreshold(outputThreshold)
