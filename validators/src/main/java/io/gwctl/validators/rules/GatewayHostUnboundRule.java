@@ -6,6 +6,10 @@ import io.gwctl.model.finding.Severity;
 import io.gwctl.model.istio.Gateway;
 import io.gwctl.model.istio.Protocol;
 import io.gwctl.model.istio.Server;
+import io.gwctl.model.istio.TlsMode;
+import io.gwctl.model.envoy.Route;
+import io.gwctl.model.envoy.RouteConfiguration;
+import io.gwctl.model.envoy.VirtualHost;
 import io.gwctl.model.istio.VirtualService;
 import io.gwctl.model.translate.Hosts;
 import io.gwctl.validators.Reporter;
@@ -31,7 +35,9 @@ import java.util.TreeSet;
  * servers, {@code tls} for passthrough servers, {@code tcp} for TCP-family and terminated TLS servers), and one of
  * its hosts matches the server host; a {@code ns/host} server host binds only VirtualServices of {@code ns}
  * (spec §7.1). Servers with {@code tls.httpsRedirect} are skipped: istiod answers them with a redirect without any
- * VirtualService. Only VirtualServices visible to the namespace of a gateway workload the Gateway applies to count
+ * VirtualService; so are {@code AUTO_PASSTHROUGH} servers, which route by SNI without one. A plain HTTP host that
+ * another Gateway's VirtualService serves through the shared {@code http.<port>} route configuration is not
+ * reported either: the translated routes decide. Only VirtualServices visible to the namespace of a gateway workload the Gateway applies to count
  * ({@code exportTo}, spec §6.2).
  */
 public final class GatewayHostUnboundRule implements Rule {
@@ -100,7 +106,8 @@ public final class GatewayHostUnboundRule implements Rule {
                 for (int j = 0; j < s.hosts().size(); j++) {
                     String raw = s.hosts().get(j);
                     List<String> sanitized = Hosts.sanitizeServerHostNamespace(List.of(raw), g.metadata().namespace());
-                    if (sanitized.isEmpty() || bound.stream().anyMatch(b -> b.binds(kind, sanitized.get(0)))) {
+                    if (sanitized.isEmpty() || bound.stream().anyMatch(b -> b.binds(kind, sanitized.get(0)))
+                            || servedByMergedHttpRoutes(ctx, g, s, kind, Hosts.stripNamespace(sanitized.get(0)))) {
                         continue;
                     }
                     String message = "Gateway server host \"" + raw + "\" (port " + s.port().number() + " "
@@ -112,6 +119,62 @@ public final class GatewayHostUnboundRule implements Rule {
                 }
             }
         }
+    }
+
+    /**
+     * True when the host is served anyway through the route configuration its server shares: plain HTTP servers of
+     * every Gateway on one port merge into one route configuration {@code http.<port>} (spec §7), so a virtual host
+     * that another Gateway's VirtualService builds there with a domain covering this host answers its requests
+     * (two {@code *} Gateways, one with a VirtualService, as kubeflow ships them). Decided on the translated view of
+     * each gateway workload the Gateway applies to, so GW0404 agrees with {@code proxy-config route}.
+     */
+    private static boolean servedByMergedHttpRoutes(RuleContext ctx, Gateway g, Server s, RouteKind kind,
+                                                    String host) {
+        if (kind != RouteKind.HTTP || s.tls() != null) {
+            return false; // terminated HTTPS servers have route configurations of their own
+        }
+        List<GatewayProxy> workloads = ctx.workloadsFor(g);
+        if (workloads.isEmpty()) {
+            return false;
+        }
+        String suffix = ":" + s.port().number();
+        for (GatewayProxy p : workloads) {
+            boolean served = false;
+            for (RouteConfiguration rc : ctx.view(p).routeConfigs()) {
+                if (!rc.name().startsWith("http.")) {
+                    continue;
+                }
+                for (VirtualHost vh : rc.virtualHosts()) {
+                    if (vh.name().endsWith(suffix) && servesVirtualServiceRoutes(vh)
+                            && vh.domains().stream().anyMatch(d -> Hosts.subsetOf(host, stripPort(d)))) {
+                        served = true;
+                        break;
+                    }
+                }
+                if (served) {
+                    break;
+                }
+            }
+            if (!served) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean servesVirtualServiceRoutes(VirtualHost vh) {
+        for (Route r : vh.routes()) {
+            if (r.istioConfig() != null && !r.istioConfig().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String stripPort(String domain) {
+        int colon = domain.lastIndexOf(':');
+        return colon > 0 && domain.indexOf(']') < colon && domain.substring(colon + 1).chars().allMatch(Character::isDigit)
+                ? domain.substring(0, colon) : domain;
     }
 
     private static void addIfPresent(List<Bound> list, Bound b) {
@@ -185,6 +248,9 @@ public final class GatewayHostUnboundRule implements Rule {
             return null;
         }
         Protocol p = s.port().parsedProtocol();
+        if (s.tls() != null && s.tls().mode() == TlsMode.AUTO_PASSTHROUGH) {
+            return null; // routed by SNI to the cluster's services without any VirtualService (east-west gateways)
+        }
         boolean passthrough = s.tls() == null || s.tls().mode().isPassthrough();
         if (p.isHttp()) {
             return s.tls() != null && s.tls().httpsRedirect() ? null : RouteKind.HTTP;
