@@ -56,6 +56,9 @@ import picocli.CommandLine.Spec;
             "  gwctl validate -f manifests/ --failure-threshold Warning -o junit > gwctl.xml",
             "  gwctl validate -f manifests/ -S 'GW0301=Gateway istio-system/legacy-*'",
             "  helm template charts/app | gwctl validate -f -",
+            "  gwctl validate --context prod -n shop  # a cluster: findings of one namespace",
+            "  gwctl validate -A                      # ... of every namespace",
+            "  gwctl validate -f gw.yaml --with-cluster  # what would applying gw.yaml do?",
             "  gwctl validate --list-rules",
             "",
             ExitCodes.HELP})
