@@ -36,12 +36,26 @@ public final class ListenerTableRenderer {
     public static void render(List<Listener> listeners, ListenerFilter filter, boolean verbose,
                               boolean includeConfigType, Writer out) throws IOException {
         TabWriter w = TabWriter.forListeners(out);
+        for (String row : rows(listeners, filter, verbose, includeConfigType)) {
+            w.write(row);
+            w.write('\n');
+        }
+        w.flush();
+    }
+
+    /**
+     * The table before layout: the header and one line per row, cells separated by tabs, no line terminators;
+     * {@link TabWriter#forListeners} lays them out as {@link #render} does.
+     */
+    public static List<String> rows(List<Listener> listeners, ListenerFilter filter, boolean verbose,
+                                    boolean includeConfigType) {
+        List<String> rows = new ArrayList<>();
         StringBuilder header = new StringBuilder();
         if (includeConfigType) {
             header.append("NAME\t");
         }
-        header.append("ADDRESSES\tPORT").append(verbose ? "\tMATCH\tDESTINATION" : "\tTYPE").append('\n');
-        w.write(header.toString());
+        header.append("ADDRESSES\tPORT").append(verbose ? "\tMATCH\tDESTINATION" : "\tTYPE");
+        rows.add(header.toString());
         // istioctl filters first and sorts the kept listeners (PrintListenerSummary's verifiedListeners).
         List<Listener> kept = new ArrayList<>();
         for (Listener l : listeners) {
@@ -54,13 +68,13 @@ public final class ListenerTableRenderer {
             String prefix = (includeConfigType ? "listener/" + l.name() + "\t" : "") + addresses(l) + "\t" + l.port();
             if (verbose) {
                 for (ChainRow row : chainRows(l)) {
-                    w.write(prefix + "\t" + row.match() + "\t" + row.destination() + "\n");
+                    rows.add(prefix + "\t" + row.match() + "\t" + row.destination());
                 }
             } else {
-                w.write(prefix + "\t" + k.type() + "\n");
+                rows.add(prefix + "\t" + k.type());
             }
         }
-        w.flush();
+        return rows;
     }
 
     /** Go sort.Slice by (port, main address, type), with the keys computed once per listener. */

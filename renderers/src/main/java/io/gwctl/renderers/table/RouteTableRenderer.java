@@ -34,31 +34,45 @@ public final class RouteTableRenderer {
     public static void render(List<RouteConfiguration> routes, RouteFilter filter, boolean verbose,
                               boolean includeConfigType, Writer out) throws IOException {
         TabWriter w = TabWriter.forRoutes(out);
-        w.write(verbose ? "NAME\tVHOST NAME\tDOMAINS\tMATCH\tVIRTUAL SERVICE\n" : "NAME\tVIRTUAL HOSTS\n");
+        for (String row : rows(routes, filter, verbose, includeConfigType)) {
+            w.write(row);
+            w.write('\n');
+        }
+        w.flush();
+    }
+
+    /**
+     * The table before layout: the header and one line per row, cells separated by tabs, no line terminators;
+     * {@link TabWriter#forRoutes} lays them out as {@link #render} does.
+     */
+    public static List<String> rows(List<RouteConfiguration> routes, RouteFilter filter, boolean verbose,
+                                    boolean includeConfigType) {
+        List<String> rows = new ArrayList<>();
+        rows.add(verbose ? "NAME\tVHOST NAME\tDOMAINS\tMATCH\tVIRTUAL SERVICE" : "NAME\tVIRTUAL HOSTS");
         for (RouteConfiguration rc : sortedLikeIstioctl(routes)) {
             if (!filter.verify(rc)) {
                 continue;
             }
             String name = includeConfigType ? "route/" + rc.name() : rc.name();
             if (!verbose) {
-                w.write(name + "\t" + rc.virtualHosts().size() + "\n");
+                rows.add(name + "\t" + rc.virtualHosts().size());
                 continue;
             }
             for (VirtualHost vh : rc.virtualHosts()) {
                 String head = name + "\t" + vh.name() + "\t" + EnvoyDescriptions.routeDomains(vh.domains()) + "\t";
                 for (Route r : vh.routes()) {
                     if (!isPassthrough(r)) {
-                        w.write(head + EnvoyDescriptions.routeMatch(r.match()) + "\t"
-                                + EnvoyDescriptions.management(r.istioConfig()) + "\n");
+                        rows.add(head + EnvoyDescriptions.routeMatch(r.match()) + "\t"
+                                + EnvoyDescriptions.management(r.istioConfig()));
                     }
                 }
                 if (vh.routes().isEmpty()) {
                     // Blackhole and redirect-only vhosts (spec §3.3).
-                    w.write(head + "/*\t404\n");
+                    rows.add(head + "/*\t404");
                 }
             }
         }
-        w.flush();
+        return rows;
     }
 
     private static boolean isPassthrough(Route r) {
