@@ -1,5 +1,6 @@
 package io.gwctl.cli;
 
+import io.gwctl.cli.live.ProxyAdminTunnels;
 import io.gwctl.cli.source.KubeClientFactory;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * Black-box runner for tests: runs {@link Main#run} in a controlled environment (no terminal, no HOME, no
- * KUBECONFIG, empty stdin, a cluster factory that counts calls and refuses) and captures stdout, stderr, exit code.
+ * KUBECONFIG, empty stdin, a cluster factory that counts calls and refuses, no tunnel to any proxy) and captures
+ * stdout, stderr, exit code.
  */
 public final class Gwctl {
     /** The captured outcome of one run. */
@@ -28,6 +30,10 @@ public final class Gwctl {
     private Supplier<InputStream> stdin = () -> new ByteArrayInputStream(new byte[0]);
     private boolean terminal;
     private KubeClientFactory kube;
+    private ProxyAdminTunnels proxyAdmin = (client, namespace, pod, port) -> {
+        throw new AssertionError("a run opened a tunnel to " + namespace + "/" + pod + ":" + port
+                + " without a test tunnel (Gwctl.proxyAdmin)");
+    };
     /** How many times a run asked for a Kubernetes client (must stay 0 on file-only paths). */
     public final AtomicInteger kubeClientRequests = new AtomicInteger();
 
@@ -64,8 +70,14 @@ public final class Gwctl {
         return this;
     }
 
+    /** How runs reach a proxy's admin port, e.g. a local HTTP server standing in for Envoy. */
+    public Gwctl proxyAdmin(ProxyAdminTunnels tunnels) {
+        proxyAdmin = tunnels;
+        return this;
+    }
+
     public Environment environment() {
-        return new Environment(vars, stdin, terminal, FileSystems.getDefault(), kube);
+        return new Environment(vars, stdin, terminal, FileSystems.getDefault(), kube, proxyAdmin);
     }
 
     public Result run(String... args) {

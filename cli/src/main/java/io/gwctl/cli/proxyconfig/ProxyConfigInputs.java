@@ -5,11 +5,15 @@ import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.GwctlCommand;
 import io.gwctl.cli.GwctlException;
 import io.gwctl.cli.Inputs;
+import io.gwctl.cli.live.GatewayPods;
+import io.gwctl.cli.live.LiveConfigDump;
 import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.ConfigDumpOptions;
 import io.gwctl.cli.options.InputOptions;
 import io.gwctl.cli.options.IstioNamespaceOptions;
+import io.gwctl.cli.options.LiveOptions;
 import io.gwctl.cli.options.VerbosityOptions;
+import io.gwctl.cli.source.ClusterTarget;
 import io.gwctl.cli.source.SourceResult;
 import io.gwctl.model.envoy.ConfigDump;
 import io.gwctl.model.envoy.ConfigDumpException;
@@ -33,9 +37,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The inputs of {@code proxy-config listener|route} (a mixin: the workload argument, -f, --config-dump, the
- * cluster options and -v) and how they become the Envoy configuration to print: a config dump as it is, or
- * manifests (files or cluster) translated for the gateway workload named by the argument.
+ * The inputs of {@code proxy-config listener|route|diff} (a mixin: the workload argument, -f, --config-dump, --live,
+ * the cluster options and -v) and how they become the Envoy configuration to print: a config dump as it is, a live
+ * proxy's dump, or manifests (files or cluster) translated for the gateway workload named by the argument.
  */
 public final class ProxyConfigInputs {
     @Spec(Spec.Target.MIXEE)
@@ -52,6 +56,8 @@ public final class ProxyConfigInputs {
     @Mixin
     private ConfigDumpOptions dump;
     @Mixin
+    private LiveOptions live;
+    @Mixin
     private ClusterOptions cluster;
     @Mixin
     private IstioNamespaceOptions istio;
@@ -60,6 +66,14 @@ public final class ProxyConfigInputs {
 
     /** Reads the configuration the flags name; input problems are reported on stderr on the way. */
     ProxyConfigData read() {
+        live.validate();
+        if (live.live()) {
+            if (input.hasFiles() || dump.configDump() != null) {
+                throw new ParameterException(spec.commandLine(),
+                        "--live reads the running proxy: it cannot be combined with -f or --config-dump");
+            }
+            return fromLive(liveWorkload());
+        }
         if (dump.configDump() != null && input.hasFiles()) {
             throw new ParameterException(spec.commandLine(), "use either -f (manifests) or --config-dump, not both");
         }
@@ -70,6 +84,39 @@ public final class ProxyConfigInputs {
         if (dump.configDump() != null) {
             return fromDump(GwctlCommand.environment(spec), dump.configDump());
         }
+        return fromManifests();
+    }
+
+    /**
+     * {@code pc diff}'s expected side: the manifests (-f, or the cluster) translated for the workload argument.
+     * Checks first that the actual side is named, so that a usage error comes before any reading.
+     */
+    ProxyConfigData expected() {
+        live.validate();
+        if (live.live() == (dump.configDump() != null)) {
+            throw new ParameterException(spec.commandLine(), live.live()
+                    ? "use either --live or --config-dump for what the proxy serves, not both"
+                    : "name what the proxy serves: --live (the running gateway) or --config-dump FILE");
+        }
+        if ("-".equals(dump.configDump()) && input.paths().contains("-")) {
+            throw new ParameterException(spec.commandLine(),
+                    "-f - and --config-dump - cannot both read standard input");
+        }
+        return fromManifests();
+    }
+
+    /** {@code pc diff}'s actual side: --config-dump FILE, or with --live a pod of the workload of {@code expected}. */
+    ProxyConfigData actual(ProxyConfigData expected) {
+        if (!live.live()) {
+            return fromDump(GwctlCommand.environment(spec), dump.configDump());
+        }
+        GatewayProxy p = expected.proxy();
+        GatewayPods.Kind kind = "Pod".equals(p.kind()) ? GatewayPods.Kind.POD : GatewayPods.Kind.DEPLOYMENT;
+        return fromLive(new GatewayPods.WorkloadRef(kind, p.name(), p.namespace()));
+    }
+
+    /** The manifests (-f, or the cluster) translated for the gateway workload the argument names. */
+    private ProxyConfigData fromManifests() {
         SourceResult r = Inputs.read(spec, Inputs.source(spec, input, cluster, "-f PATH or --config-dump FILE",
                 file -> false), verbosity.verbose(), input.allowEmpty());
         GatewayProxy proxy;
@@ -84,7 +131,7 @@ public final class ProxyConfigInputs {
                     + ports(proxy) + ")");
         }
         GatewayView view = GatewayTranslator.translate(r.snapshot(), proxy);
-        return new ProxyConfigData(view.listeners(), view.routeConfigs(), r.exitCode());
+        return new ProxyConfigData(view.listeners(), view.routeConfigs(), r.exitCode(), "manifests", proxy);
     }
 
     /** {@code 15021, 80→8080, 443→8443}: the Service ports of the proxy, with the target when it differs. */
@@ -109,7 +156,7 @@ public final class ProxyConfigInputs {
                     d = ConfigDumpReader.read(in, name);
                 }
             }
-            return new ProxyConfigData(d.listeners(), d.routeConfigs(), ExitCodes.OK);
+            return new ProxyConfigData(d.listeners(), d.routeConfigs(), ExitCodes.OK, name, null);
         } catch (NoSuchFileException e) {
             throw new GwctlException(ExitCodes.NO_INPUT, path + ": no such file", e);
         } catch (IOException e) {
@@ -117,5 +164,26 @@ public final class ProxyConfigInputs {
         } catch (ConfigDumpException e) {
             throw new GwctlException(ExitCodes.DATA_ERROR, e.getMessage(), e);
         }
+    }
+
+    /** The live pod the argument names; none: the default ingress gateway's Deployment, in the -i namespace. */
+    private GatewayPods.WorkloadRef liveWorkload() {
+        if (workload == null) {
+            return new GatewayPods.WorkloadRef(GatewayPods.Kind.DEPLOYMENT, GatewayWorkloads.DEFAULT_NAME,
+                    istio.istioNamespace());
+        }
+        try {
+            return GatewayPods.WorkloadRef.parse(workload, cluster.namespace());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private ProxyConfigData fromLive(GatewayPods.WorkloadRef ref) {
+        Environment env = GwctlCommand.environment(spec);
+        ClusterTarget target = cluster.target(env).orElseThrow(() -> new GwctlException(ExitCodes.UNAVAILABLE,
+                "--live reads a cluster, and no kubeconfig was found: pass --kubeconfig FILE or set KUBECONFIG"));
+        LiveConfigDump.Result r = LiveConfigDump.read(env, target, ref, live.adminPort());
+        return new ProxyConfigData(r.dump().listeners(), r.dump().routeConfigs(), ExitCodes.OK, r.pod(), null);
     }
 }

@@ -1,0 +1,195 @@
+package io.gwctl.cli.live;
+
+import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.gwctl.cli.Fixtures;
+import io.gwctl.cli.Gwctl;
+import io.gwctl.cli.source.KubeClientFactory;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A cluster with a gateway proxy for {@code --live} tests: fabric8's mock API server in CRUD mode (pods and
+ * Deployments created through the client; expectations, e.g. a 403 on {@code portforward}, take precedence), a
+ * kubeconfig file pointing at it, and a local HTTP server standing in for the proxy's Envoy admin endpoint, reached
+ * through a test {@link ProxyAdminTunnels} that records which pod and port were asked for.
+ */
+public final class LiveCluster implements AutoCloseable {
+    /** What the stand-in admin endpoint answers to {@code GET /config_dump}. */
+    private record Answer(int status, byte[] body) {
+    }
+
+    private final KubernetesMockServer api;
+    private final NamespacedKubernetesClient client;
+    private final HttpServer envoy;
+    private final String kubeconfig;
+    private volatile Answer answer = new Answer(404, "no dump served".getBytes(StandardCharsets.UTF_8));
+    /** {@code namespace/pod:port} of every tunnel opened, in order. */
+    public final List<String> tunnels = new CopyOnWriteArrayList<>();
+    /** The request paths the admin endpoint received. */
+    public final List<String> requests = new CopyOnWriteArrayList<>();
+
+    public LiveCluster(Path dir) throws IOException {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        api = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
+                new KubernetesMixedDispatcher(responses), false);
+        api.init();
+        client = api.createClient();
+        envoy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        envoy.createContext("/", exchange -> {
+            requests.add(exchange.getRequestURI().getPath());
+            Answer a = exchange.getRequestURI().getPath().equals("/config_dump") ? answer
+                    : new Answer(404, "invalid path".getBytes(StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(a.status(), a.body().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(a.body());
+            }
+        });
+        envoy.start();
+        kubeconfig = Fixtures.write(dir, "kubeconfig", """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: mock
+                  cluster:
+                    server: http://%s:%d
+                contexts:
+                - name: mock
+                  context:
+                    cluster: mock
+                    user: me
+                    namespace: default
+                current-context: mock
+                users:
+                - name: me
+                  user:
+                    token: abc
+                """.formatted(api.getHostName(), api.getPort()));
+    }
+
+    /** The kubeconfig file of the mock cluster. */
+    public String kubeconfig() {
+        return kubeconfig;
+    }
+
+    /** The mock API server, for expectations. */
+    public KubernetesMockServer api() {
+        return api;
+    }
+
+    /** A gwctl run against this cluster: the real fabric8 client factory and the test tunnels. */
+    public Gwctl gwctl() {
+        return new Gwctl().kube(KubeClientFactory.fabric8()).proxyAdmin(tunnels());
+    }
+
+    /** Tunnels that record the pod and port and lead to the stand-in admin endpoint. */
+    public ProxyAdminTunnels tunnels() {
+        return tunnelsTo(URI.create("http://" + envoy.getAddress().getHostString() + ":"
+                + envoy.getAddress().getPort() + "/"));
+    }
+
+    /** Tunnels that record the pod and port and lead to {@code base} (e.g. a port nothing listens on). */
+    public ProxyAdminTunnels tunnelsTo(URI base) {
+        return (c, namespace, pod, port) -> {
+            tunnels.add(namespace + "/" + pod + ":" + port);
+            return new ProxyAdminTunnels.Tunnel() {
+                @Override
+                public URI baseUri() {
+                    return base;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        };
+    }
+
+    /** Serves the file as the proxy's config dump. */
+    public LiveCluster serve(Path dump) throws IOException {
+        answer = new Answer(200, Files.readAllBytes(dump));
+        return this;
+    }
+
+    /** Answers {@code /config_dump} with this status and body. */
+    public LiveCluster answer(int status, String body) {
+        answer = new Answer(status, body.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** Creates a Deployment whose selector is {@code app=NAME}. */
+    public LiveCluster deployment(String namespace, String name) {
+        Deployment d = new DeploymentBuilder()
+                .withMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build())
+                .withNewSpec()
+                .withNewSelector().addToMatchLabels("app", name).endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata().endTemplate()
+                .endSpec()
+                .build();
+        client.apps().deployments().inNamespace(namespace).resource(d).create();
+        return this;
+    }
+
+    /**
+     * Creates a pod labelled {@code app=APP} in the given phase, Ready or not.
+     *
+     * @param app the Deployment it belongs to (its selector), or null
+     */
+    public LiveCluster pod(String namespace, String name, String app, String phase, boolean ready) {
+        Pod p = new PodBuilder()
+                .withMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace)
+                        .withLabels(app == null ? Map.of() : Map.of("app", app)).build())
+                .withNewStatus()
+                .withPhase(phase)
+                .addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition()
+                .endStatus()
+                .build();
+        client.pods().inNamespace(namespace).resource(p).create();
+        return this;
+    }
+
+    /** The default ingress gateway: Deployment istio-system/istio-ingressgateway with one running, ready pod. */
+    public LiveCluster defaultIngress(String podName) {
+        return deployment("istio-system", "istio-ingressgateway")
+                .pod("istio-system", podName, "istio-ingressgateway", "Running", true);
+    }
+
+    @Override
+    public void close() {
+        envoy.stop(0);
+        client.close();
+        api.destroy();
+    }
+
+    /** Reads a file as UTF-8. */
+    public static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
