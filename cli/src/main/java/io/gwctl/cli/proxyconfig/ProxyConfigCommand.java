@@ -11,19 +11,23 @@ import picocli.CommandLine.Spec;
         description = {
             "Print the Envoy configuration an Istio ingress gateway will serve, as 'istioctl proxy-config' prints it.",
             "The configuration is computed offline from Gateway/VirtualService/Service/Deployment manifests (-f),"
-                    + " read from a cluster (no -f), or read from an Envoy config dump (--config-dump)."},
-        subcommands = {ListenerCommand.class, RouteCommand.class},
+                    + " read from a cluster (no -f), read from an Envoy config dump (--config-dump), or read from"
+                    + " the running gateway proxy (--live). 'diff' compares what the manifests say with what the"
+                    + " proxy serves."},
+        subcommands = {ListenerCommand.class, RouteCommand.class, DiffCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  gwctl pc listener -f manifests/",
             "  gwctl pc route -f manifests/ --name http.8080",
-            "  gwctl pc listener --config-dump config_dump.json"})
+            "  gwctl pc listener --config-dump config_dump.json",
+            "  gwctl pc route --live deploy/istio-ingressgateway.istio-system",
+            "  gwctl pc diff -f manifests/ --live"})
 public final class ProxyConfigCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: choose listener or route");
+        throw new ParameterException(spec.commandLine(), "missing command: choose listener, route or diff");
     }
 }
