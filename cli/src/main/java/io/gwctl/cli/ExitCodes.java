@@ -23,18 +23,20 @@ public final class ExitCodes {
     public static final int NO_INPUT = 66;
     /** The Kubernetes cluster is unreachable or not configured (EX_UNAVAILABLE). */
     public static final int UNAVAILABLE = 69;
-    /** validate: at least one finding at or above --failure-threshold, in every output format. */
+    /** validate: a finding at or above --failure-threshold, in every output format; pc diff: a difference. */
     public static final int FINDINGS = 79;
 
     /** The text of the "Exit codes" section shown in {@code --help} footers. */
     public static final String HELP = """
             Exit codes:
               0   success: every input read, no finding at or above --failure-threshold
-              79  validate found issues at or above --failure-threshold (in every -o format)
+              79  validate found issues at or above --failure-threshold (in every -o
+                  format); pc diff found differences
               64  usage error (bad flag or value, no input given)
               65  an input could not be parsed or is not a valid resource
               66  a named input does not exist or cannot be read
-              69  the cluster is unreachable or no kubeconfig was found
+              69  the cluster is unreachable or no kubeconfig was found; with --live, the
+                  gateway pod or its Envoy admin port
               1   internal error (a bug: please report it; -v prints the stack trace)
             When several apply, the first in this order wins: 64, 69, 66, 65, 79, 0.""";
 

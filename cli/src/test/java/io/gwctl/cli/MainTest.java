@@ -27,13 +27,15 @@ class MainTest {
     }
 
     @Test
-    void everyCommandHasHelpWithExamples() {
-        for (String[] cmd : new String[][] {{"proxy-config"}, {"pc", "listener"}, {"pc", "route"}, {"validate"}, {"completion"}}) {
+    void everyCommandHasHelpWithExamplesIn80Columns() {
+        for (String[] cmd : new String[][] {{}, {"proxy-config"}, {"pc", "listener"}, {"pc", "route"}, {"pc", "diff"},
+                {"validate"}, {"completion"}}) {
             String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 1);
             args[cmd.length] = "--help";
             Gwctl.Result r = gwctl.run(args);
             assertThat(r.exitCode()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).as(String.join(" ", args)).contains("Usage: gwctl ", "Examples:", "  gwctl ");
+            assertThat(r.out().lines().filter(line -> line.length() > 80)).as(String.join(" ", args)).isEmpty();
         }
     }
 

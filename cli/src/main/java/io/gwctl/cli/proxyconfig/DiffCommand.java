@@ -14,8 +14,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Spec;
  * live proxy or a config dump), as a unified diff of istioctl's listener and route tables.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true, usageHelpAutoWidth = false,
+        modelTransformer = DiffCommand.WorkloadHelp.class,
         description = {
             "Compare the listener and route tables the manifests give a gateway (-f, or the cluster) with those its"
                     + " Envoy serves (--live, or --config-dump FILE), as a unified diff.",
@@ -112,6 +115,19 @@ public final class DiffCommand implements Callable<Integer> {
         @Override
         public Iterator<String> iterator() {
             return TABLES.iterator();
+        }
+    }
+
+    /** The workload argument means both sides here, and goes with --config-dump: says so in help. */
+    static final class WorkloadHelp implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec s) {
+            PositionalParamSpec p = s.positionalParameters().get(0);
+            s.remove(p);
+            s.addPositional(PositionalParamSpec.builder(p).description("The gateway workload (pod/NAME, deploy/NAME"
+                    + " or NAME, optionally .NAMESPACE) whose manifests are translated and, with --live, whose"
+                    + " running pod is read; may be omitted when the input has exactly one.").build());
+            return s;
         }
     }
 }

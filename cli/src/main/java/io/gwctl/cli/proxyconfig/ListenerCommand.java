@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
             "  # one workload, TYPE is pod, deploy or deployment; NAMESPACE defaults to -n",
             "  gwctl pc listeners -f manifests/ deploy/istio-ingressgateway.istio-system",
             "  gwctl pc l -f manifests/ --port 8443 --verbose=false",
-            "  gwctl pc l --config-dump config_dump.json -o json"})
+            "  gwctl pc l --config-dump config_dump.json -o json",
+            "  # the running gateway's Envoy (port-forward to its admin port)",
+            "  gwctl pc l --live deploy/istio-ingressgateway.istio-system"})
 public final class ListenerCommand implements Callable<Integer> {
     static final List<String> FORMATS = List.of("short", "json", "yaml");
 

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
             "  gwctl pc route -f manifests/",
             "  gwctl pc r -f gw/ deploy/istio-ingressgateway.istio-system --name http.8080",
             "  gwctl pc r -f gateway.yaml -f virtualservice.yaml --verbose=false",
-            "  gwctl pc r --config-dump config_dump.json -o yaml"})
+            "  gwctl pc r --config-dump config_dump.json -o yaml",
+            "  gwctl pc r --live pod/istio-ingressgateway-7d4f9c-abcde.istio-system"})
 public final class RouteCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
