@@ -16,6 +16,9 @@ import io.fabric8.mockwebserver.ServerResponse;
 import io.gwctl.cli.Fixtures;
 import io.gwctl.cli.Gwctl;
 import io.gwctl.cli.source.KubeClientFactory;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -32,27 +35,34 @@ import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A cluster with a gateway proxy for {@code --live} tests: fabric8's mock API server in CRUD mode (pods and
- * Deployments created through the client; expectations, e.g. a 403 on {@code portforward}, take precedence), a
- * kubeconfig file pointing at it, and a local HTTP server standing in for the proxy's Envoy admin endpoint, reached
- * through a test {@link ProxyAdminTunnels} that records which pod and port were asked for.
+ * A cluster with a gateway proxy for {@code --live} tests, started before and stopped after each test (register it
+ * with {@code @RegisterExtension}): fabric8's mock API server in CRUD mode (pods and Deployments created through the
+ * client; expectations, e.g. a 403 on {@code portforward}, take precedence), a kubeconfig file pointing at it, and a
+ * local HTTP server standing in for the proxy's Envoy admin endpoint, reached through a test
+ * {@link ProxyAdminTunnels} that records which pod and port were asked for.
  */
-public final class LiveCluster implements AutoCloseable {
+public final class LiveCluster implements BeforeEachCallback, AfterEachCallback {
     /** What the stand-in admin endpoint answers to {@code GET /config_dump}. */
     private record Answer(int status, byte[] body) {
     }
 
-    private final KubernetesMockServer api;
-    private final NamespacedKubernetesClient client;
-    private final HttpServer envoy;
-    private final String kubeconfig;
-    private volatile Answer answer = new Answer(404, "no dump served".getBytes(StandardCharsets.UTF_8));
+    private KubernetesMockServer api;
+    private NamespacedKubernetesClient client;
+    private HttpServer envoy;
+    private Path dir;
+    private String kubeconfig;
+    private volatile Answer answer;
     /** {@code namespace/pod:port} of every tunnel opened, in order. */
     public final List<String> tunnels = new CopyOnWriteArrayList<>();
     /** The request paths the admin endpoint received. */
     public final List<String> requests = new CopyOnWriteArrayList<>();
 
-    public LiveCluster(Path dir) throws IOException {
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        tunnels.clear();
+        requests.clear();
+        answer = new Answer(404, "no dump served".getBytes(StandardCharsets.UTF_8));
+        dir = Files.createTempDirectory("gwctl-live");
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         api = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
                 new KubernetesMixedDispatcher(responses), false);
@@ -177,11 +187,21 @@ public final class LiveCluster implements AutoCloseable {
                 .pod("istio-system", podName, "istio-ingressgateway", "Running", true);
     }
 
+    /** Stops the API server, so that the cluster is unreachable. */
+    public void stopApiServer() {
+        if (api != null) {
+            client.close();
+            api.destroy();
+            api = null;
+        }
+    }
+
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext context) throws IOException {
         envoy.stop(0);
-        client.close();
-        api.destroy();
+        stopApiServer();
+        Files.deleteIfExists(Path.of(kubeconfig));
+        Files.deleteIfExists(dir);
     }
 
     /** Reads a file as UTF-8. */

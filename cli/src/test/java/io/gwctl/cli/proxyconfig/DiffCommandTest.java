@@ -18,9 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,17 +41,8 @@ class DiffCommandTest {
 
     @TempDir
     Path dir;
-    private LiveCluster cluster;
-
-    @BeforeEach
-    void start() throws IOException {
-        cluster = new LiveCluster(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final LiveCluster cluster = new LiveCluster();
 
     private static Path dump(String routeCase) {
         assumeTrue(Files.isDirectory(PRINTER), "../shared/conformance absent: " + PRINTER);

@@ -14,10 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,19 +29,8 @@ class LiveProxyConfigTest {
     private static final Path PRINTER = Path.of(System.getProperty("gwctl.shared.dir", "../../shared"))
             .resolve("conformance/istioctl-printer");
 
-    @TempDir
-    Path dir;
-    private LiveCluster cluster;
-
-    @BeforeEach
-    void start() throws IOException {
-        cluster = new LiveCluster(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final LiveCluster cluster = new LiveCluster();
 
     /** Every conformance dump, with the table command that prints it. */
     static Stream<Path> dumps() throws IOException {
@@ -229,12 +216,11 @@ class LiveProxyConfigTest {
     }
 
     @Test
-    void anUnreachableClusterExits69() throws IOException {
-        cluster.close();
+    void anUnreachableClusterExits69() {
+        cluster.stopApiServer();
         Gwctl.Result r = live("pc", "l");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(r.err()).startsWith("gwctl: cannot reach the cluster at http").contains("--context/--kubeconfig")
                 .doesNotContain("\tat ");
-        cluster = new LiveCluster(dir.resolve("again"));
     }
 }

@@ -118,13 +118,10 @@ public final class ProxyConfigDiffRenderer {
     /** Both sides' rows through one tab writer: one set of column widths, the widest cell of either side. */
     private static List<String> layOut(Table t, List<String> expected, List<String> actual) {
         StringWriter text = new StringWriter();
-        try (TabWriter w = t == Table.LISTENER ? TabWriter.forListeners(text) : TabWriter.forRoutes(text)) {
-            for (List<String> side : List.of(expected, actual)) {
-                for (String row : side) {
-                    w.write(row);
-                    w.write('\n');
-                }
-            }
+        List<String> both = new ArrayList<>(expected);
+        both.addAll(actual);
+        try {
+            (t == Table.LISTENER ? TabWriter.forListeners(text) : TabWriter.forRoutes(text)).writeTable(both);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }

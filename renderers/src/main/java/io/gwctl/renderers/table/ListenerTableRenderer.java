@@ -35,12 +35,7 @@ public final class ListenerTableRenderer {
      */
     public static void render(List<Listener> listeners, ListenerFilter filter, boolean verbose,
                               boolean includeConfigType, Writer out) throws IOException {
-        TabWriter w = TabWriter.forListeners(out);
-        for (String row : rows(listeners, filter, verbose, includeConfigType)) {
-            w.write(row);
-            w.write('\n');
-        }
-        w.flush();
+        TabWriter.forListeners(out).writeTable(rows(listeners, filter, verbose, includeConfigType));
     }
 
     /**

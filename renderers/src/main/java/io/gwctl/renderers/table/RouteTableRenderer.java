@@ -33,12 +33,7 @@ public final class RouteTableRenderer {
      */
     public static void render(List<RouteConfiguration> routes, RouteFilter filter, boolean verbose,
                               boolean includeConfigType, Writer out) throws IOException {
-        TabWriter w = TabWriter.forRoutes(out);
-        for (String row : rows(routes, filter, verbose, includeConfigType)) {
-            w.write(row);
-            w.write('\n');
-        }
-        w.flush();
+        TabWriter.forRoutes(out).writeTable(rows(routes, filter, verbose, includeConfigType));
     }
 
     /**

@@ -145,6 +145,15 @@ public final class TabWriter extends Writer {
         return line.size();
     }
 
+    /** Writes each line followed by a newline, then {@link #flush()}es: a whole table laid out at once. */
+    public void writeTable(Iterable<String> lines) throws IOException {
+        for (String line : lines) {
+            write(line);
+            write('\n');
+        }
+        flush();
+    }
+
     /** Formats and writes everything buffered, then flushes the underlying writer (Go's {@code Flush}). */
     @Override
     public void flush() throws IOException {
