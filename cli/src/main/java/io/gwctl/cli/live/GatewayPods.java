@@ -141,19 +141,35 @@ public final class GatewayPods {
         return p.getStatus() == null || p.getStatus().getPhase() == null ? "Unknown" : p.getStatus().getPhase();
     }
 
-    /** A failed API request: forbidden, unreachable, or another error of the API server; all exit 69. */
+    /** A failed API request: forbidden, unauthorised, unreachable, or another error of the API server; all exit 69. */
     private static GwctlException clusterError(KubernetesClient client, String ns, KubernetesClientException e) {
         String server = String.valueOf(client.getMasterUrl());
         String msg;
-        if (e.getCode() == 403) {
+        if (e.getCode() <= 0) {
+            // No answer: fabric8 wraps the connection's error in "Operation: [get] ... failed."
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            String why = cause.getMessage() == null ? "no connection: " + cause.getClass().getSimpleName()
+                    : firstLine(cause);
+            msg = "cannot reach the cluster at " + server + " (" + why + "): check --context/--kubeconfig and that"
+                    + " the API server is up";
+        } else if (e.getCode() == 401) {
+            msg = "the cluster at " + server + " refused the credentials (401 Unauthorized): log in again or pick"
+                    + " another --context";
+        } else if (e.getCode() == 403) {
             msg = "cannot read pods and deployments in namespace " + ns + " of the cluster at " + server
                     + " (forbidden): reading a live proxy needs get and list on pods, get on deployments";
-        } else if (e.getCode() > 0) {
-            msg = "the cluster at " + server + " answered with an error (" + e.getCode() + "): " + e.getMessage();
         } else {
-            msg = "cannot reach the cluster at " + server + ": " + e.getMessage()
-                    + "; check --context/--kubeconfig";
+            msg = "the cluster at " + server + " answered with an error (" + e.getCode() + "): " + firstLine(e);
         }
         return new GwctlException(ExitCodes.UNAVAILABLE, msg, e);
+    }
+
+    private static String firstLine(Throwable t) {
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 }

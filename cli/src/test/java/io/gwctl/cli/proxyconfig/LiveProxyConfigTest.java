@@ -216,6 +216,16 @@ class LiveProxyConfigTest {
     }
 
     @Test
+    void aForbiddenPodReadNamesThePermissions() {
+        cluster.api().expect().get().withPath("/api/v1/namespaces/gw/pods/gw-1")
+                .andReturn(403, "{\"kind\":\"Status\",\"code\":403,\"reason\":\"Forbidden\"}").always();
+        Gwctl.Result r = live("pc", "l", "gw-1.gw");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(r.err()).startsWith("gwctl: cannot read pods and deployments in namespace gw of the cluster at http")
+                .endsWith(" (forbidden): reading a live proxy needs get and list on pods, get on deployments\n");
+    }
+
+    @Test
     void anUnreachableClusterExits69() {
         cluster.stopApiServer();
         Gwctl.Result r = live("pc", "l");
