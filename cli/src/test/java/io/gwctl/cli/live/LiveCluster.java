@@ -1,14 +1,18 @@
 package io.gwctl.cli.live;
 
 import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
@@ -30,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -178,6 +183,43 @@ public final class LiveCluster implements BeforeEachCallback, AfterEachCallback 
                 .endStatus()
                 .build();
         client.pods().inNamespace(namespace).resource(p).create();
+        return this;
+    }
+
+    /**
+     * Creates the objects of a (multi-document) manifest file: Istio kinds through the generic API, the rest through
+     * the typed one; every Deployment gets one running, ready pod named {@code NAME-0} with its template's labels.
+     */
+    public LiveCluster apply(Path manifests) throws IOException {
+        for (String doc : Files.readString(manifests, StandardCharsets.UTF_8).split("(?m)^---$")) {
+            if (doc.isBlank()) {
+                continue;
+            }
+            HasMetadata o = Serialization.unmarshal(doc);
+            String ns = o.getMetadata().getNamespace();
+            if (o.getApiVersion().startsWith("networking.istio.io/")) {
+                ResourceDefinitionContext rdc = new ResourceDefinitionContext.Builder()
+                        .withGroup("networking.istio.io").withVersion(o.getApiVersion().substring(20))
+                        .withKind(o.getKind()).withPlural(o.getKind().toLowerCase(Locale.ROOT) + "s")
+                        .withNamespaced(true).build();
+                client.genericKubernetesResources(rdc).inNamespace(ns).resource((GenericKubernetesResource) o)
+                        .create();
+            } else {
+                client.resource(o).inNamespace(ns).create();
+            }
+            if (o instanceof Deployment d) {
+                Pod p = new PodBuilder()
+                        .withMetadata(new ObjectMetaBuilder().withName(d.getMetadata().getName() + "-0")
+                                .withNamespace(ns).withLabels(d.getSpec().getTemplate().getMetadata().getLabels())
+                                .build())
+                        .withSpec(d.getSpec().getTemplate().getSpec())
+                        .withNewStatus().withPhase("Running")
+                        .addNewCondition().withType("Ready").withStatus("True").endCondition()
+                        .endStatus()
+                        .build();
+                client.pods().inNamespace(ns).resource(p).create();
+            }
+        }
         return this;
     }
 

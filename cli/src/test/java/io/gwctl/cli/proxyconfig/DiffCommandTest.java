@@ -122,6 +122,18 @@ class DiffCommandTest {
         assertThat(cluster.tunnels).containsOnly("istio-system/istio-ingressgateway-7d4f9c-abcde:15000");
     }
 
+    @Test
+    void theClustersManifestsAgainstItsRunningGateway() throws IOException {
+        cluster.apply(Path.of(GATEWAY, "ingress-gateway.yaml")).apply(CASE.resolve("httpbin.yaml"))
+                .serve(dump("istio-gateway-http-route-prefix"));
+        Gwctl.Result r = cluster.gwctl().run("pc", "diff", "--live", "--kubeconfig", cluster.kubeconfig());
+        assertThat(r.out()).as(r.toString()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).endsWith("gwctl: no differences between the manifests and"
+                + " istio-system/istio-ingressgateway-0 (route table)\n");
+        assertThat(cluster.tunnels).containsExactly("istio-system/istio-ingressgateway-0:15000");
+    }
+
     /**
      * The examples' translation as Envoy would dump it (dynamic listeners and route configurations in reverse, the
      * bootstrap ones static): no difference, so nothing the translator produces is printed differently from a dump.
