@@ -6,8 +6,8 @@ import io.gwctl.model.finding.Severity;
 
 /**
  * Where a rule sends its findings. The typed factories take the finding's code, severity and aliases from the
- * rule's {@code info()} and its file and line from the resource's source map, so rules never build locations by
- * hand.
+ * rule's {@code info()} (the aliases that fit the finding's severity, {@code RuleInfo#aliasesAt}) and its file and
+ * line from the resource's source map, so rules never build locations by hand.
  */
 public interface Reporter {
     /** Reports a finding built by the rule itself. */

@@ -12,6 +12,7 @@ import io.gwctl.validators.rules.DuplicateResourceRule;
 import io.gwctl.validators.rules.GatewayHostUnboundRule;
 import io.gwctl.validators.rules.GatewayRefLegacyFormatRule;
 import io.gwctl.validators.rules.GatewayRefNotFoundRule;
+import io.gwctl.validators.rules.InvalidBindRule;
 import io.gwctl.validators.rules.InvalidPortRule;
 import io.gwctl.validators.rules.InvalidProtocolRule;
 import io.gwctl.validators.rules.MutualTlsCaMissingRule;
@@ -55,6 +56,7 @@ public final class RuleRegistry {
         rules.add(new InvalidPortRule());
         rules.add(new ServerWithoutHostsRule());
         rules.add(new TlsModeRequirementsRule());
+        rules.add(new InvalidBindRule());
         rules.add(new CredentialSecretMissingRule());
         rules.add(new CredentialSecretInvalidRule());
         rules.add(new CredentialCertExpiringRule());

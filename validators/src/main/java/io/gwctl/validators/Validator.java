@@ -308,7 +308,7 @@ public final class Validator {
             String p = pointer == null ? "" : pointer;
             int line = r.origin().hasLine() || r.source().size() > 0 ? r.line(p) : 0;
             Location loc = new Location(r.origin().file(), line, r.source().column(p), p);
-            sink.add(new Finding(info.code(), severity, info.aliases(), r.ref(), loc, message, hint));
+            sink.add(new Finding(info.code(), severity, info.aliasesAt(severity), r.ref(), loc, message, hint));
         }
     }
 

@@ -30,6 +30,7 @@ import io.gwctl.model.istio.Server;
 import io.gwctl.model.istio.ServerTls;
 import io.gwctl.model.istio.StringMatch;
 import io.gwctl.model.istio.TcpRoute;
+import io.gwctl.model.istio.TlsCertificate;
 import io.gwctl.model.istio.TlsMode;
 import io.gwctl.model.istio.TlsRoute;
 import io.gwctl.model.istio.VirtualService;
@@ -184,7 +185,12 @@ public final class ResourceMapper {
             parsedTls = new ServerTls(bool(tls, "httpsRedirect", tp), TlsMode.parse(mode), mode,
                     string(tls, "credentialName", tp), strings(tls, "credentialNames", tp),
                     string(tls, "serverCertificate", tp), string(tls, "privateKey", tp),
-                    string(tls, "caCertificates", tp), strings(tls, "subjectAltNames", tp));
+                    string(tls, "caCertificates", tp), strings(tls, "subjectAltNames", tp),
+                    objects(tls, "tlsCertificates", tp, (c, cp, i) -> new TlsCertificate(
+                            string(c, "serverCertificate", cp), string(c, "privateKey", cp),
+                            string(c, "caCertificates", cp))),
+                    string(tls, "caCrl", tp), strings(tls, "cipherSuites", tp),
+                    string(tls, "minProtocolVersion", tp));
         }
         return new Server(index, parsedPort, string(s, "bind", p), strings(s, "hosts", p), parsedTls,
                 string(s, "name", p));

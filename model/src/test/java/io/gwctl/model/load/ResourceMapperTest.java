@@ -18,6 +18,7 @@ import io.gwctl.model.istio.HttpRoute;
 import io.gwctl.model.istio.L4Match;
 import io.gwctl.model.istio.RouteDestination;
 import io.gwctl.model.istio.StringMatch;
+import io.gwctl.model.istio.TlsCertificate;
 import io.gwctl.model.istio.TlsMode;
 import io.gwctl.model.istio.VirtualService;
 import io.gwctl.model.kube.Container;
@@ -82,6 +83,36 @@ class ResourceMapperTest {
         assertThat(server.tls().credentialNames()).containsExactly("a", "b");
         assertThat(server.tls().subjectAltNames()).containsExactly("s");
         assertThat(empty.servers()).isEmpty();
+    }
+
+    @Test
+    void gatewayReadsTlsCertificatesAndCipherSettings() throws Exception {
+        Gateway g = (Gateway) map("""
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata: {name: g, namespace: gw}
+                spec:
+                  servers:
+                  - port: {number: 443, name: https, protocol: HTTPS}
+                    hosts: [a.example.com]
+                    tls:
+                      mode: MUTUAL
+                      caCertificates: /etc/ca.pem
+                      caCrl: /etc/crl.pem
+                      minProtocolVersion: TLSV1_1
+                      cipherSuites: [ECDHE-RSA-AES256-GCM-SHA384]
+                      tlsCertificates:
+                      - {serverCertificate: /etc/rsa.pem, privateKey: /etc/rsa.key}
+                      - {serverCertificate: /etc/ec.pem, privateKey: /etc/ec.key, caCertificates: /etc/ec-ca.pem}
+                """);
+        var tls = g.servers().get(0).tls();
+        assertThat(tls.tlsCertificates()).containsExactly(
+                new TlsCertificate("/etc/rsa.pem", "/etc/rsa.key", null),
+                new TlsCertificate("/etc/ec.pem", "/etc/ec.key", "/etc/ec-ca.pem"));
+        assertThat(tls.caCrl()).isEqualTo("/etc/crl.pem");
+        assertThat(tls.minProtocolVersion()).isEqualTo("TLSV1_1");
+        assertThat(tls.cipherSuites()).containsExactly("ECDHE-RSA-AES256-GCM-SHA384");
+        assertThat(tls.serverCertificate()).isNull();
     }
 
     @Test

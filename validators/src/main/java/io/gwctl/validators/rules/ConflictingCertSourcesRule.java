@@ -13,16 +13,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * GW0503: a server's certificate must come from exactly one source, and only where the TLS mode uses one
- * (Istio's {@code validateTLSOptions}, lint catalogue §2.2): {@code credentialName}, {@code credentialNames} and
- * {@code serverCertificate}/{@code privateKey} are exclusive; ISTIO_MUTUAL uses the mesh certificate and rejects
- * all of them; PASSTHROUGH never terminates TLS, so certificates are ignored (a warning; the usual cause is a
- * forgotten {@code mode}, which defaults to PASSTHROUGH, spec §5.4). Plain HTTP servers are GW0502's.
+ * GW0503: a server's certificate must come from exactly one source, and only where the TLS mode uses one (Istio's
+ * {@code validateTLSOptions}, lint catalogue §2.2). The sources are {@code credentialName}, {@code credentialNames},
+ * the {@code serverCertificate}/{@code privateKey} pair (a source only when both are set, as Istio counts it: a lone
+ * {@code privateKey} next to a {@code credentialName} is accepted and ignored) and {@code tlsCertificates}.
+ * ISTIO_MUTUAL uses the mesh certificate and rejects every certificate field; PASSTHROUGH and AUTO_PASSTHROUGH never
+ * terminate TLS, so certificates are ignored (Istio's warning, IST0133; the usual cause is a forgotten {@code mode},
+ * which defaults to PASSTHROUGH, spec §5.4). Plain HTTP servers are GW0502's.
  */
 public final class ConflictingCertSourcesRule extends ServerRule {
     private static final RuleInfo INFO = new RuleInfo("GW0503", "conflicting-cert-sources", Severity.ERROR,
             "A server names more than one certificate source, or certificates its TLS mode cannot use.",
-            List.of("IST0106", "IST0133"), Set.of(Kind.GATEWAY));
+            List.of(), Set.of(Kind.GATEWAY))
+            .withAliases(Severity.ERROR, "IST0106").withAliases(Severity.WARNING, "IST0133");
 
     @Override
     public RuleInfo info() {
@@ -44,24 +47,7 @@ public final class ConflictingCertSourcesRule extends ServerRule {
             }
             return;
         }
-        List<String> sources = new ArrayList<>();
-        if (isSet(tls.credentialName())) {
-            sources.add("credentialName");
-        }
-        if (!tls.credentialNames().isEmpty()) {
-            sources.add("credentialNames");
-        }
-        if (isSet(tls.serverCertificate()) || isSet(tls.privateKey())) {
-            sources.add("serverCertificate/privateKey");
-        }
-        if (sources.size() > 1) {
-            out.report(g, tp + "/" + sources.get(1).replace("/privateKey", ""),
-                    "only one of credential_name, credential_names, server_certificate/private_key, tls_certificates "
-                            + "should be specified" + where + ": found " + String.join(", ", sources),
-                    "keep one certificate source; credentialName (a Secret in the gateway pod's namespace) is the "
-                            + "usual one");
-        }
-        if (tls.mode().isPassthrough() && (!sources.isEmpty() || isSet(tls.caCertificates()))) {
+        if (tls.mode().isPassthrough() && (!fields(tls).isEmpty() || isSet(tls.caCrl()))) {
             boolean unset = tls.modeText() == null;
             out.report(g, unset ? tp : tp + "/mode", Severity.WARNING,
                     tls.mode().name() + " mode does not use certificates, they will be ignored" + where
@@ -69,6 +55,35 @@ public final class ConflictingCertSourcesRule extends ServerRule {
                     "set tls.mode: SIMPLE (or MUTUAL) to terminate TLS with these certificates, or remove them to "
                             + "pass TLS through to the backend");
         }
+        List<String> sources = sources(tls);
+        if (sources.size() > 1) {
+            out.report(g, tp + "/" + sources.get(1).replace("/privateKey", ""),
+                    "only one of credential_name, credential_names, server_certificate/private_key, tls_certificates "
+                            + "should be specified" + where + ": found " + String.join(", ", sources),
+                    "keep one certificate source; credentialName (a Secret in the gateway pod's namespace) is the "
+                            + "usual one");
+        }
+    }
+
+    /**
+     * The certificate sources Istio counts, in its order of mention: the file pair only when both files are set
+     * (Istio's {@code certSourceCount}).
+     */
+    static List<String> sources(ServerTls tls) {
+        List<String> sources = new ArrayList<>();
+        if (isSet(tls.credentialName())) {
+            sources.add("credentialName");
+        }
+        if (!tls.credentialNames().isEmpty()) {
+            sources.add("credentialNames");
+        }
+        if (isSet(tls.serverCertificate()) && isSet(tls.privateKey())) {
+            sources.add("serverCertificate/privateKey");
+        }
+        if (!tls.tlsCertificates().isEmpty()) {
+            sources.add("tlsCertificates");
+        }
+        return sources;
     }
 
     /** The certificate fields set on {@code tls}: JSON field name and Istio's wording. */
@@ -82,6 +97,9 @@ public final class ConflictingCertSourcesRule extends ServerRule {
         }
         if (isSet(tls.caCertificates())) {
             set.add(new String[] {"caCertificates", "CA bundle"});
+        }
+        if (!tls.tlsCertificates().isEmpty()) {
+            set.add(new String[] {"tlsCertificates", "tlsCertificates"});
         }
         if (isSet(tls.credentialName())) {
             set.add(new String[] {"credentialName", "credentialName"});

@@ -16,8 +16,8 @@ import java.util.Set;
  */
 public final class InvalidPortRule extends ServerRule {
     private static final RuleInfo INFO = new RuleInfo("GW0505", "invalid-port", Severity.ERROR,
-            "A server's port is missing, out of range or unnamed.", List.of("IST0106", "IST0133"),
-            Set.of(Kind.GATEWAY));
+            "A server's port is missing, out of range or unnamed.", List.of(), Set.of(Kind.GATEWAY))
+            .withAliases(Severity.ERROR, "IST0106").withAliases(Severity.WARNING, "IST0133");
 
     @Override
     public RuleInfo info() {

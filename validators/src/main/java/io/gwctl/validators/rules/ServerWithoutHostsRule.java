@@ -13,9 +13,11 @@ import java.util.Set;
 
 /**
  * GW0506: a Gateway needs at least one server, each server at least one host, and each host the form
- * {@code [namespace/]dnsName} where the namespace is {@code .}, {@code *} or a DNS label and the name a DNS name
- * whose first label may be a wildcard (Istio's {@code validateGateway}/{@code validateNamespaceSlashWildcardHostname},
- * lint catalogue §2.2). Messages follow Istio's wording.
+ * {@code [namespace/]dnsName} as Istio's webhook checks it (Istio's {@code validateServer} and
+ * {@code ValidateNamespaceSlashWildcardHostname}, lint catalogue §2.2): the namespace is {@code .}, {@code *} or a DNS
+ * label; the name is {@code *}, an IP address, or a fully qualified DNS name (a short name such as {@code foo} is
+ * rejected) whose only wildcard is a whole first label ({@code *bar.com} is a partial wildcard). Messages follow
+ * Istio's wording and name the host.
  */
 public final class ServerWithoutHostsRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("GW0506", "server-without-hosts", Severity.ERROR,
@@ -43,71 +45,27 @@ public final class ServerWithoutHostsRule implements Rule {
                     String error = hostError(s.hosts().get(j));
                     if (error != null) {
                         out.report(g, s.pointer() + "/hosts/" + j, error,
-                                "write the host as dnsName, *.domain, ./dnsName or namespace/dnsName");
+                                "write the host as a fully qualified name (shop.example.com), *.domain or *, "
+                                        + "optionally prefixed by ./ or namespace/");
                     }
                 }
             }
         }
     }
 
-    /** Istio's error for a Gateway server host, or null when it is valid. */
-    static String hostError(String host) {
-        int slash = host.indexOf('/');
-        if (slash < 0) {
-            return wildcardDomainError(host);
-        }
-        String ns = host.substring(0, slash);
-        String name = host.substring(slash + 1);
-        if (ns.isEmpty() || name.isEmpty()) {
-            return "config namespace and dnsName in host entry cannot be empty: \"" + host + "\"";
-        }
-        if (!ns.equals("*") && !ns.equals(".") && !isLabel(ns, false)) {
-            return "invalid namespace \"" + ns + "\" in host \"" + host + "\": must be ., * or a DNS label";
-        }
-        return wildcardDomainError(name);
-    }
-
-    private static String wildcardDomainError(String domain) {
-        if (domain.isEmpty()) {
-            return "empty domain name not allowed";
-        }
-        if (domain.length() > 255) {
-            return "domain name \"" + domain + "\" too long (max 255)";
-        }
-        String[] labels = domain.split("\\.", -1);
-        for (int i = 0; i < labels.length; i++) {
-            String l = labels[i];
-            if (l.length() > 63 || !(i == 0 ? isWildcardLabel(l) : isLabel(l, true))) {
-                return "domain name \"" + domain + "\" invalid (label \"" + l + "\" invalid)";
-            }
-        }
-        return null;
-    }
-
-    /** Istio's wildcard DNS label: {@code *}, or a DNS label optionally prefixed by {@code *} or {@code *-}. */
-    private static boolean isWildcardLabel(String l) {
-        if (l.equals("*")) {
-            return true;
-        }
-        String rest = l.startsWith("*-") ? l.substring(2) : l.startsWith("*") ? l.substring(1) : l;
-        return isLabel(rest, true);
-    }
-
     /**
-     * A DNS-1123 label of at most 63 characters: letters, digits and {@code -}, starting and ending with a letter
-     * or digit; upper case only when {@code upper} (host labels are, namespaces are not).
+     * Istio's errors for a Gateway server host joined by {@code "; "}, each naming the host, or null when the webhook
+     * accepts it (see {@link IstioNames#gatewayHostErrors}).
      */
-    private static boolean isLabel(String l, boolean upper) {
-        if (l.isEmpty() || l.length() > 63 || l.charAt(0) == '-' || l.charAt(l.length() - 1) == '-') {
-            return false;
+    static String hostError(String host) {
+        List<String> errs = IstioNames.gatewayHostErrors(host);
+        if (errs.isEmpty()) {
+            return null;
         }
-        for (int i = 0; i < l.length(); i++) {
-            char c = l.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || (upper && c >= 'A' && c <= 'Z');
-            if (!ok) {
-                return false;
-            }
+        List<String> named = new java.util.ArrayList<>();
+        for (String e : errs) {
+            named.add(e.contains("\"" + host + "\"") ? e : e + ": \"" + host + "\"");
         }
-        return true;
+        return String.join("; ", named);
     }
 }

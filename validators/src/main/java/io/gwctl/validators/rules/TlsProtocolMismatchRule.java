@@ -20,8 +20,8 @@ import java.util.Set;
  */
 public final class TlsProtocolMismatchRule extends ServerRule {
     private static final RuleInfo INFO = new RuleInfo("GW0502", "tls-protocol-mismatch", Severity.ERROR,
-            "A server's TLS settings do not fit its protocol.", List.of("IST0106", "IST0133"),
-            Set.of(Kind.GATEWAY));
+            "A server's TLS settings do not fit its protocol.", List.of(), Set.of(Kind.GATEWAY))
+            .withAliases(Severity.ERROR, "IST0106").withAliases(Severity.WARNING, "IST0133");
 
     @Override
     public RuleInfo info() {
