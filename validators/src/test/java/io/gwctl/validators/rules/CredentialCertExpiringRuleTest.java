@@ -26,7 +26,8 @@ class CredentialCertExpiringRuleTest {
     @Test
     void infoIsTheContractsEntry() {
         assertThat(RULE.info().severity()).isEqualTo(Severity.WARNING);
-        assertThat(RULE.info().aliases()).containsExactly("IST0161");
+        // istioctl's IST0161 (an Error) reports the certificate only once it has expired: that is GW0102's.
+        assertThat(RULE.info().aliases()).isEmpty();
     }
 
     @Test
