@@ -54,6 +54,12 @@ public final class EnvoyAdminClient {
      */
     public static ConfigDump configDump(URI base, String name)
             throws IOException, StatusException, ConfigDumpException {
+        return configDump(base, name, RESPONSE_TIMEOUT);
+    }
+
+    /** As {@link #configDump(URI, String)}, waiting at most {@code responseTimeout} for the response to start. */
+    static ConfigDump configDump(URI base, String name, Duration responseTimeout)
+            throws IOException, StatusException, ConfigDumpException {
         // HTTP/1.1 as Envoy's admin listener speaks it (no h2c upgrade), never through a proxy: the tunnel is local.
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -62,7 +68,7 @@ public final class EnvoyAdminClient {
                 .proxy(HttpClient.Builder.NO_PROXY)
                 .build();
         HttpRequest request = HttpRequest.newBuilder(base.resolve("config_dump"))
-                .timeout(RESPONSE_TIMEOUT)
+                .timeout(responseTimeout)
                 .GET()
                 .build();
         HttpResponse<InputStream> response;
