@@ -268,6 +268,29 @@ final class Fields {
         return n.asText();
     }
 
+    /** What kind of value a node is, without its value: for messages about values that may be secret. */
+    static String kind(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return "null";
+        }
+        if (n.isObject()) {
+            return "an object";
+        }
+        if (n.isArray()) {
+            return "a list";
+        }
+        if (n.isTextual()) {
+            return "a string";
+        }
+        if (n.isNumber()) {
+            return "a number";
+        }
+        if (n.isBoolean()) {
+            return "true or false";
+        }
+        return n.isBinary() ? "binary data" : "a value";
+    }
+
     /** A JSON-style quoted string, with control characters escaped so a message stays on one line. */
     static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');

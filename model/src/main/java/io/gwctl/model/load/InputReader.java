@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.gwctl.model.Origin;
@@ -35,8 +36,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 final class InputReader implements TreeBuilder.Sink {
     private static final YAMLFactory YAML = yamlFactory();
     private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(TreeBuilder.MAX_DEPTH + 10)
-                    .maxStringLength(Integer.MAX_VALUE).build())
+            .streamReadConstraints(constraints())
             .build();
 
     /** After this many syntax errors in one file, the file is clearly not YAML: stop resynchronising. */
@@ -57,18 +57,28 @@ final class InputReader implements TreeBuilder.Sink {
     }
 
     /**
-     * Alias and nesting limits are enforced by {@link TreeBuilder} (Jackson reads YAML as events, where
-     * SnakeYAML's own alias limit does not apply); the code point limit is lifted because the loader already
-     * caps the file size.
+     * The stock factory's settings (a builder made from scratch leaves the parser features at 0, which turns
+     * {@code EMPTY_STRING_AS_NULL} off and reads {@code labels:} as {@code ""}). Alias and nesting limits are
+     * enforced by {@link TreeBuilder} (Jackson reads YAML as events, where SnakeYAML's own alias limit does not
+     * apply); the code point limit is lifted because the loader already caps the file size.
      */
     private static YAMLFactory yamlFactory() {
         LoaderOptions lo = new LoaderOptions();
         lo.setMaxAliasesForCollections(TreeBuilder.MAX_COLLECTION_ALIASES);
-        lo.setNestingDepthLimit(TreeBuilder.MAX_DEPTH + 10);
+        lo.setNestingDepthLimit(TreeBuilder.PARSER_MAX_DEPTH);
         lo.setCodePointLimit(Integer.MAX_VALUE);
-        return new ScalarYamlFactory(YAMLFactory.builder().loaderOptions(lo)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(TreeBuilder.MAX_DEPTH + 10)
-                        .maxStringLength(Integer.MAX_VALUE).build()));
+        return new ScalarYamlFactory(new YAMLFactory().rebuild().loaderOptions(lo)
+                .streamReadConstraints(constraints()));
+    }
+
+    /**
+     * The parsers' own limits sit above the loader's, which {@link TreeBuilder} reports with the place of the
+     * value and then reads on: nesting beyond {@link TreeBuilder#MAX_DEPTH} is skipped to its end, a number
+     * longer than {@link TreeBuilder#MAX_NUMBER_LENGTH} digits is not converted. The file size bounds the rest.
+     */
+    private static StreamReadConstraints constraints() {
+        return StreamReadConstraints.builder().maxNestingDepth(TreeBuilder.PARSER_MAX_DEPTH)
+                .maxStringLength(Integer.MAX_VALUE).maxNumberLength(Integer.MAX_VALUE).build();
     }
 
     FileOutcome outcome() {
@@ -124,6 +134,11 @@ final class InputReader implements TreeBuilder.Sink {
 
     /** Reads every document of the text, resynchronising after a syntax error where it can. */
     void readText(String text, boolean json) {
+        readText(text, json, this);
+    }
+
+    /** As {@link #readText(String, boolean)}, handing the documents to {@code sink} (tests compare trees). */
+    void readText(String text, boolean json, TreeBuilder.Sink sink) {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
@@ -133,16 +148,18 @@ final class InputReader implements TreeBuilder.Sink {
         int syntaxErrors = 0;
         while (true) {
             TreeBuilder builder = new TreeBuilder(pool, startLine);
-            try (JsonParser p = json ? JSON.createParser(text) : YAML.createParser(reader(text, startOffset))) {
-                builder.readAll(p, nextIndex, this);
+            JsonParser p = null;
+            try {
+                p = json ? JSON.createParser(text) : YAML.createParser(reader(text, startOffset));
+                builder.readAll(p, nextIndex, sink);
                 return;
             } catch (JsonProcessingException e) {
-                int[] where = errorPosition(e);
+                int[] where = errorPosition(e, p);
                 int line = where[0] + startLine;
                 // Resume at the next "---" after the error, scanning only forward: O(file) however many errors.
                 int[] resync = json || ++syntaxErrors >= MAX_SYNTAX_ERRORS ? null
                         : nextDocumentStart(text, startOffset, startLine + 1, Math.max(line, startLine + 2));
-                String message = errorMessage(e);
+                String message = io.gwctl.model.Printable.escape(errorMessage(e));
                 String rest = resync != null ? "; skipped to the next document at line " + resync[0]
                         : syntaxErrors >= MAX_SYNTAX_ERRORS ? "; too many syntax errors, the rest of the file was"
                         + " skipped" : "; the rest of the file was skipped";
@@ -158,30 +175,46 @@ final class InputReader implements TreeBuilder.Sink {
                 problems.add(new LoadProblem(LoadProblem.Type.PARSE, name, 0, 0,
                         "internal error while parsing: " + e, e));
                 return;
+            } finally {
+                closeQuietly(p);
+            }
+        }
+    }
+
+    private static void closeQuietly(JsonParser p) {
+        if (p != null) {
+            try {
+                p.close();
+            } catch (IOException e) {
+                // Text in memory: nothing to release.
             }
         }
     }
 
     /** A reader over the text from {@code offset}, without copying it. */
-    private static StringReader reader(String text, int offset) throws IOException {
-        StringReader r = new StringReader(text);
-        if (offset > 0) {
-            r.skip(offset);
-        }
-        return r;
+    private static StringReader reader(String text, int offset) {
+        return new ScalarYamlFactory.TextReader(text, offset);
     }
 
-    private static int[] errorPosition(JsonProcessingException e) {
+    /** Where the error is: SnakeYAML's mark, else Jackson's location, else where the parser stopped. */
+    private static int[] errorPosition(JsonProcessingException e, JsonParser p) {
         if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
             Mark mark = m.getProblemMark();
             return new int[] {mark.getLine() + 1, mark.getColumn() + 1};
         }
         JsonLocation loc = e.getLocation();
+        if ((loc == null || loc.getLineNr() <= 0) && p != null) {
+            loc = p.currentLocation(); // constraint violations carry no location
+        }
         return loc == null ? new int[] {0, 0} : new int[] {Math.max(loc.getLineNr(), 0), Math.max(loc.getColumnNr(), 0)};
     }
 
     /** SnakeYAML's own wording ("mapping values are not allowed here") without the echoed source snippet. */
     private static String errorMessage(JsonProcessingException e) {
+        String limit = limitMessage(e);
+        if (limit != null) {
+            return limit;
+        }
         if (e.getCause() instanceof MarkedYAMLException m) {
             String problem = m.getProblem();
             String context = m.getContext();
@@ -193,6 +226,10 @@ final class InputReader implements TreeBuilder.Sink {
             }
         }
         String msg = e.getOriginalMessage();
+        if (msg.startsWith("Unrecognized token")) {
+            // Jackson quotes up to 256 characters of the token: in a JSON Secret, part of a key.
+            return "unrecognized token (not a JSON value)";
+        }
         if (msg.startsWith("Expected a field name")) {
             // Jackson's wording names SnakeYAML event classes; say what a user wrote instead.
             String got = msg.contains("MappingStart") ? "a map" : msg.contains("SequenceStart") ? "a list" : "a value";
@@ -200,6 +237,23 @@ final class InputReader implements TreeBuilder.Sink {
         }
         int nl = msg.indexOf('\n');
         return nl >= 0 ? msg.substring(0, nl) : msg;
+    }
+
+    /**
+     * A parser limit in gwctl's words (Jackson's text names its configuration classes), or null. Only the nesting
+     * limit can be reached: the loader's own checks come first for numbers, and the file size bounds strings.
+     */
+    private static String limitMessage(JsonProcessingException e) {
+        String msg = String.valueOf(e.getOriginalMessage());
+        String cause = e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage());
+        if (e instanceof StreamConstraintsException && msg.contains("nesting depth")
+                || cause.startsWith("Nesting Depth exceeded")) {
+            return "nesting deeper than " + TreeBuilder.MAX_DEPTH + " levels";
+        }
+        if (e instanceof StreamConstraintsException && msg.startsWith("Number value length")) {
+            return "number longer than " + TreeBuilder.MAX_NUMBER_LENGTH + " digits";
+        }
+        return e instanceof StreamConstraintsException ? "input exceeds a parser limit" : null;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.gwctl.model.load;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,6 +34,13 @@ final class TreeBuilder {
     static final int MAX_EXPANDED_NODES = 1_000_000;
     /** Deeper than any Kubernetes object; stops stack exhaustion on hostile input. */
     static final int MAX_DEPTH = 100;
+    /**
+     * How deep the parsers themselves go (Jackson's and SnakeYAML's limits): well beyond {@link #MAX_DEPTH}, so
+     * that a document nested too deeply is skipped to its end and reported here, and the next one is still read.
+     */
+    static final int PARSER_MAX_DEPTH = 1000;
+    /** Digits in a number: Jackson's default limit, here reported with the number's place. */
+    static final int MAX_NUMBER_LENGTH = 1000;
 
     /** Receives each document, or the problem that made it unusable, in order. */
     interface Sink {
@@ -165,6 +173,12 @@ final class TreeBuilder {
                 } else {
                     merges.add(v.node);
                 }
+                for (JsonNode m : merges) {
+                    if (!m.isObject()) {
+                        // SnakeYAML refuses such a document; a silently ignored merge would drop fields.
+                        fail(keyPos, "merge key <<: expected a map or a list of maps, got " + Fields.kind(m));
+                    }
+                }
             } else if (obj.putIfAbsent(name, v.node) != null) {
                 fail(keyPos, "duplicate key " + Fields.quote(name));
             }
@@ -208,24 +222,64 @@ final class TreeBuilder {
         if (t == JsonToken.VALUE_STRING && isAlias(p)) {
             return alias(p, p.getText());
         }
-        JsonNode n = switch (t) {
-            case VALUE_STRING -> NODES.textNode(p.getText());
-            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-                case INT -> NODES.numberNode(p.getIntValue());
-                case LONG -> NODES.numberNode(p.getLongValue());
-                default -> NODES.numberNode(p.getBigIntegerValue());
+        if (p instanceof ScalarYamlFactory.Parser yp && yp.valueProblem() != null) {
+            fail(position(p), yp.valueProblem());
+            return new Built(NullNode.getInstance(), 1);
+        }
+        if ((t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) && numberLength(p) > MAX_NUMBER_LENGTH) {
+            fail(position(p), "number longer than " + MAX_NUMBER_LENGTH + " digits");
+            return new Built(NullNode.getInstance(), 1);
+        }
+        try {
+            JsonNode n = switch (t) {
+                case VALUE_STRING -> NODES.textNode(p.getText());
+                case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+                    case INT -> NODES.numberNode(p.getIntValue());
+                    case LONG -> NODES.numberNode(p.getLongValue());
+                    default -> NODES.numberNode(p.getBigIntegerValue());
+                };
+                case VALUE_NUMBER_FLOAT -> NODES.numberNode(floatValue(p));
+                case VALUE_TRUE -> NODES.booleanNode(true);
+                case VALUE_FALSE -> NODES.booleanNode(false);
+                case VALUE_NULL -> NullNode.getInstance();
+                case VALUE_EMBEDDED_OBJECT -> {
+                    Object o = p.getEmbeddedObject();
+                    yield o instanceof byte[] b ? NODES.binaryNode(b) : NODES.pojoNode(o);
+                }
+                default -> throw new IllegalStateException("unexpected token " + t);
             };
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
-            case VALUE_TRUE -> NODES.booleanNode(true);
-            case VALUE_FALSE -> NODES.booleanNode(false);
-            case VALUE_NULL -> NullNode.getInstance();
-            case VALUE_EMBEDDED_OBJECT -> {
-                Object o = p.getEmbeddedObject();
-                yield o instanceof byte[] b ? NODES.binaryNode(b) : NODES.pojoNode(o);
+            return new Built(n, 1);
+        } catch (JsonProcessingException e) {
+            // A value that does not convert (bad base64 under !!binary): the document is reported, the stream
+            // goes on. The value itself is not quoted: it may be a Secret's.
+            fail(position(p), t == JsonToken.VALUE_EMBEDDED_OBJECT ? "!!binary value is not valid base64"
+                    : "not a valid number");
+            return new Built(NullNode.getInstance(), 1);
+        }
+    }
+
+    /** Characters in the current number token, without building a string for JSON. */
+    private static int numberLength(JsonParser p) throws IOException {
+        return p instanceof YAMLParser ? p.getText().length() : p.getTextLength();
+    }
+
+    /**
+     * YAML's {@code .inf}, {@code -.Inf}, {@code .NaN} (which SnakeYAML types as floats and Jackson then fails to
+     * convert) as the doubles they stand for; every other float as Jackson reads it.
+     */
+    private static double floatValue(JsonParser p) throws IOException {
+        if (p instanceof YAMLParser) {
+            String s = p.getText();
+            int start = s.startsWith("-") || s.startsWith("+") ? 1 : 0;
+            String word = s.substring(start);
+            if (word.equals(".inf") || word.equals(".Inf") || word.equals(".INF")) {
+                return start == 1 && s.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             }
-            default -> throw new IllegalStateException("unexpected token " + t);
-        };
-        return new Built(n, 1);
+            if (start == 0 && (word.equals(".nan") || word.equals(".NaN") || word.equals(".NAN"))) {
+                return Double.NaN;
+            }
+        }
+        return p.getDoubleValue();
     }
 
     /** An alias shares the anchored node; only its own position is recorded, not the expanded subtree's. */
