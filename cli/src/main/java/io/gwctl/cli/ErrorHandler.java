@@ -1,5 +1,6 @@
 package io.gwctl.cli;
 
+import io.gwctl.model.Printable;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -18,7 +19,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("gwctl: " + ex.getMessage());
+        err.println("gwctl: " + Printable.escape(ex.getMessage()));
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
         return ExitCodes.USAGE;
@@ -29,17 +30,40 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         PrintWriter err = cmd.getErr();
         boolean verbose = verbose(parseResult);
         if (ex instanceof GwctlException g) {
-            err.println("gwctl: " + g.getMessage());
+            err.println("gwctl: " + Printable.escape(g.getMessage()));
             if (verbose && g.getCause() != null) {
                 g.getCause().printStackTrace(err);
             }
             return g.exitCode();
         }
-        err.println("gwctl: internal error: " + ex + (verbose ? "" : " (run with -v for the stack trace)"));
+        if (isOutOfMemory(ex)) {
+            err.println(outOfMemoryMessage());
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        err.println("gwctl: internal error: " + Printable.escape(String.valueOf(ex))
+                + (verbose ? "" : " (run with -v for the stack trace)"));
         if (verbose) {
             ex.printStackTrace(err);
         }
         return ExitCodes.INTERNAL_ERROR;
+    }
+
+    private static boolean isOutOfMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One line naming the heap limit and how to raise it, for a run that outgrew the heap. */
+    static String outOfMemoryMessage() {
+        long max = Runtime.getRuntime().maxMemory();
+        long mb = max / (1024 * 1024);
+        long suggest = Math.max(1, (max * 2 + (1L << 30) - 1) >> 30);
+        return "gwctl: out of memory: the input needs more than the Java heap limit of " + mb + " MB; run with a"
+                + " larger heap, e.g. GWCTL_JAVA_OPTS=-Xmx" + suggest + "g";
     }
 
     /** True when {@code -v} was given to any command on the path. */

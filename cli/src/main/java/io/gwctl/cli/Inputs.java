@@ -8,6 +8,7 @@ import io.gwctl.cli.source.FileSnapshotSource;
 import io.gwctl.cli.source.SnapshotSource;
 import io.gwctl.cli.source.SourceException;
 import io.gwctl.cli.source.SourceResult;
+import io.gwctl.model.Printable;
 import io.gwctl.model.load.LoadOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -96,8 +97,9 @@ public final class Inputs {
             throw new GwctlException(e.exitCode(), e.getMessage(), e.getCause());
         }
         PrintWriter err = spec.commandLine().getErr();
+        // Every line goes through the one sanitiser: file names, resource names and values come from the input.
         for (String line : r.errors()) {
-            err.println("gwctl: " + line);
+            err.println("gwctl: " + Printable.escape(line));
         }
         if (!r.errors().isEmpty() && r.snapshot().size() == 0) {
             // Nothing to work on: printing an empty table or "no issues" would look like a result.
@@ -112,11 +114,11 @@ public final class Inputs {
             err.println("gwctl: " + r.filesWithErrors() + " file(s) had errors; results cover the rest");
         }
         for (String line : r.warnings()) {
-            err.println("gwctl: " + line);
+            err.println("gwctl: " + Printable.escape(line));
         }
         if (verbose) {
             for (String line : r.details()) {
-                err.println("gwctl: " + line);
+                err.println("gwctl: " + Printable.escape(line));
             }
         }
         return r;

@@ -10,6 +10,7 @@ import io.gwctl.cli.options.InputOptions;
 import io.gwctl.cli.options.OutputOptions;
 import io.gwctl.cli.options.VerbosityOptions;
 import io.gwctl.cli.source.SourceResult;
+import io.gwctl.model.Printable;
 import io.gwctl.model.finding.Finding;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
@@ -148,7 +149,7 @@ public final class ValidateCommand implements Callable<Integer> {
         ValidationResult result = inNamespace(all, input.namespace());
         if (verbosity.verbose() && format != FindingsFormat.TEXT) {
             // The text format prints notes itself; the others carry them in the document.
-            result.notes().forEach(n -> spec.commandLine().getErr().println("gwctl: note: " + n));
+            result.notes().forEach(n -> spec.commandLine().getErr().println("gwctl: note: " + Printable.escape(n)));
         }
         RenderOptions render = new RenderOptions(format == FindingsFormat.TEXT && color.enabled(env),
                 GwctlCommand.version(), env.fileSystem().getPath("").toAbsolutePath());

@@ -241,7 +241,18 @@ final class Fields {
     }
 
     static InvalidResourceException wrongType(String pointer, String expected, JsonNode got) {
-        return new InvalidResourceException(pointer, path(pointer) + ": expected " + expected + ", got " + describe(got));
+        String value = isSecretData(pointer) ? kind(got) : describe(got);
+        return new InvalidResourceException(pointer, path(pointer) + ": expected " + expected + ", got " + value);
+    }
+
+    /**
+     * True for a Secret's {@code data} and {@code stringData} and anything under them: no message quotes such a
+     * value (a string where the map belongs is often the whole credential). No other kind gwctl reads has these
+     * top-level fields, so the rule needs no kind.
+     */
+    static boolean isSecretData(String pointer) {
+        return pointer.equals("/data") || pointer.equals("/stringData") || pointer.startsWith("/data/")
+                || pointer.startsWith("/stringData/");
     }
 
     /** The value as a user would recognise it: a quoted, shortened string; a number; "an object"; "a list". */

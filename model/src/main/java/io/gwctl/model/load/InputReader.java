@@ -216,7 +216,7 @@ final class InputReader implements TreeBuilder.Sink {
             return limit;
         }
         if (e.getCause() instanceof MarkedYAMLException m) {
-            String problem = m.getProblem();
+            String problem = withoutInput(m.getProblem());
             String context = m.getContext();
             if (context != null && problem != null) {
                 return context + ": " + problem;
@@ -237,6 +237,21 @@ final class InputReader implements TreeBuilder.Sink {
         }
         int nl = msg.indexOf('\n');
         return nl >= 0 ? msg.substring(0, nl) : msg;
+    }
+
+    /**
+     * SnakeYAML's problem without the piece of input some of its messages quote (a tag handle, an escape
+     * sequence): that text may be a Secret's value, and the position already points at it.
+     */
+    private static String withoutInput(String problem) {
+        if (problem == null) {
+            return null;
+        }
+        if (problem.startsWith("found undefined tag handle")) {
+            return "found undefined tag handle";
+        }
+        int found = problem.indexOf(", but found");
+        return found >= 0 ? problem.substring(0, found) : problem;
     }
 
     /**

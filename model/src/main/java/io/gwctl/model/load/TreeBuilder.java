@@ -286,7 +286,8 @@ final class TreeBuilder {
     private Built alias(JsonParser p, String name) {
         Anchored a = anchors.get(name);
         if (a == null) {
-            fail(position(p), "unknown alias *" + name);
+            // Not named: a plain value starting with '*' is read as an alias (a password in stringData).
+            fail(position(p), "unknown alias (no anchor of that name before it in this document)");
             return new Built(NullNode.getInstance(), 1);
         }
         if (a.node.isContainerNode()) {

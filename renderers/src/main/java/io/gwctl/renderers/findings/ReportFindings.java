@@ -1,5 +1,6 @@
 package io.gwctl.renderers.findings;
 
+import io.gwctl.model.Printable;
 import io.gwctl.model.ResourceRef;
 import io.gwctl.model.finding.Finding;
 import io.gwctl.model.finding.Location;
@@ -79,12 +80,15 @@ final class ReportFindings {
         return f.resource() == null ? "" : f.resource().friendlyName();
     }
 
-    /** Collapses line breaks so that one finding stays one line however its message was written. */
+    /**
+     * Collapses line breaks so that one finding stays one line however its message was written, and escapes the
+     * other control characters (a resource named with an ESC sequence) through the one sanitiser.
+     */
     static String oneLine(String s) {
         if (s == null) {
             return "";
         }
-        return s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? s : LINE_BREAK.matcher(s).replaceAll(" ");
+        return Printable.escape(s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? s : LINE_BREAK.matcher(s).replaceAll(" "));
     }
 
     /**

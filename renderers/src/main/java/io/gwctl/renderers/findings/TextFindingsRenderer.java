@@ -31,7 +31,7 @@ public final class TextFindingsRenderer implements FindingsRenderer {
         for (String note : report.notes()) {
             out.write("note: " + ReportFindings.oneLine(note) + "\n");
         }
-        out.write(ReportFindings.summaryLine(report) + "\n");
+        out.write(ReportFindings.oneLine(ReportFindings.summaryLine(report)) + "\n");
     }
 
     /** The finding's line without its line break: {@code Level [CODES] (Kind ns/name file:line) message}. */
@@ -48,7 +48,7 @@ public final class TextFindingsRenderer implements FindingsRenderer {
         String name = ReportFindings.resourceName(f);
         String where = ReportFindings.hasFile(f) ? loc.fileAndLine() : "";
         String inside = name.isEmpty() ? where : where.isEmpty() ? name : name + " " + where;
-        return inside.isEmpty() ? "" : " (" + inside + ")";
+        return inside.isEmpty() ? "" : " (" + ReportFindings.oneLine(inside) + ")";
     }
 
     /** istioctl's colours (istioctl/pkg/util/formatting): Info gets none. */

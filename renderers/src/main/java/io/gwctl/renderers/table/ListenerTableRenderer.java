@@ -1,5 +1,6 @@
 package io.gwctl.renderers.table;
 
+import io.gwctl.model.Printable;
 import io.gwctl.model.envoy.FilterChain;
 import io.gwctl.model.envoy.Listener;
 
@@ -60,10 +61,12 @@ public final class ListenerTableRenderer {
         }
         for (Keyed k : sorted(kept)) {
             Listener l = k.listener();
-            String prefix = (includeConfigType ? "listener/" + l.name() + "\t" : "") + addresses(l) + "\t" + l.port();
+            String prefix = (includeConfigType ? "listener/" + Printable.escape(l.name()) + "\t" : "")
+                    + Printable.escape(addresses(l)) + "\t" + l.port();
             if (verbose) {
                 for (ChainRow row : chainRows(l)) {
-                    rows.add(prefix + "\t" + row.match() + "\t" + row.destination());
+                    rows.add(prefix + "\t" + Printable.escape(row.match()) + "\t"
+                            + Printable.escape(row.destination()));
                 }
             } else {
                 rows.add(prefix + "\t" + k.type());

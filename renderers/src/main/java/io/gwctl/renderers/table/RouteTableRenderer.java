@@ -1,5 +1,6 @@
 package io.gwctl.renderers.table;
 
+import io.gwctl.model.Printable;
 import io.gwctl.model.envoy.Route;
 import io.gwctl.model.envoy.RouteConfiguration;
 import io.gwctl.model.envoy.VirtualHost;
@@ -48,17 +49,19 @@ public final class RouteTableRenderer {
             if (!filter.verify(rc)) {
                 continue;
             }
-            String name = includeConfigType ? "route/" + rc.name() : rc.name();
+            // Names, hosts and paths come from the input: escaped so that a tab or line break cannot shift a table.
+            String name = Printable.escape(includeConfigType ? "route/" + rc.name() : rc.name());
             if (!verbose) {
                 rows.add(name + "\t" + rc.virtualHosts().size());
                 continue;
             }
             for (VirtualHost vh : rc.virtualHosts()) {
-                String head = name + "\t" + vh.name() + "\t" + EnvoyDescriptions.routeDomains(vh.domains()) + "\t";
+                String head = name + "\t" + Printable.escape(vh.name()) + "\t"
+                        + Printable.escape(EnvoyDescriptions.routeDomains(vh.domains())) + "\t";
                 for (Route r : vh.routes()) {
                     if (!isPassthrough(r)) {
-                        rows.add(head + EnvoyDescriptions.routeMatch(r.match()) + "\t"
-                                + EnvoyDescriptions.management(r.istioConfig()));
+                        rows.add(head + Printable.escape(EnvoyDescriptions.routeMatch(r.match())) + "\t"
+                                + Printable.escape(EnvoyDescriptions.management(r.istioConfig())));
                     }
                 }
                 if (vh.routes().isEmpty()) {

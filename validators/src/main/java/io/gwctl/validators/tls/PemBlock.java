@@ -15,6 +15,20 @@ public record PemBlock(String type, byte[] der, boolean legacyEncrypted) {
     private static final String END = "-----END ";
     private static final String DASHES = "-----";
 
+    /** The labels of RFC 7468 and OpenSSL's legacy key labels: the only ones a message may show. */
+    private static final java.util.Set<String> KNOWN_LABELS = java.util.Set.of("CERTIFICATE", "X509 CRL",
+            "CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST", "TRUSTED CERTIFICATE", "PKCS7", "CMS", "PRIVATE KEY",
+            "ENCRYPTED PRIVATE KEY", "ATTRIBUTE CERTIFICATE", "PUBLIC KEY", "RSA PRIVATE KEY", "RSA PUBLIC KEY",
+            "EC PRIVATE KEY", "EC PARAMETERS", "DSA PRIVATE KEY", "OPENSSH PRIVATE KEY", "DH PARAMETERS");
+
+    /**
+     * The block's label as a message may show it: a standard label as it is, anything else (text from a Secret's
+     * data, which may be part of the secret) as {@code (unknown label)}.
+     */
+    public String label() {
+        return KNOWN_LABELS.contains(type) ? type : "(unknown label)";
+    }
+
     /** True when the body decoded. */
     public boolean decoded() {
         return der != null;
@@ -72,6 +86,6 @@ public record PemBlock(String type, byte[] der, boolean legacyEncrypted) {
 
     @Override
     public String toString() {
-        return "PemBlock[" + type + (der == null ? ", undecodable" : ", " + der.length + " bytes") + "]";
+        return "PemBlock[" + label() + (der == null ? ", undecodable" : ", " + der.length + " bytes") + "]";
     }
 }

@@ -44,10 +44,10 @@ public final class PrivateKeys {
     /** Parses one PEM block holding a private key. */
     public static PrivateKey parse(PemBlock block) throws KeyProblem {
         if (block.type().equals("ENCRYPTED PRIVATE KEY") || block.legacyEncrypted()) {
-            throw new KeyProblem("is encrypted (" + block.type() + "); Envoy needs an unencrypted private key");
+            throw new KeyProblem("is encrypted (" + block.label() + "); Envoy needs an unencrypted private key");
         }
         if (!block.decoded()) {
-            throw new KeyProblem("has a " + block.type() + " block that is not valid base64 or is truncated");
+            throw new KeyProblem("has a " + block.label() + " block that is not valid base64 or is truncated");
         }
         byte[] pkcs8;
         try {
@@ -55,11 +55,11 @@ public final class PrivateKeys {
                 case "PRIVATE KEY" -> block.der();
                 case "RSA PRIVATE KEY" -> rsaPkcs1ToPkcs8(block.der());
                 case "EC PRIVATE KEY" -> sec1ToPkcs8(block.der());
-                default -> throw new KeyProblem("has an unsupported key type " + block.type()
+                default -> throw new KeyProblem("has an unsupported key type " + block.label()
                         + " (expected PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY)");
             };
         } catch (IllegalArgumentException e) {
-            throw new KeyProblem("has a " + block.type() + " block that is not valid DER");
+            throw new KeyProblem("has a " + block.label() + " block that is not valid DER");
         }
         PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(pkcs8);
         for (String algorithm : ALGORITHMS) {
@@ -69,7 +69,7 @@ public final class PrivateKeys {
                 // Not this algorithm (or not parseable at all): try the next one.
             }
         }
-        throw new KeyProblem("has a " + block.type() + " block that does not parse as an RSA, EC or Ed25519 key");
+        throw new KeyProblem("has a " + block.label() + " block that does not parse as an RSA, EC or Ed25519 key");
     }
 
     /** Wraps a PKCS#1 RSAPrivateKey in a PKCS#8 PrivateKeyInfo with the rsaEncryption algorithm (RFC 8017 A.1). */
@@ -114,7 +114,7 @@ public final class PrivateKeys {
             if (sb.length() > 0) {
                 sb.append(", ");
             }
-            sb.append(b.type());
+            sb.append(b.label());
         }
         return sb.toString();
     }

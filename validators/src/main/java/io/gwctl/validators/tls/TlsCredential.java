@@ -110,7 +110,7 @@ public record TlsCredential(String certKey, String keyKey, List<X509Certificate>
             String which = blocks.size() == 1 ? certKey : "block " + (i + 1) + " of " + blocks.size() + " in "
                     + certKey;
             if (!b.type().equals("CERTIFICATE")) {
-                problems.add(which + " is a " + b.type() + ", not a CERTIFICATE");
+                problems.add(which + " is a " + b.label() + ", not a CERTIFICATE");
             } else if (!b.decoded()) {
                 problems.add(which + " is not valid base64 or is truncated");
             } else {
