@@ -5,7 +5,8 @@ package io.gwctl.cli;
  * precedence so that a CI job never sees 0 when any input was broken.
  *
  * <p>When several outcomes apply to one run, the highest-priority one wins:
- * {@code 64 usage > 69 cluster unreachable > 66 missing input > 65 bad input data > 79 findings > 0}.
+ * {@code 74 output not written > 64 usage > 69 cluster unreachable > 66 missing input > 65 bad input data > 79
+ * findings > 0}.
  * Rationale: the first two mean nothing was checked; the next two mean the results cover only part of the input
  * (the findings are still printed), so the incomplete run must not look like a clean or a merely "findings" run.
  * 1 (internal error) ends the run at once and is never combined.
@@ -23,6 +24,8 @@ public final class ExitCodes {
     public static final int NO_INPUT = 66;
     /** The Kubernetes cluster is unreachable or not configured (EX_UNAVAILABLE). */
     public static final int UNAVAILABLE = 69;
+    /** The output could not be written (a full disk): whatever was found is lost, so this wins (EX_IOERR). */
+    public static final int IO_ERROR = 74;
     /** validate: a finding at or above --failure-threshold, in every output format; pc diff: a difference. */
     public static final int FINDINGS = 79;
 
@@ -37,8 +40,10 @@ public final class ExitCodes {
               66  a named input does not exist or cannot be read
               69  the cluster is unreachable or no kubeconfig was found; with --live, the
                   gateway pod or its Envoy admin port
-              1   internal error (a bug: please report it; -v prints the stack trace)
-            When several apply, the first in this order wins: 64, 69, 66, 65, 79, 0.""";
+              74  the output could not be written (e.g. a full disk)
+              1   internal error (a bug: please report it; -v prints the stack trace),
+                  or out of memory (raise the heap with GWCTL_JAVA_OPTS=-Xmx...)
+            When several apply, the first in this order wins: 74, 64, 69, 66, 65, 79, 0.""";
 
     private ExitCodes() {
     }
@@ -56,7 +61,8 @@ public final class ExitCodes {
             case NO_INPUT -> 3;
             case UNAVAILABLE -> 4;
             case USAGE -> 5;
-            default -> 6;
+            case IO_ERROR -> 6;
+            default -> 7;
         };
     }
 }

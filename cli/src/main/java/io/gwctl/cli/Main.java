@@ -1,11 +1,19 @@
 package io.gwctl.cli;
 
+import io.gwctl.model.Printable;
 import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryNotificationInfo;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
+import javax.management.NotificationEmitter;
 import picocli.CommandLine;
 
 /**
@@ -17,8 +25,43 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
+        watchHeap();
+        // The file descriptors, not System.out: a PrintStream swallows write errors (a full disk).
+        int code = run(args, new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
+                Environment.system());
         System.exit(code);
+    }
+
+    /** Heap left after a full collection, below which the run is stopped: it would only thrash. */
+    private static final double HEAP_FULL = 0.97;
+
+    /**
+     * Ends the process with one line when the old generation is still {@value #HEAP_FULL} full after a full
+     * collection: without this a run that outgrows the heap spends minutes in back-to-back collections before the
+     * JVM gives up with a stack trace. The notification comes on a JVM thread, hence {@code halt} here, in the
+     * only class that ends the process.
+     */
+    private static void watchHeap() {
+        boolean watching = false;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            String name = pool.getName();
+            long max = pool.getUsage().getMax();
+            if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported() && max > 0
+                    && (name.contains("Old") || name.contains("Tenured"))) {
+                pool.setCollectionUsageThreshold((long) (max * HEAP_FULL));
+                watching = true;
+            }
+        }
+        if (watching) {
+            ((NotificationEmitter) ManagementFactory.getMemoryMXBean()).addNotificationListener((n, handback) -> {
+                if (MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED.equals(n.getType())) {
+                    System.err.println(ErrorHandler.outOfMemoryMessage());
+                    System.err.flush();
+                    Runtime.getRuntime().halt(ExitCodes.INTERNAL_ERROR);
+                }
+            }, null, null);
+        }
     }
 
     /** Runs gwctl on the process environment, writing UTF-8 to the given streams. */
@@ -32,16 +75,29 @@ public final class Main {
         return run(args, out, err, Environment.system());
     }
 
-    /** Runs gwctl; output is buffered and flushed once at the end (also after an error). */
+    /**
+     * Runs gwctl; output is buffered and flushed once at the end (also after an error). A write error on the
+     * output (a full disk) is reported in one line and makes the exit code 74, whatever the command found.
+     */
     public static int run(String[] args, Writer out, Writer err, Environment env) {
-        PrintWriter o = new PrintWriter(new BufferedWriter(out));
+        CheckedWriter checked = new CheckedWriter(out);
+        PrintWriter o = new PrintWriter(new BufferedWriter(checked));
         PrintWriter e = new PrintWriter(new BufferedWriter(err));
+        int code;
         try {
-            return commandLine(env).setOut(o).setErr(e).execute(args);
-        } finally {
-            o.flush();
-            e.flush();
+            code = commandLine(env).setOut(o).setErr(e).execute(args);
+        } catch (OutOfMemoryError oom) {
+            e.println(ErrorHandler.outOfMemoryMessage());
+            code = ExitCodes.INTERNAL_ERROR;
         }
+        o.flush();
+        if (checked.failure() != null && !CheckedWriter.isBrokenPipe(checked.failure())) {
+            e.println("gwctl: cannot write the output: " + Printable.escape(String.valueOf(
+                    checked.failure().getMessage())).toLowerCase(java.util.Locale.ROOT));
+            code = ExitCodes.IO_ERROR;
+        }
+        e.flush();
+        return code;
     }
 
     /** The configured command tree (error handlers, case-insensitive enum values); also used for completion. */

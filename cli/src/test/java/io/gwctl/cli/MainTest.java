@@ -16,7 +16,8 @@ class MainTest {
         assertThat(r.out()).startsWith("Usage: gwctl [-hV] [COMMAND]")
                 .contains("  proxy-config, pc", "  validate", "Examples:", "  gwctl validate -f manifests/ -o sarif",
                         "Exit codes:", "  79  validate found issues", "  64  usage error",
-                        "When several apply, the first in this order wins: 64, 69, 66, 65, 79, 0.");
+                        "  74  the output could not be written",
+                        "When several apply, the first in this order wins: 74, 64, 69, 66, 65, 79, 0.");
     }
 
     @Test

@@ -89,7 +89,7 @@ public final class FileSnapshotSource implements SnapshotSource {
         }
         Snapshot snapshot = kept.build();
         String seen = snapshot.size() == 0 && errors.isEmpty() ? seen(r.stats()) : null;
-        return new SourceResult(snapshot, errors, files.size(), code, List.of(), details, paths, null, seen);
+        return new SourceResult(snapshot, errors, files.size(), code, r.notes(), details, paths, null, seen);
     }
 
     /**

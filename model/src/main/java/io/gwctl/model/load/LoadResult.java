@@ -3,10 +3,18 @@ package io.gwctl.model.load;
 import io.gwctl.model.Snapshot;
 import java.util.List;
 
-/** The outcome of a load: every resource that could be read, every problem found on the way, and counts. */
-public record LoadResult(Snapshot snapshot, List<LoadProblem> problems, LoadStats stats) {
+/**
+ * The outcome of a load: every resource that could be read, every problem found on the way, counts, and notes on
+ * what was left out without being wrong (a FIFO in a walked directory), one line each.
+ */
+public record LoadResult(Snapshot snapshot, List<LoadProblem> problems, LoadStats stats, List<String> notes) {
     public LoadResult {
         problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+    }
+
+    public LoadResult(Snapshot snapshot, List<LoadProblem> problems, LoadStats stats) {
+        this(snapshot, problems, stats, List.of());
     }
 
     public boolean hasProblems() {

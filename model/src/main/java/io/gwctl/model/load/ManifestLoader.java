@@ -44,15 +44,17 @@ public final class ManifestLoader {
     public LoadResult load(List<String> paths) {
         List<Input> inputs = new ArrayList<>();
         List<String> skippedFileNames = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (String arg : paths) {
-            expand(arg, inputs, skippedFileNames);
+            expand(arg, inputs, skippedFileNames, notes);
         }
         // A file named twice (-f dir/ -f dir/a.yaml, or the same -f repeated) is read once, where it first appears:
         // reading it again would define every object in it twice.
         Set<Path> seen = new HashSet<>();
         inputs.removeIf(in -> in.path() != null && !seen.add(in.path().toAbsolutePath().normalize()));
         List<FileOutcome> outcomes = readAll(inputs);
-        return combine(outcomes, skippedFileNames);
+        LoadResult r = combine(outcomes, skippedFileNames);
+        return new LoadResult(r.snapshot(), r.problems(), r.stats(), notes);
     }
 
     /** Loads YAML (or JSON, when {@code fileName} ends in {@code .json}) from a string, named {@code fileName}. */
@@ -66,7 +68,7 @@ public final class ManifestLoader {
     private record Input(Path path, String name, boolean stdin, LoadProblem problem) {
     }
 
-    private void expand(String arg, List<Input> inputs, List<String> skippedFileNames) {
+    private void expand(String arg, List<Input> inputs, List<String> skippedFileNames, List<String> notes) {
         if (arg.equals("-")) {
             inputs.add(new Input(null, "-", true, null));
             return;
@@ -82,7 +84,7 @@ public final class ManifestLoader {
             inputs.add(problemInput(LoadProblem.Type.NOT_FOUND, arg, "no such file or directory"));
         } else if (Files.isDirectory(p)) {
             String prefix = arg.length() > 1 && arg.endsWith("/") ? arg.replaceAll("/+$", "") : arg;
-            walk(p, prefix.equals("/") ? "" : prefix, inputs, skippedFileNames);
+            walk(p, prefix.equals("/") ? "" : prefix, inputs, skippedFileNames, notes);
         } else {
             inputs.add(new Input(p, arg, false, null));
         }
@@ -91,9 +93,11 @@ public final class ManifestLoader {
     /**
      * Walks a directory depth first with each directory's entries sorted by name (as kubectl and istioctl do), so
      * the order does not depend on the file system. Symbolic links to directories are not followed below the
-     * named directory, which keeps a link cycle from looping.
+     * named directory, which keeps a link cycle from looping. FIFOs, devices and sockets are skipped with a note:
+     * reading one would block or never end (a file named with {@code -f} is read, up to the size limit, so that
+     * {@code -f <(helm template ...)} works).
      */
-    private void walk(Path dir, String name, List<Input> inputs, List<String> skippedFileNames) {
+    private void walk(Path dir, String name, List<Input> inputs, List<String> skippedFileNames, List<String> notes) {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             ds.forEach(entries::add);
@@ -113,13 +117,20 @@ public final class ManifestLoader {
             Path e = entries.get(i);
             String entryName = name + "/" + names[i];
             if (Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
-                walk(e, entryName, inputs, skippedFileNames);
+                walk(e, entryName, inputs, skippedFileNames, notes);
+            } else if (isSpecial(e)) {
+                notes.add("skipped " + entryName + ": not a regular file (a FIFO, device or socket)");
             } else if (hasManifestExtension(entryName)) {
                 inputs.add(new Input(e, entryName, false, null));
             } else if (!Files.isDirectory(e)) {
                 skippedFileNames.add(entryName);
             }
         }
+    }
+
+    /** A FIFO, device or socket (a link is followed; a broken link is not special: reading it reports it). */
+    private static boolean isSpecial(Path p) {
+        return Files.exists(p) && !Files.isRegularFile(p) && !Files.isDirectory(p);
     }
 
     private static Input problemInput(LoadProblem.Type type, String name, String message) {
@@ -171,6 +182,9 @@ public final class ManifestLoader {
             Thread.currentThread().interrupt();
             return FileOutcome.failed(internal(in.name, e));
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof OutOfMemoryError oom) {
+                throw oom; // the heap, not this file: reported once for the whole run
+            }
             return FileOutcome.failed(internal(in.name, e.getCause()));
         }
     }
@@ -196,18 +210,30 @@ public final class ManifestLoader {
                     "no such file or directory"));
         } catch (IOException e) {
             return FileOutcome.failed(new LoadProblem(LoadProblem.Type.UNREADABLE, in.name, 0, 0, describe(e), e));
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return FileOutcome.failed(internal(in.name, e));
         }
     }
 
+    /**
+     * The file's bytes, refused past the size limit counting the bytes actually read: the size the file system
+     * reports is 0 for {@code /dev/zero} and for a FIFO, which never end or end late.
+     */
     private byte[] readFile(Path p) throws IOException {
-        long size = Files.size(p);
-        if (size > options.maxFileBytes()) {
+        long max = options.maxFileBytes();
+        long size = Files.isRegularFile(p) ? Files.size(p) : -1;
+        if (size > max) {
             throw new TooLargeException("file is " + InputReader.humanSize(size) + ", larger than the "
-                    + InputReader.humanSize(options.maxFileBytes()) + " limit");
+                    + InputReader.humanSize(max) + " limit");
         }
-        return Files.readAllBytes(p);
+        try (InputStream in = Files.newInputStream(p)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1));
+            if (bytes.length > max) {
+                throw new TooLargeException("larger than the " + InputReader.humanSize(max)
+                        + " limit (stopped reading there)");
+            }
+            return bytes;
+        }
     }
 
     private byte[] readStdin() throws IOException {
