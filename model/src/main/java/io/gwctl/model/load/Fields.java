@@ -171,6 +171,25 @@ final class Fields {
         return integerValue(n, child(pointer, field));
     }
 
+    /**
+     * A port number field of a Kubernetes object; 0 when absent. A present value must be 1-65535, as the API
+     * server's validation requires ({@code IsValidPortNum}), in its wording:
+     * {@code spec.ports[0].port: Invalid value: -80: must be between 1 and 65535, inclusive}.
+     */
+    static int port(JsonNode parent, String field, String pointer) throws InvalidResourceException {
+        JsonNode n = node(parent, field);
+        return n == null ? 0 : portValue(n, child(pointer, field));
+    }
+
+    static int portValue(JsonNode n, String pointer) throws InvalidResourceException {
+        int v = integerValue(n, pointer);
+        if (v < 1 || v > 65_535) {
+            throw new InvalidResourceException(pointer, path(pointer) + ": Invalid value: " + v
+                    + ": must be between 1 and 65535, inclusive");
+        }
+        return v;
+    }
+
     static int integerValue(JsonNode n, String pointer) throws InvalidResourceException {
         if (n.isIntegralNumber() && n.canConvertToInt()) {
             return n.intValue();

@@ -310,7 +310,7 @@ public final class ResourceMapper {
     }
 
     private static ServicePort servicePort(JsonNode n, String p, int i) throws InvalidResourceException {
-        int port = integer(n, "port", p);
+        int port = Fields.port(n, "port", p);
         int targetPort = port;
         String targetPortName = null;
         JsonNode tp = node(n, "targetPort");
@@ -320,10 +320,10 @@ public final class ResourceMapper {
             targetPortName = tp.textValue();
         } else if (tp != null) {
             int t = Fields.integerValue(tp, p + "/targetPort");
-            targetPort = t == 0 ? port : t;
+            targetPort = t == 0 ? port : Fields.portValue(tp, p + "/targetPort");
         }
         return new ServicePort(i, string(n, "name", p), string(n, "protocol", p, "TCP"), port, targetPort,
-                targetPortName, integer(n, "nodePort", p));
+                targetPortName, Fields.port(n, "nodePort", p));
     }
 
     private static Deployment deployment(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec)

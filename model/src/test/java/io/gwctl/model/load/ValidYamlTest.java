@@ -160,7 +160,7 @@ class ValidYamlTest {
                 """);
 
         // Anchors belong to their document, as in SnakeYAML's composer.
-        assertThat(problems(r)).containsExactly("in.yaml:1:1: missing kind", "in.yaml:6:7: unknown alias *base");
+        assertThat(problems(r)).containsExactly("in.yaml:1:1: missing kind", "in.yaml:6:7: unknown alias (no anchor of that name before it in this document)");
         LoadResult r2 = load("""
                 apiVersion: v1
                 kind: Service
@@ -213,5 +213,19 @@ class ValidYamlTest {
         LoadResult r = load("a: *\n");
 
         assertThat(problems(r)).singleElement().satisfies(p -> assertThat(p).doesNotContain("\n"));
+    }
+
+    @Test
+    void servicePortsKubernetesRejectsAreReportedInItsWords() {
+        String svc = "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports:\n  - %s\n";
+        assertThat(problems(load(svc.formatted("port: -80")))).containsExactly(
+                "in.yaml:6:11: spec.ports[0].port: Invalid value: -80: must be between 1 and 65535, inclusive");
+        assertThat(problems(load(svc.formatted("port: 70000")))).containsExactly(
+                "in.yaml:6:11: spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive");
+        assertThat(problems(load(svc.formatted("{port: 80, targetPort: -1}")))).containsExactly("in.yaml:6:28:"
+                + " spec.ports[0].targetPort: Invalid value: -1: must be between 1 and 65535, inclusive");
+        assertThat(problems(load(svc.formatted("{port: 80, nodePort: 70000}")))).containsExactly("in.yaml:6:26:"
+                + " spec.ports[0].nodePort: Invalid value: 70000: must be between 1 and 65535, inclusive");
+        assertThat(problems(load(svc.formatted("{port: 80, targetPort: 0, nodePort: 30080}")))).isEmpty();
     }
 }
