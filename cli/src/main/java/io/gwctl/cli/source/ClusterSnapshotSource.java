@@ -20,6 +20,8 @@ import io.gwctl.model.load.InvalidResourceException;
 import io.gwctl.model.load.ResourceMapper;
 import io.gwctl.model.translate.GatewayWorkloads;
 import io.gwctl.validators.tls.CredentialRef;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -144,8 +146,10 @@ public final class ClusterSnapshotSource implements SnapshotSource {
             int replaced = 0;
             int added = 0;
             if (overlay != null) {
+                // as the API server stamps them: to the second, at the time of applying
+                Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
                 for (Resource r : overlay.all()) {
-                    if (byKey.put(key(r), r) == null) {
+                    if (byKey.put(key(r), Applied.of(r, byKey.get(key(r)), now)) == null) {
                         added++;
                     } else {
                         replaced++;
