@@ -53,6 +53,19 @@ class ClusterModeTest {
             https.443.https.test-gateway.default     test.io:443     test.io     /*        test-io.default
             """;
 
+    /** The listeners of the examples' gateway workload. */
+    private static final String LISTENERS = """
+            ADDRESSES PORT  MATCH                     DESTINATION
+            0.0.0.0   7070  ALL                       Route: http.7070
+            0.0.0.0   8080  ALL                       Route: http.8080
+            0.0.0.0   8443  SNI: test.io              Route: https.443.https.test-gateway.default
+            0.0.0.0   8443  SNI: payments.example.com Route: https.443.https.payments-gateway.payments
+            0.0.0.0   8443  SNI: shop.example.com     Route: https.443.https-shop.shop-gateway.team-shop
+            0.0.0.0   8443  SNI: api.example.com      Route: https.443.https-api.api-gateway.team-api
+            0.0.0.0   15021 ALL                       Inline Route: /healthz/ready*
+            0.0.0.0   15090 ALL                       Inline Route: /stats/prometheus*
+            """;
+
     static MockCluster cluster;
     /** The same over HTTPS (self-signed for localhost), with the gateway, test-io and payments. */
     static MockCluster tls;
@@ -450,10 +463,40 @@ class ClusterModeTest {
 
         assertThat(r.err()).isEqualTo("gwctl: cannot list pods in namespace default: forbidden (gateway workloads"
                 + " come from Deployments only)\n");
-        assertThat(r.out()).as(r.toString()).startsWith("ADDRESSES PORT  MATCH");
+        assertThat(r.out()).as(r.toString()).isEqualTo(LISTENERS);
         assertThat(r.exitCode()).isZero();
         assertThat(cluster.requests()).extracting(MockCluster.Request::resourcePath)
                 .contains("/api/v1/pods", "/api/v1/namespaces/default/pods");
+    }
+
+    @Test
+    void workloadsForbiddenEverywhereAssumeTheDefaultIngressGateway() {
+        cluster.deny(resourceOutside("pods", "no-such-namespace"));
+        cluster.deny(resourceOutside("deployments", "no-such-namespace"));
+
+        Gwctl.Result r = gwctl().run("pc", "listener");
+
+        assertThat(r.err()).isEqualTo("""
+                gwctl: cannot list pods in namespace default: forbidden (gateway workloads come from Deployments only)
+                gwctl: cannot list deployments in namespace default: forbidden (gateway workloads come from Pods only)
+                gwctl: no gateway workload in the input; assuming Istio's default ingress gateway\
+                 istio-system/istio-ingressgateway (Service ports 15021, 80→8080, 443→8443)
+                """);
+        assertThat(r.out()).as(r.toString()).isEqualTo(LISTENERS);
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void istioConfigForbiddenEverywhereStopsWithKubectlsWords() {
+        cluster.deny(resourceOutside("virtualservices", "no-such-namespace"));
+
+        Gwctl.Result r = gwctl().run("validate");
+
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("gwctl: Error from server (Forbidden): virtualservices.networking.istio.io is"
+                + " forbidden: User \"system:serviceaccount:ci:gwctl\" cannot list resource \"virtualservices\" in API"
+                + " group \"networking.istio.io\" in the namespace \"default\"\n");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
     }
 
     @Test
@@ -547,6 +590,50 @@ class ClusterModeTest {
         assertThat(r.err()).isEqualTo("gwctl: cannot reach the cluster at " + url + " (connection refused): check"
                 + " --context/--kubeconfig and that the API server is up, or read manifests with -f PATH\n");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+    }
+
+    // ---- the permissions gwctl needs ---------------------------------------------------------------------------
+
+    @Test
+    void docsRbacGrantsWhatAFullRunReadsAndNothingElse() {
+        RbacRules rbac = RbacRules.load(ROOT.resolve("docs/rbac.yaml"));
+        cluster.deny(q -> q.api() == null || !rbac.allows(q.api()));
+
+        Gwctl.Result r = gwctl().run("validate", "-A", "--output-threshold", "Error");
+
+        // what a user with every permission sees, but where the misplaced Secret is (outside istio-system)
+        assertThat(r.err()).as(r.toString()).isEmpty();
+        assertThat(r.out()).isEqualTo("""
+                Error [GW0101/IST0101] (Gateway payments/payments-gateway) Referenced credentialName not found:\
+                 "payments-cert" in namespace istio-system (where the gateway workload\
+                 istio-system/istio-ingressgateway runs)
+                    hint: Istio reads a Gateway's TLS Secret from the namespace of the gateway workload, not of the\
+                 Gateway: create the Secret payments-cert in namespace istio-system, e.g. kubectl create -n\
+                 istio-system secret tls payments-cert --cert=server.crt --key=server.key.
+                Error [GW0201/IST0162] (Gateway monitoring/metrics-gateway) Gateway listens on 7070 but Service\
+                 istio-system/istio-ingressgateway exposes 15021, 80→8080, 443→8443
+                    hint: Add port 7070 to Service istio-system/istio-ingressgateway (port: 7070, targetPort: 7070),\
+                 or use a port the Service exposes.
+                Error [GW0301/KIA0301/IST0145] (Gateway team-web/web-gateway) server dropped: TLS host\
+                 shop.example.com on port 443 (listener port 8443) is already served by Gateway\
+                 team-shop/shop-gateway, which istiod merges first (by creation time: created 2025-01-10T09:00:00Z,\
+                 this one 2025-03-02T14:30:00Z); istiod skips this whole server, so www.example.com becomes\
+                 unreachable on port 443
+                    hint: Serve each host on port 443 from one server only: remove shop.example.com from one of\
+                 them, or move one server to another port or bind.
+                3 errors, 0 warnings, 0 info in 21 resources (3 below the output threshold)
+                """);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        List<MockCluster.ApiPath> reads = cluster.requests().stream().map(MockCluster.Request::api).toList();
+        assertThat(reads).doesNotContainNull();
+        // the only reads refused: the optional look-up of a credential Secret in its Gateway's own namespace
+        assertThat(reads).filteredOn(p -> !rbac.allows(p)).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.verb() + " " + p.resource()).isEqualTo("get secrets");
+            assertThat(p.namespace()).isNotEqualTo("istio-system");
+        });
+        // and every grant is used, but the port-forward of proxy-config --live and diff
+        assertThat(rbac.grants()).filteredOn(g -> !g.resource().equals("pods/portforward"))
+                .allSatisfy(g -> assertThat(reads).as("a read that %s allows", g).anyMatch(g::allows));
     }
 
     // ---- files layered over the cluster ------------------------------------------------------------------------
