@@ -100,6 +100,11 @@ public final class MockCluster implements AutoCloseable {
         }
     }
 
+    static {
+        // MockWebServer logs every request at INFO through java.util.logging: thousands of lines per build
+        java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
+    }
+
     private MockCluster(boolean https) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         MockDispatcher expectations = new MockDispatcher(responses);
