@@ -6,6 +6,7 @@ import static io.gwctl.cli.source.MockCluster.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gwctl.cli.ExitCodes;
+import io.gwctl.cli.Fixtures;
 import io.gwctl.cli.Gwctl;
 import io.gwctl.cli.options.ClusterOptions;
 import java.io.IOException;
@@ -80,6 +81,9 @@ class ClusterModeTest {
     @BeforeAll
     static void startCluster() {
         cluster = MockCluster.http().load(EXAMPLES)
+                // the ingress Deployment's Pods, as a real cluster has them
+                .create("v1", Fixtures.pod("istio-ingressgateway", "istio-system", "ax2z0") + "---\n"
+                        + Fixtures.pod("istio-ingressgateway", "istio-system", "bq9w1"))
                 // test-io once more at each older Istio version: what a cluster serving only that version holds
                 .load("v1beta1", EXAMPLES.resolve("test-io"))
                 .load("v1alpha3", EXAMPLES.resolve("test-io"))
@@ -269,7 +273,7 @@ class ClusterModeTest {
                     hint: Istio reads a Gateway's TLS Secret from the namespace of the gateway workload, not of the\
                  Gateway: create the Secret payments-cert in namespace istio-system (or move it there), e.g. kubectl\
                  create -n istio-system secret tls payments-cert --cert=server.crt --key=server.key.
-                1 error, 0 warnings, 0 info in 8 resources
+                1 error, 0 warnings, 0 info in namespace payments (8 resources read in all namespaces)
                 """);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(tls.requests()).isNotEmpty()
@@ -300,6 +304,16 @@ class ClusterModeTest {
     }
 
     // ---- what is read, and which namespace is reported ---------------------------------------------------------
+
+    @Test
+    void aDeploymentAndItsPodsAreOneGatewayWorkload() {
+        Gwctl.Result r = gwctl().run("pc", "listener", "-v");
+
+        assertThat(r.err()).as(r.toString()).contains("gwctl: read 2 Pod(s)\n", "gwctl: read 1 Deployment(s)\n")
+                .doesNotContain("gateway workloads");
+        assertThat(r.out()).isEqualTo(LISTENERS);
+        assertThat(r.exitCode()).isZero();
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"v1", "v1beta1", "v1alpha3"})
@@ -344,7 +358,8 @@ class ClusterModeTest {
         assertThat(unbound).hasSize(1200);
         assertThat(unbound.get(0)).startsWith("Info [GW0404] (Gateway bulk/gw-0000) ");
         assertThat(unbound.get(1199)).startsWith("Info [GW0404] (Gateway bulk/gw-1199) ");
-        assertThat(r.out()).endsWith("\n0 errors, 0 warnings, 1200 info in 1210 resources\n");
+        assertThat(r.out()).endsWith("\n0 errors, 0 warnings, 1200 info in namespace bulk (1212 resources read in all namespaces); 7 errors in"
+                + " other namespaces; -A shows them\n");
         assertThat(r.exitCode()).isZero();
         assertThat(cluster.requests(ISTIO + "v1/gateways")).extracting(MockCluster.Request::query).containsExactly(
                 "limit=500", "limit=500&continue=" + token1.replace("=", "%3D"),
@@ -372,7 +387,8 @@ class ClusterModeTest {
     void validateReportsTheContextNamespaceAndAllWithA() {
         Gwctl.Result inDefault = gwctl().run("validate");
         assertThat(inDefault.err()).as(inDefault.toString()).isEmpty();
-        assertThat(inDefault.out()).isEqualTo("✔ No validation issues found in 22 resources.\n");
+        assertThat(inDefault.out()).isEqualTo("✔ No validation issues found in namespace default (24 resources read in all"
+                + " namespaces); 3 errors, 1 warning, 2 info in other namespaces; -A shows them.\n");
         assertThat(inDefault.exitCode()).isZero();
 
         Gwctl.Result payments = gwctl().run("validate", "-n", "payments");
@@ -384,14 +400,15 @@ class ClusterModeTest {
                     hint: Istio reads a Gateway's TLS Secret from the namespace of the gateway workload, not of the\
                  Gateway: create the Secret payments-cert in namespace istio-system (or move it there), e.g. kubectl\
                  create -n istio-system secret tls payments-cert --cert=server.crt --key=server.key.
-                1 error, 0 warnings, 0 info in 22 resources
+                1 error, 0 warnings, 0 info in namespace payments (24 resources read in all namespaces); 2 errors,\
+                 1 warning, 2 info in other namespaces; -A shows them
                 """);
         assertThat(payments.exitCode()).isEqualTo(ExitCodes.FINDINGS);
 
         Gwctl.Result all = gwctl().run("validate", "-A", "--output-threshold", "Error");
         assertThat(all.err()).as(all.toString()).isEmpty();
         assertThat(all.out()).contains("(Gateway payments/payments-gateway)", "(Gateway monitoring/metrics-gateway)",
-                "(Gateway team-web/web-gateway)").endsWith("3 errors, 0 warnings, 0 info in 22 resources (3 below the output threshold)\n");
+                "(Gateway team-web/web-gateway)").endsWith("3 errors, 0 warnings, 0 info in 24 resources (3 below the output threshold)\n");
         assertThat(all.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     }
 
@@ -412,7 +429,7 @@ class ClusterModeTest {
                  create -n istio-system secret tls payments-cert --cert=server.crt --key=server.key.
                 note: no gateway workload in the input: assumed Istio's default ingress gateway\
                  istio-system/istio-ingressgateway (Service ports 15021, 80→8080, 443→8443)
-                1 error, 0 warnings, 0 info in 3 resources
+                1 error, 0 warnings, 0 info in namespace payments (3 resources read in all namespaces)
                 """);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     }
@@ -433,7 +450,8 @@ class ClusterModeTest {
                     hint: Istio reads a Gateway's TLS Secret from the namespace of the gateway workload, not of the\
                  Gateway: create the Secret payments-cert in namespace istio-system, e.g. kubectl create -n\
                  istio-system secret tls payments-cert --cert=server.crt --key=server.key.
-                1 error, 0 warnings, 0 info in 21 resources
+                1 error, 0 warnings, 0 info in namespace payments (23 resources read in all namespaces); 2 errors,\
+                 1 warning, 2 info in other namespaces; -A shows them
                 """);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     }
@@ -450,7 +468,8 @@ class ClusterModeTest {
                 Info [GW0002] (Rule GW0101,GW0102,GW0103,GW0104,GW0105) checks GW0101, GW0102, GW0103, GW0104,\
                  GW0105 skipped for Secrets in namespace istio-system: cannot get secrets in namespace istio-system:\
                  forbidden
-                0 errors, 0 warnings, 1 info in 18 resources
+                0 errors, 0 warnings, 1 info in namespace payments (20 resources read in all namespaces); 2 errors,\
+                 1 warning, 2 info in other namespaces; -A shows them
                 """);
         assertThat(r.exitCode()).isZero();
     }
@@ -621,7 +640,7 @@ class ClusterModeTest {
                  unreachable on port 443
                     hint: Serve each host on port 443 from one server only: remove shop.example.com from one of\
                  them, or move one server to another port or bind.
-                3 errors, 0 warnings, 0 info in 21 resources (3 below the output threshold)
+                3 errors, 0 warnings, 0 info in 23 resources (3 below the output threshold)
                 """);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         List<MockCluster.ApiPath> reads = cluster.requests().stream().map(MockCluster.Request::api).toList();
@@ -700,7 +719,8 @@ class ClusterModeTest {
                  404s
                     hint: Serve these hosts from one Gateway server, or give each Gateway its own certificate that\
                  covers only its hosts.
-                1 error, 1 warning, 0 info in 24 resources
+                1 error, 1 warning, 0 info in namespace team-new (26 resources read in all namespaces); 3 errors,\
+                 1 warning, 2 info in other namespaces; -A shows them
                 """.formatted(mine));
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     }

@@ -20,20 +20,6 @@ class ClusterSnapshotSourceTest {
     Path dir;
 
     @Test
-    void aDeploymentAndItsPodsInTheClusterAreOneWorkload() throws IOException {
-        // Served before the example's empty Pod list: the first expectation for a path answers.
-        serve("/api/v1/pods", "Pod", Fixtures.pod("istio-ingressgateway", "istio-system", "ax2z0"),
-                Fixtures.pod("istio-ingressgateway", "istio-system", "bq9w1"));
-        serveExample("v1");
-        serve("/api/v1/secrets", "Secret");
-        Gwctl.Result r = new Gwctl().kube(mock()).run("pc", "listener", "--context", "mock", "-v");
-        assertThat(r.err()).as(r.toString()).contains("read 2 Pod(s)", "read 1 Deployment(s)")
-                .doesNotContain("gateway workloads");
-        assertThat(r.out()).contains("Route: https.443.https.test-istio-gateway.default");
-        assertThat(r.exitCode()).isZero();
-    }
-
-    @Test
     void keepsOnlyTlsSecretValues() throws Exception {
         String crt = Base64.getEncoder().encodeToString("CERT".getBytes(StandardCharsets.UTF_8));
         String pw = Base64.getEncoder().encodeToString("hunter2".getBytes(StandardCharsets.UTF_8));
