@@ -54,6 +54,24 @@ class ClusterModeTest {
             https.443.https.test-gateway.default     test.io:443     test.io     /*        test-io.default
             """;
 
+    /** GW0101 on the missing-secret example: its Secret is in the Gateway's namespace, not the workload's. */
+    private static final String PAYMENTS_CERT_MISPLACED = """
+            Error [GW0101/IST0101] (Gateway payments/payments-gateway) Referenced credentialName not found:\
+             "payments-cert" in namespace istio-system (where the gateway workload\
+             istio-system/istio-ingressgateway runs); a Secret with that name exists in namespace payments
+                hint: Istio reads a Gateway's TLS Secret from the namespace of the gateway workload, not of the\
+             Gateway: create the Secret payments-cert in namespace istio-system (or move it there), e.g. kubectl\
+             create -n istio-system secret tls payments-cert --cert=server.crt --key=server.key.
+            """;
+    /** The same when the Gateway's own namespace cannot be read: no word on where the Secret is. */
+    private static final String PAYMENTS_CERT_MISSING = """
+            Error [GW0101/IST0101] (Gateway payments/payments-gateway) Referenced credentialName not found:\
+             "payments-cert" in namespace istio-system (where the gateway workload\
+             istio-system/istio-ingressgateway runs)
+                hint: Istio reads a Gateway's TLS Secret from the namespace of the gateway workload, not of the\
+             Gateway: create the Secret payments-cert in namespace istio-system, e.g. kubectl create -n\
+             istio-system secret tls payments-cert --cert=server.crt --key=server.key.
+            """;
     /** The listeners of the examples' gateway workload. */
     private static final String LISTENERS = """
             ADDRESSES PORT  MATCH                     DESTINATION
@@ -266,13 +284,7 @@ class ClusterModeTest {
 
         assertThat(r.err()).as(r.toString()).isEmpty();
         // the findings of the service account's namespace
-        assertThat(r.out()).isEqualTo("""
-                Error [GW0101/IST0101] (Gateway payments/payments-gateway) Referenced credentialName not found:\
-                 "payments-cert" in namespace istio-system (where the gateway workload\
-                 istio-system/istio-ingressgateway runs); a Secret with that name exists in namespace payments
-                    hint: Istio reads a Gateway's TLS Secret from the namespace of the gateway workload, not of the\
-                 Gateway: create the Secret payments-cert in namespace istio-system (or move it there), e.g. kubectl\
-                 create -n istio-system secret tls payments-cert --cert=server.crt --key=server.key.
+        assertThat(r.out()).isEqualTo(PAYMENTS_CERT_MISPLACED + """
                 1 error, 0 warnings, 0 info in namespace payments (8 resources read in all namespaces)
                 """);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
@@ -393,13 +405,7 @@ class ClusterModeTest {
 
         Gwctl.Result payments = gwctl().run("validate", "-n", "payments");
         assertThat(payments.err()).as(payments.toString()).isEmpty();
-        assertThat(payments.out()).isEqualTo("""
-                Error [GW0101/IST0101] (Gateway payments/payments-gateway) Referenced credentialName not found:\
-                 "payments-cert" in namespace istio-system (where the gateway workload\
-                 istio-system/istio-ingressgateway runs); a Secret with that name exists in namespace payments
-                    hint: Istio reads a Gateway's TLS Secret from the namespace of the gateway workload, not of the\
-                 Gateway: create the Secret payments-cert in namespace istio-system (or move it there), e.g. kubectl\
-                 create -n istio-system secret tls payments-cert --cert=server.crt --key=server.key.
+        assertThat(payments.out()).isEqualTo(PAYMENTS_CERT_MISPLACED + """
                 1 error, 0 warnings, 0 info in namespace payments (24 resources read in all namespaces); 2 errors,\
                  1 warning, 2 info in other namespaces; -A shows them
                 """);
@@ -420,13 +426,7 @@ class ClusterModeTest {
 
         assertThat(r.err()).isEqualTo("gwctl: cannot list gateways, virtualservices, destinationrules, services,"
                 + " pods, deployments in all namespaces (forbidden): read namespace payments only\n");
-        assertThat(r.out()).as(r.toString()).isEqualTo("""
-                Error [GW0101/IST0101] (Gateway payments/payments-gateway) Referenced credentialName not found:\
-                 "payments-cert" in namespace istio-system (where the gateway workload\
-                 istio-system/istio-ingressgateway runs); a Secret with that name exists in namespace payments
-                    hint: Istio reads a Gateway's TLS Secret from the namespace of the gateway workload, not of the\
-                 Gateway: create the Secret payments-cert in namespace istio-system (or move it there), e.g. kubectl\
-                 create -n istio-system secret tls payments-cert --cert=server.crt --key=server.key.
+        assertThat(r.out()).as(r.toString()).isEqualTo(PAYMENTS_CERT_MISPLACED + """
                 note: no gateway workload in the input: assumed Istio's default ingress gateway\
                  istio-system/istio-ingressgateway (Service ports 15021, 80→8080, 443→8443)
                 1 error, 0 warnings, 0 info in namespace payments (3 resources read in all namespaces)
@@ -443,13 +443,7 @@ class ClusterModeTest {
         Gwctl.Result r = gwctl().run("validate", "-n", "payments");
 
         assertThat(r.err()).as(r.toString()).isEmpty();
-        assertThat(r.out()).isEqualTo("""
-                Error [GW0101/IST0101] (Gateway payments/payments-gateway) Referenced credentialName not found:\
-                 "payments-cert" in namespace istio-system (where the gateway workload\
-                 istio-system/istio-ingressgateway runs)
-                    hint: Istio reads a Gateway's TLS Secret from the namespace of the gateway workload, not of the\
-                 Gateway: create the Secret payments-cert in namespace istio-system, e.g. kubectl create -n\
-                 istio-system secret tls payments-cert --cert=server.crt --key=server.key.
+        assertThat(r.out()).isEqualTo(PAYMENTS_CERT_MISSING + """
                 1 error, 0 warnings, 0 info in namespace payments (23 resources read in all namespaces); 2 errors,\
                  1 warning, 2 info in other namespaces; -A shows them
                 """);
@@ -622,13 +616,7 @@ class ClusterModeTest {
 
         // what a user with every permission sees, but where the misplaced Secret is (outside istio-system)
         assertThat(r.err()).as(r.toString()).isEmpty();
-        assertThat(r.out()).isEqualTo("""
-                Error [GW0101/IST0101] (Gateway payments/payments-gateway) Referenced credentialName not found:\
-                 "payments-cert" in namespace istio-system (where the gateway workload\
-                 istio-system/istio-ingressgateway runs)
-                    hint: Istio reads a Gateway's TLS Secret from the namespace of the gateway workload, not of the\
-                 Gateway: create the Secret payments-cert in namespace istio-system, e.g. kubectl create -n\
-                 istio-system secret tls payments-cert --cert=server.crt --key=server.key.
+        assertThat(r.out()).isEqualTo(PAYMENTS_CERT_MISSING + """
                 Error [GW0201/IST0162] (Gateway monitoring/metrics-gateway) Gateway listens on 7070 but Service\
                  istio-system/istio-ingressgateway exposes 15021, 80→8080, 443→8443
                     hint: Add port 7070 to Service istio-system/istio-ingressgateway (port: 7070, targetPort: 7070),\

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -54,6 +53,13 @@ public final class MockCluster implements AutoCloseable {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Map<String, String> ISTIO_PLURALS = Map.of("Gateway", "gateways",
             "VirtualService", "virtualservices", "DestinationRule", "destinationrules");
+    /** The Kubernetes kinds gwctl reads, as the API server serves them. */
+    private static final Map<String, ResourceDefinitionContext> KUBERNETES_KINDS = Map.of(
+            "Service", kubernetes("", "Service", "services", true),
+            "Pod", kubernetes("", "Pod", "pods", true),
+            "Secret", kubernetes("", "Secret", "secrets", true),
+            "Namespace", kubernetes("", "Namespace", "namespaces", false),
+            "Deployment", kubernetes("apps", "Deployment", "deployments", true));
 
     /** How long without a request before the requests of the previous test are taken as all arrived. */
     private static final long QUIET_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(150);
@@ -64,6 +70,8 @@ public final class MockCluster implements AutoCloseable {
     private final List<Predicate<Request>> denials = new CopyOnWriteArrayList<>();
     private volatile boolean recording;
     private volatile long lastRequest = System.nanoTime();
+    /** Whether a test injected failures (then its run may have ended with requests still in flight). */
+    private volatile boolean injected;
 
     /** One request as the server received it. */
     public record Request(String method, String path, Map<String, List<String>> headers) {
@@ -134,6 +142,12 @@ public final class MockCluster implements AutoCloseable {
         client = server.createClient();
     }
 
+    private static ResourceDefinitionContext kubernetes(String group, String kind, String plural,
+                                                        boolean namespaced) {
+        return new ResourceDefinitionContext.Builder().withGroup(group).withVersion("v1").withKind(kind)
+                .withPlural(plural).withNamespaced(namespaced).build();
+    }
+
     /** A started server over plain HTTP. */
     public static MockCluster http() {
         return new MockCluster(false);
@@ -190,18 +204,22 @@ public final class MockCluster implements AutoCloseable {
 
     private void create(String istioVersion, ObjectNode doc) {
         String kind = doc.path("kind").asText();
-        String plural = ISTIO_PLURALS.get(kind);
-        if (plural != null) {
-            doc.put("apiVersion", ISTIO_GROUP + "/" + istioVersion);
-            GenericKubernetesResource r = Serialization.jsonMapper().convertValue(doc,
-                    GenericKubernetesResource.class);
-            ResourceDefinitionContext context = new ResourceDefinitionContext.Builder().withGroup(ISTIO_GROUP)
-                    .withVersion(istioVersion).withKind(kind).withPlural(plural).withNamespaced(true).build();
+        ResourceDefinitionContext context = ISTIO_PLURALS.containsKey(kind)
+                ? new ResourceDefinitionContext.Builder().withGroup(ISTIO_GROUP).withVersion(istioVersion)
+                        .withKind(kind).withPlural(ISTIO_PLURALS.get(kind)).withNamespaced(true).build()
+                : KUBERNETES_KINDS.get(kind);
+        if (context == null) {
+            throw new IllegalArgumentException("MockCluster cannot create a " + kind);
+        }
+        doc.put("apiVersion", context.getGroup().isEmpty() ? context.getVersion()
+                : context.getGroup() + "/" + context.getVersion());
+        // Generic resources all the way: fabric8's typed models would load hundreds of classes for nothing.
+        GenericKubernetesResource r = Serialization.jsonMapper().convertValue(doc, GenericKubernetesResource.class);
+        if (context.isNamespaceScoped()) {
             client.genericKubernetesResources(context).inNamespace(r.getMetadata().getNamespace()).resource(r)
                     .create();
         } else {
-            HasMetadata r = Serialization.unmarshal(doc.toString());
-            client.resource(r).create();
+            client.genericKubernetesResources(context).resource(r).create();
         }
     }
 
@@ -230,11 +248,11 @@ public final class MockCluster implements AutoCloseable {
 
     /**
      * Forgets the expectations, denials and recorded requests of a test; the objects stay. A run that failed on
-     * its first error leaves its other parallel requests in flight: they are let in first, so that they are not
+     * an injected error leaves its other parallel requests in flight: they are let in first, so that they are not
      * counted in the next test.
      */
     public MockCluster reset() {
-        while (System.nanoTime() - lastRequest < QUIET_NANOS) {
+        while (injected && System.nanoTime() - lastRequest < QUIET_NANOS) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -245,17 +263,20 @@ public final class MockCluster implements AutoCloseable {
         server.clearExpectations();
         denials.clear();
         requests.clear();
+        injected = false;
         return this;
     }
 
     /** Answers {@code code} with {@code body} to every GET of exactly {@code pathAndQuery}. */
     public MockCluster answer(String pathAndQuery, int code, String body) {
+        injected = true;
         server.expect().get().withPath(pathAndQuery).andReturn(code, body).always();
         return this;
     }
 
     /** Answers 403 Forbidden, with a Status as the API server words it, to every request {@code denied} matches. */
     public MockCluster deny(Predicate<Request> denied) {
+        injected = true;
         denials.add(denied);
         return this;
     }
