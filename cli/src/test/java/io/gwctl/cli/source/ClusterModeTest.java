@@ -362,7 +362,8 @@ class ClusterModeTest {
         cluster.answer(path + "&continue=" + token1.replace("=", "%3D"), 200, gatewayPage(500, 1000, token2));
         cluster.answer(path + "&continue=" + token2.replace("=", "%3D"), 200, gatewayPage(1000, 1200, ""));
 
-        Gwctl.Result r = gwctl().run("validate", "-n", "bulk");
+        // 1,200 Gateways through every rule: on a starved CI machine more than the default 30 s whole-read limit
+        Gwctl.Result r = gwctl().run("validate", "-n", "bulk", "--request-timeout", "2m");
 
         assertThat(r.err()).as(r.toString()).isEmpty();
         // no VirtualService binds them: one finding per Gateway says so
