@@ -285,10 +285,37 @@ public final class DuplicateHostPortRule implements Rule {
                         "Serve " + later.host + " from one server only.");
                 return;
             }
+            RouteShadowing.Shadow shadow = shadow(first, later);
+            if (shadow == null) {
+                // Merging is how istiod serves one host from two Gateways (istio#17560): only a shadowed route harms.
+                out.report(later.gateway(), pointer, Severity.INFO, on + "; the HTTP servers merge into one virtual "
+                                + "host " + later.host + " on route " + later.server.routeName() + ", "
+                                + shadowing(first, later) + "; no route of one shadows a route of the other",
+                        "Nothing to do if both Gateways are meant to serve " + later.host + ".");
+                return;
+            }
             out.report(later.gateway(), pointer, Severity.WARNING, on + "; the HTTP servers merge into one virtual host "
-                            + later.host + " on route " + later.server.routeName() + ", " + shadowing(first, later),
+                            + later.host + " on route " + later.server.routeName() + ", where " + shadow.describe()
+                            + ", merged first, which matches every request it matches",
                     "Serve " + later.host + " from one Gateway, or make sure the VirtualServices bound to both do not "
                             + "match the same requests.");
+        }
+
+        /**
+         * The first route of a VirtualService bound to one of the two Gateways that a route of an earlier
+         * VirtualService bound only to the other makes unreachable, or null.
+         */
+        private RouteShadowing.Shadow shadow(Entry first, Entry later) {
+            VirtualServiceIndex idx = vsIndex.get();
+            List<VirtualService> a = boundWithHost(idx, first.server, first.host);
+            List<VirtualService> b = boundWithHost(idx, later.server, later.host);
+            if (a.isEmpty() || b.isEmpty()) {
+                return null;
+            }
+            List<VirtualService> all = new ArrayList<>(new LinkedHashSet<VirtualService>(concat(a, b)));
+            all.sort(Comparator.comparing(VirtualService::metadata, CREATION_ORDER));
+            return RouteShadowing.first(all, (earlier, l) -> a.contains(earlier) != a.contains(l)
+                    || b.contains(earlier) != b.contains(l));
         }
 
         /** Which VirtualServices' routes end up first in the merged virtual host (spec §6.4, §7.4). */
