@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gwctl.cli.Gwctl;
+import io.gwctl.cli.source.KubeClientFactory;
+import io.gwctl.cli.source.MockCluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,14 +14,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keeps the README honest: every {@code console} block that starts with {@code $ ./gwctl ...} must show exactly
  * what that command prints (stdout, then stderr, as {@code Main} flushes them). With
- * {@code -Dgwctl.update-golden=true} the blocks are rewritten from real runs instead.
+ * {@code -Dgwctl.update-golden=true} the blocks are rewritten from real runs instead. Commands run as a user's
+ * would: with a {@code ~/.kube/config} whose context {@code kind-demo} (namespace {@code default}) points at a mock
+ * API server holding {@code testdata/examples/}, so the "Against a cluster" examples read a real cluster protocol;
+ * file-only commands never contact it.
  */
 class ReadmeExamplesTest {
+    private static MockCluster cluster;
+    private static Path home;
+
+    @BeforeAll
+    static void startCluster(@TempDir Path dir) throws IOException {
+        home = dir;
+        Files.createDirectories(dir.resolve(".kube"));
+        cluster = MockCluster.http().load(ROOT.resolve("testdata/examples")).ready();
+        cluster.kubeconfig(dir.resolve(".kube"), "config", "kind-demo", "default", "demo-token");
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
     private static final Path ROOT = Path.of(System.getProperty("gwctl.root.dir", "..")).toAbsolutePath().normalize();
     private static final Pattern BLOCK = Pattern.compile("```console\n\\$ \\./gwctl ([^\n]*)\n(.*?)```", Pattern.DOTALL);
 
@@ -65,9 +91,30 @@ class ReadmeExamplesTest {
             boolean path = word.startsWith("testdata/") || word.startsWith("../shared/");
             args.add(path ? ROOT.resolve(word) + (word.endsWith("/") ? "/" : "") : word);
         }
-        Gwctl.Result r = new Gwctl().run(args.toArray(String[]::new));
+        Gwctl.Result r = new Gwctl().kube(KubeClientFactory.fabric8()).env("HOME", home.toString())
+                .run(args.toArray(String[]::new));
         String shared = ROOT.getParent().resolve("shared") + "/";
         String prefix = ROOT + "/";
-        return (r.out() + r.err()).replace(shared, "../shared/").replace(prefix, "");
+        String text = (r.out() + r.err()).replace(shared, "../shared/").replace(prefix, "").replace(home + "/", "~/")
+                .replace(cluster.url(), "https://127.0.0.1:6443");
+        return pinNow(text);
+    }
+
+    private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+    /** How the README shows "now": the creation time --with-cluster gives a new object is the time of the run. */
+    private static final String SHOWN_NOW = "2026-12-02T09:30:00Z";
+
+    /** Replaces timestamps within a day of now (the run's own clock, never a manifest's) by {@link #SHOWN_NOW}. */
+    private static String pinNow(String text) {
+        java.time.Instant now = java.time.Instant.now();
+        Matcher m = TIMESTAMP.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            java.time.Instant t = java.time.Instant.parse(m.group());
+            boolean recent = java.time.Duration.between(t, now).abs().toHours() < 24;
+            m.appendReplacement(out, recent ? SHOWN_NOW : m.group());
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 }
