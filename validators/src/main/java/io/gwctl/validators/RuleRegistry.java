@@ -17,7 +17,9 @@ import io.gwctl.validators.rules.InvalidPortRule;
 import io.gwctl.validators.rules.InvalidProtocolRule;
 import io.gwctl.validators.rules.MutualTlsCaMissingRule;
 import io.gwctl.validators.rules.SelectorNoWorkloadRule;
+import io.gwctl.validators.rules.ServerPortNameRule;
 import io.gwctl.validators.rules.ServerPortNotExposedRule;
+import io.gwctl.validators.rules.ServicePortNameRule;
 import io.gwctl.validators.rules.ServerWithoutHostsRule;
 import io.gwctl.validators.rules.TlsModeRequirementsRule;
 import io.gwctl.validators.rules.TlsProtocolMismatchRule;
@@ -57,6 +59,8 @@ public final class RuleRegistry {
         rules.add(new ServerWithoutHostsRule());
         rules.add(new TlsModeRequirementsRule());
         rules.add(new InvalidBindRule());
+        rules.add(new ServerPortNameRule());
+        rules.add(new ServicePortNameRule());
         rules.add(new CredentialSecretMissingRule());
         rules.add(new CredentialSecretInvalidRule());
         rules.add(new CredentialCertExpiringRule());

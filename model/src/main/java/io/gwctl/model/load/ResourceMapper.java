@@ -323,7 +323,7 @@ public final class ResourceMapper {
             targetPort = t == 0 ? port : Fields.portValue(tp, p + "/targetPort");
         }
         return new ServicePort(i, string(n, "name", p), string(n, "protocol", p, "TCP"), port, targetPort,
-                targetPortName, Fields.port(n, "nodePort", p));
+                targetPortName, Fields.port(n, "nodePort", p), string(n, "appProtocol", p));
     }
 
     private static Deployment deployment(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec)

@@ -221,7 +221,7 @@ class ResourceMapperTest {
                   selector: {istio: ingressgateway}
                   ports:
                   - {name: http2, port: 80, targetPort: 8080, nodePort: 30080}
-                  - {name: https, port: 443}
+                  - {name: https, port: 443, appProtocol: https}
                   - {name: tls, port: 15443, targetPort: "15443", protocol: TCP}
                   - {name: named, port: 9000, targetPort: metrics, protocol: UDP}
                 """);
@@ -229,7 +229,7 @@ class ResourceMapperTest {
         assertThat(s.type()).isEqualTo("LoadBalancer");
         assertThat(s.selector()).isEqualTo(Map.of("istio", "ingressgateway"));
         assertThat(s.ports()).containsExactly(new ServicePort(0, "http2", "TCP", 80, 8080, null, 30080),
-                new ServicePort(1, "https", "TCP", 443, 443, null, 0),
+                new ServicePort(1, "https", "TCP", 443, 443, null, 0, "https"),
                 new ServicePort(2, "tls", "TCP", 15443, 15443, null, 0),
                 new ServicePort(3, "named", "UDP", 9000, 0, "metrics", 0));
         Service bare = (Service) map("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n");
