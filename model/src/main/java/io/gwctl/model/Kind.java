@@ -9,7 +9,15 @@ public enum Kind {
     POD("Pod", ""),
     DEPLOYMENT("Deployment", "apps"),
     SECRET("Secret", ""),
-    NAMESPACE("Namespace", "");
+    NAMESPACE("Namespace", ""),
+    /** An Istio install ({@code install.istio.io}): read for the gateways it installs. */
+    ISTIO_OPERATOR("IstioOperator", "install.istio.io"),
+    /** A cert-manager Certificate: read as the TLS Secret it produces. */
+    CERTIFICATE("Certificate", "cert-manager.io"),
+    /** An External Secrets Operator ExternalSecret: read as the Secret it produces. */
+    EXTERNAL_SECRET("ExternalSecret", "external-secrets.io"),
+    /** A Bitnami SealedSecret: read as the Secret it produces. */
+    SEALED_SECRET("SealedSecret", "bitnami.com");
 
     private final String kindName;
     private final String group;

@@ -3,6 +3,8 @@ package io.gwctl.model;
 import io.gwctl.model.istio.DestinationRule;
 import io.gwctl.model.istio.Gateway;
 import io.gwctl.model.istio.VirtualService;
+import io.gwctl.model.install.IstioOperator;
+import io.gwctl.model.secret.SecretProducer;
 import io.gwctl.model.kube.Deployment;
 import io.gwctl.model.kube.Namespace;
 import io.gwctl.model.kube.Pod;
@@ -20,9 +22,12 @@ import java.util.List;
 public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServices,
                        List<DestinationRule> destinationRules, List<Service> services, List<Pod> pods,
                        List<Deployment> deployments, List<Secret> secrets, List<Namespace> namespaces,
-                       Coverage coverage) {
+                       Coverage coverage, List<IstioOperator> istioOperators,
+                       List<SecretProducer> secretProducers) {
     public Snapshot {
         coverage = coverage == null ? Coverage.FILES : coverage;
+        istioOperators = istioOperators == null ? List.of() : List.copyOf(istioOperators);
+        secretProducers = secretProducers == null ? List.of() : List.copyOf(secretProducers);
         gateways = List.copyOf(gateways);
         virtualServices = List.copyOf(virtualServices);
         destinationRules = List.copyOf(destinationRules);
@@ -31,6 +36,15 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
         deployments = List.copyOf(deployments);
         secrets = List.copyOf(secrets);
         namespaces = List.copyOf(namespaces);
+    }
+
+    /** A snapshot without IstioOperators and Secret producers. */
+    public Snapshot(List<Gateway> gateways, List<VirtualService> virtualServices,
+                    List<DestinationRule> destinationRules, List<Service> services, List<Pod> pods,
+                    List<Deployment> deployments, List<Secret> secrets, List<Namespace> namespaces,
+                    Coverage coverage) {
+        this(gateways, virtualServices, destinationRules, services, pods, deployments, secrets, namespaces, coverage,
+                List.of(), List.of());
     }
 
     public static Snapshot empty() {
@@ -56,12 +70,15 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
         all.addAll(deployments);
         all.addAll(secrets);
         all.addAll(namespaces);
+        all.addAll(istioOperators);
+        all.addAll(secretProducers);
         return all;
     }
 
     public int size() {
         return gateways.size() + virtualServices.size() + destinationRules.size() + services.size() + pods.size()
-                + deployments.size() + secrets.size() + namespaces.size();
+                + deployments.size() + secrets.size() + namespaces.size() + istioOperators.size()
+                + secretProducers.size();
     }
 
     public static Builder builder() {
@@ -78,6 +95,8 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
         private final List<Deployment> deployments = new ArrayList<>();
         private final List<Secret> secrets = new ArrayList<>();
         private final List<Namespace> namespaces = new ArrayList<>();
+        private final List<IstioOperator> istioOperators = new ArrayList<>();
+        private final List<SecretProducer> secretProducers = new ArrayList<>();
         private Coverage coverage = Coverage.FILES;
 
         public Builder add(Resource r) {
@@ -90,6 +109,8 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
                 case DEPLOYMENT -> deployments.add((Deployment) r);
                 case SECRET -> secrets.add((Secret) r);
                 case NAMESPACE -> namespaces.add((Namespace) r);
+                case ISTIO_OPERATOR -> istioOperators.add((IstioOperator) r);
+                case CERTIFICATE, EXTERNAL_SECRET, SEALED_SECRET -> secretProducers.add((SecretProducer) r);
                 default -> throw new IllegalArgumentException("unknown kind " + r.kind());
             }
             return this;
@@ -110,7 +131,7 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
 
         public Snapshot build() {
             return new Snapshot(gateways, virtualServices, destinationRules, services, pods, deployments, secrets,
-                    namespaces, coverage);
+                    namespaces, coverage, istioOperators, secretProducers);
         }
     }
 }

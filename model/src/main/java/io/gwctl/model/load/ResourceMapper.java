@@ -93,6 +93,9 @@ public final class ResourceMapper {
             case DEPLOYMENT -> deployment(meta, origin, source, spec);
             case SECRET -> secret(meta, origin, source, doc);
             case NAMESPACE -> new Namespace(meta, origin, source);
+            case ISTIO_OPERATOR -> InstallMapper.istioOperator(meta, origin, source, spec);
+            case CERTIFICATE, EXTERNAL_SECRET, SEALED_SECRET -> InstallMapper.secretProducer(kind, meta, origin,
+                    source, spec);
         };
     }
 
@@ -120,6 +123,7 @@ public final class ResourceMapper {
             case GATEWAY, VIRTUAL_SERVICE, DESTINATION_RULE -> ISTIO_VERSIONS.contains(apiVersion);
             case DEPLOYMENT -> DEPLOYMENT_VERSIONS.contains(apiVersion);
             case SERVICE, POD, SECRET, NAMESPACE -> apiVersion.equals("v1");
+            case ISTIO_OPERATOR, CERTIFICATE, EXTERNAL_SECRET, SEALED_SECRET -> InstallMapper.serves(k, apiVersion);
         };
         return served ? k : null;
     }
