@@ -31,6 +31,7 @@ import java.util.Set;
  * ignorePaths:
  *   - "vendor/**"
  *   - "*.generated.yaml"
+ * secrets: required        # every Secret is in the input: a credential Secret not in it is missing (GW0101)
  * </pre>
  *
  * {@code disabledRules} and {@code severities} are keyed by what the file says (code or name); the
@@ -38,11 +39,17 @@ import java.util.Set;
  * with {@link #isIgnored(String)}.
  */
 public record GwctlConfig(Set<String> disabledRules, Map<String, Severity> severities, List<Suppression> suppressions,
-                          List<String> ignorePaths) {
+                          List<String> ignorePaths, boolean requireSecrets) {
     /** The file name gwctl looks for. */
     public static final String FILE_NAME = ".gwctl.yaml";
     /** No configuration. */
     public static final GwctlConfig EMPTY = new GwctlConfig(Set.of(), Map.of(), List.of(), List.of());
+
+    /** A configuration that does not require Secrets in the input. */
+    public GwctlConfig(Set<String> disabledRules, Map<String, Severity> severities, List<Suppression> suppressions,
+                       List<String> ignorePaths) {
+        this(disabledRules, severities, suppressions, ignorePaths, false);
+    }
 
     public GwctlConfig {
         disabledRules = Set.copyOf(disabledRules);
@@ -69,13 +76,14 @@ public record GwctlConfig(Set<String> disabledRules, Map<String, Severity> sever
         Map<String, Severity> severities = new LinkedHashMap<>();
         List<Suppression> suppressions = new ArrayList<>();
         List<String> ignore = new ArrayList<>();
+        boolean requireSecrets = false;
         try (JsonParser p = new YAMLFactory().createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null || t == JsonToken.VALUE_NULL) {
                 return EMPTY;
             }
             if (t != JsonToken.START_OBJECT) {
-                throw error(name, p, "expected a mapping with keys rules, suppress, ignorePaths");
+                throw error(name, p, "expected a mapping with keys rules, suppress, ignorePaths, secrets");
             }
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
@@ -97,8 +105,15 @@ public record GwctlConfig(Set<String> disabledRules, Map<String, Severity> sever
                             ignore.add(s.value);
                         }
                     }
+                    case "secrets" -> {
+                        String v = p.currentToken().isScalarValue() ? p.getText().trim() : "";
+                        if (!v.equals("required") && !v.equals("optional")) {
+                            throw error(name, p, "secrets: expected required or optional");
+                        }
+                        requireSecrets = v.equals("required");
+                    }
                     default -> throw new IllegalArgumentException(name + ":" + keyAt.getLineNr() + ": unknown key \""
-                            + key + "\" (expected rules, suppress, ignorePaths)");
+                            + key + "\" (expected rules, suppress, ignorePaths, secrets)");
                 }
             }
         } catch (JsonProcessingException e) {
@@ -106,7 +121,7 @@ public record GwctlConfig(Set<String> disabledRules, Map<String, Severity> sever
             throw new IllegalArgumentException(name + (at != null ? ":" + at.getLineNr() : "") + ": not valid YAML: "
                     + e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " "), e);
         }
-        return new GwctlConfig(disabled, severities, suppressions, ignore);
+        return new GwctlConfig(disabled, severities, suppressions, ignore, requireSecrets);
     }
 
     private static void readRules(String name, JsonParser p, Set<String> disabled, Map<String, Severity> severities)
@@ -168,7 +183,9 @@ public record GwctlConfig(Set<String> disabledRules, Map<String, Severity> sever
 
     /** {@code base} with this file's rule settings and suppressions added. */
     public ValidateOptions applyTo(ValidateOptions base) {
-        return base.withDisabledRules(disabledRules).withSeverityOverrides(severities).withSuppressions(suppressions);
+        ValidateOptions o = base.withDisabledRules(disabledRules).withSeverityOverrides(severities)
+                .withSuppressions(suppressions);
+        return requireSecrets ? o.withRequireSecrets(true) : o;
     }
 
     /**

@@ -21,4 +21,13 @@ public interface Rule {
     default boolean hasWork(RuleContext ctx) {
         return true;
     }
+
+    /**
+     * What this rule could not check although it ran, e.g. {@code for the Secrets that Certificate a/b produces: their
+     * content is not in the input}; null when it checked everything. The engine says it once, in one GW0002 finding
+     * for every rule giving the same reason.
+     */
+    default String partlySkipped(RuleContext ctx) {
+        return null;
+    }
 }

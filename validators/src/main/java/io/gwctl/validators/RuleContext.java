@@ -4,6 +4,7 @@ import io.gwctl.model.Snapshot;
 import io.gwctl.model.istio.Gateway;
 import io.gwctl.model.kube.Secret;
 import io.gwctl.model.kube.Workload;
+import io.gwctl.model.secret.SecretProducer;
 import io.gwctl.model.translate.GatewayProxy;
 import io.gwctl.model.translate.GatewayTranslator;
 import io.gwctl.model.translate.GatewayView;
@@ -38,6 +39,7 @@ public final class RuleContext {
     private Map<String, Gateway> gatewaysByKey;
     private Map<String, List<Secret>> secretsByName;
     private Map<String, Secret> secretsByKey;
+    private Map<String, List<SecretProducer>> producersByName;
 
     RuleContext(Snapshot snapshot, Instant now, Duration certExpiryWarning) {
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
@@ -201,6 +203,32 @@ public final class RuleContext {
             secretsByKey = m;
         }
         return Optional.ofNullable(secretsByKey.get(key(namespace, name)));
+    }
+
+    /**
+     * Every Certificate, ExternalSecret and SealedSecret that produces a Secret called {@code name}, in any
+     * namespace, in input order.
+     */
+    public List<SecretProducer> producersOf(String name) {
+        if (producersByName == null) {
+            Map<String, List<SecretProducer>> m = new HashMap<>();
+            for (SecretProducer p : snapshot.secretProducers()) {
+                m.computeIfAbsent(p.secretName(), k -> new ArrayList<>()).add(p);
+            }
+            m.replaceAll((k, v) -> List.copyOf(v));
+            producersByName = m;
+        }
+        return producersByName.getOrDefault(name, List.of());
+    }
+
+    /** The first producer (input order) of the Secret {@code namespace/name}. */
+    public Optional<SecretProducer> producer(String namespace, String name) {
+        for (SecretProducer p : producersOf(name)) {
+            if (Objects.equals(p.metadata().namespace(), namespace)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String key(String namespace, String name) {

@@ -38,6 +38,10 @@ public final class Validator {
     /** The kind of the pseudo resource GW0000 and GW0002 are reported on: the rule concerned, e.g. {@code Rule GW0101}. */
     public static final String RULE_KIND = "Rule";
 
+    /** Why the credential rules are skipped when the input has no Secret and nothing that produces one. */
+    static final String NO_SECRETS = "no Secrets in the input, nor a Certificate, ExternalSecret or SealedSecret "
+            + "that produces one";
+
     static final String SUPPRESS_ANNOTATION = "gwctl.io/suppress";
     static final String ISTIO_SUPPRESS_ANNOTATION = "galley.istio.io/analyze-suppress";
     static final String KIALI_IGNORE_ANNOTATION = "kiali.io/ignore-validations";
@@ -61,6 +65,9 @@ public final class Validator {
 
     /** Runs the given rules (tests run a chosen set, e.g. a deliberately crashing rule). */
     public static ValidationResult run(Snapshot snapshot, ValidateOptions options, List<Rule> rules) {
+        if (options.requireSecrets() && !snapshot.coverage().isComplete(Kind.SECRET)) {
+            snapshot = withSecretsComplete(snapshot);
+        }
         RuleContext ctx = RuleContext.of(snapshot, options);
         List<String> notes = new ArrayList<>();
         List<RuleInfo> ran = new ArrayList<>();
@@ -68,6 +75,9 @@ public final class Validator {
         boolean crashed = false;
         boolean skipped = false;
         Map<Coverage.Gap, List<String>> partlySkipped = new LinkedHashMap<>();
+        // One GW0002 per reason: "checks GW0101, GW0102 skipped: no Secrets in the input", not one per rule.
+        Map<String, List<String>> skippedFor = new LinkedHashMap<>();
+        Map<String, List<String>> ranWithout = new LinkedHashMap<>();
         if (!snapshot.gateways().isEmpty() && ctx.defaultIngressAssumed()) {
             notes.add(defaultIngressNote(ctx.gatewayWorkloads().get(0)));
         }
@@ -82,8 +92,7 @@ public final class Validator {
                     continue;
                 }
                 // One GW0002 finding says so; a note too would print the same sentence twice.
-                String why = info.code() + " " + info.name() + " skipped: " + missing;
-                raw.add(engineFinding(CHECK_SKIPPED, info.code(), "check " + why));
+                skippedFor.computeIfAbsent(missing, k -> new ArrayList<>()).add(info.code());
                 skipped = true;
                 continue;
             }
@@ -99,12 +108,24 @@ public final class Validator {
             }
             try {
                 rule.check(ctx, new CollectingReporter(info, raw));
+                String part = rule.partlySkipped(ctx);
+                if (part != null) {
+                    ranWithout.computeIfAbsent(part, k -> new ArrayList<>()).add(info.code());
+                    skipped = true;
+                }
             } catch (RuntimeException | StackOverflowError e) {
                 raw.add(engineFinding(INTERNAL_ERROR, info.code(),
                         "internal error in rule " + info.code() + ": " + oneLine(e)));
                 crashed = true;
             }
         }
+        skippedFor.forEach((why, codes) -> raw.add(engineFinding(CHECK_SKIPPED, String.join(",", codes),
+                (codes.size() == 1 ? "check " + codes.get(0) + " " + nameOf(rules, codes.get(0)) : "checks "
+                        + String.join(", ", codes)) + " skipped: " + why, why.equals(NO_SECRETS)
+                        ? "If the input holds every Secret the gateways read, --require-secrets (or secrets: required"
+                                + " in .gwctl.yaml) reports a credential Secret that is not in it as missing." : "")));
+        ranWithout.forEach((why, codes) -> raw.add(engineFinding(CHECK_SKIPPED, String.join(",", codes),
+                "check" + (codes.size() == 1 ? " " : "s ") + String.join(", ", codes) + " skipped " + why)));
         for (Map.Entry<Coverage.Gap, List<String>> e : partlySkipped.entrySet()) {
             // The rules ran for what could be read; what the user may not read is said once per gap.
             Coverage.Gap g = e.getKey();
@@ -121,6 +142,24 @@ public final class Validator {
             ran.add(INTERNAL_ERROR);
         }
         return judge(raw, snapshot, options, notes, ran);
+    }
+
+    private static String nameOf(List<Rule> rules, String code) {
+        for (Rule r : rules) {
+            if (r.info().code().equals(code)) {
+                return r.info().name();
+            }
+        }
+        return "";
+    }
+
+    /** The snapshot with Secrets marked complete: the user says the input holds every Secret. */
+    private static Snapshot withSecretsComplete(Snapshot s) {
+        Set<Kind> complete = new java.util.HashSet<>(s.coverage().complete());
+        complete.add(Kind.SECRET);
+        return new Snapshot(s.gateways(), s.virtualServices(), s.destinationRules(), s.services(), s.pods(),
+                s.deployments(), s.secrets(), s.namespaces(), new Coverage(complete, s.coverage().gaps()),
+                s.istioOperators(), s.secretProducers());
     }
 
     /** Overrides severities, suppresses, dedupes, sorts and applies the thresholds. */
@@ -218,7 +257,7 @@ public final class Validator {
                 return why;
             }
             if (isEmpty(s, k) && !c.isComplete(k)) {
-                return "no " + plural(k) + " in the input";
+                return k == Kind.SECRET ? NO_SECRETS : "no " + plural(k) + " in the input";
             }
         }
         return null;
@@ -238,7 +277,7 @@ public final class Validator {
     private static boolean isEmpty(Snapshot s, Kind k) {
         return switch (k) {
             case SERVICE -> s.services().isEmpty();
-            case SECRET -> s.secrets().isEmpty();
+            case SECRET -> s.secrets().isEmpty() && s.secretProducers().isEmpty();
             case NAMESPACE -> s.namespaces().isEmpty();
             default -> false;
         };
@@ -261,8 +300,12 @@ public final class Validator {
     }
 
     private static Finding engineFinding(RuleInfo engineRule, String ruleCode, String message) {
+        return engineFinding(engineRule, ruleCode, message, "");
+    }
+
+    private static Finding engineFinding(RuleInfo engineRule, String ruleCode, String message, String hint) {
         return new Finding(engineRule.code(), engineRule.severity(), engineRule.aliases(),
-                new ResourceRef(RULE_KIND, "", ruleCode), Location.NONE, message, "");
+                new ResourceRef(RULE_KIND, "", ruleCode), Location.NONE, message, hint);
     }
 
     /** {@code NullPointerException: msg at Foo.bar(Foo.java:12)}, on one line. */

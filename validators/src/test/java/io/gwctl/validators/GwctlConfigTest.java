@@ -50,6 +50,16 @@ class GwctlConfigTest {
     }
 
     @Test
+    void secretsRequiredMakesTheInputHoldEverySecret() throws IOException {
+        assertThat(parse("secrets: required\n").requireSecrets()).isTrue();
+        assertThat(parse("secrets: optional\n").requireSecrets()).isFalse();
+        assertThat(parse("secrets: required\n").applyTo(ValidateOptions.defaults()).requireSecrets()).isTrue();
+        assertThat(GwctlConfig.EMPTY.applyTo(ValidateOptions.defaults()).requireSecrets()).isFalse();
+        assertThatThrownBy(() -> parse("secrets: yes\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(".gwctl.yaml:1: secrets: expected required or optional");
+    }
+
+    @Test
     void emptyFileIsEmptyConfig() throws IOException {
         assertThat(parse("")).isEqualTo(GwctlConfig.EMPTY);
         assertThat(parse("# nothing\n")).isEqualTo(GwctlConfig.EMPTY);
@@ -61,7 +71,8 @@ class GwctlConfigTest {
         assertThatThrownBy(() -> parse("rules:\n  GW0301: loud\n")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(".gwctl.yaml:2: rules.GW0301: \"loud\" is not one of off, on, error, warning, info");
         assertThatThrownBy(() -> parse("rules: {}\nsupress: []\n")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(".gwctl.yaml:2: unknown key \"supress\" (expected rules, suppress, ignorePaths)");
+                .hasMessage(".gwctl.yaml:2: unknown key \"supress\" (expected rules, suppress, ignorePaths,"
+                        + " secrets)");
         assertThatThrownBy(() -> parse("suppress:\n  - ok=Gateway a/b\n  - \"GW0301=Gateway\"\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(".gwctl.yaml:3: invalid suppression");
         assertThatThrownBy(() -> parse("ignorePaths: vendor\n")).isInstanceOf(IllegalArgumentException.class)
@@ -69,7 +80,7 @@ class GwctlConfigTest {
         assertThatThrownBy(() -> parse("suppress:\n  - \"unterminated\n")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(".gwctl.yaml:").hasMessageContaining("not valid YAML");
         assertThatThrownBy(() -> parse("- a\n")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(".gwctl.yaml:1: expected a mapping with keys rules, suppress, ignorePaths");
+                .hasMessage(".gwctl.yaml:1: expected a mapping with keys rules, suppress, ignorePaths, secrets");
     }
 
     @Test

@@ -115,10 +115,34 @@ class ValidatorTest {
         List<Finding> skipped = r.findings().stream().filter(f -> f.code().equals("GW0002")).toList();
         assertThat(skipped).extracting(Finding::severity).containsOnly(Severity.INFO);
         assertThat(skipped).extracting(Finding::message).containsExactly(
-                "check GW9004 test-gw9004 skipped: no Secrets in the input",
+                "check GW9004 test-gw9004 skipped: " + Validator.NO_SECRETS,
                 "check GW9005 test-gw9005 skipped: no Services in the input");
         assertThat(skipped).extracting(f -> f.resource().friendlyName()).containsExactly("Rule GW9004", "Rule GW9005");
         assertThat(r.rules()).extracting(RuleInfo::code).containsExactly("GW9006", "GW0002");
+    }
+
+    @Test
+    void rulesSkippedForTheSameReasonShareOneFinding() {
+        Rule a = new TestRule("GW9004", Severity.ERROR, List.of(), Set.of(Kind.GATEWAY, Kind.SECRET),
+                (ctx, out) -> { throw new AssertionError("must not run"); });
+        Rule b = new TestRule("GW9007", Severity.WARNING, List.of(), Set.of(Kind.GATEWAY, Kind.SECRET),
+                (ctx, out) -> { throw new AssertionError("must not run"); });
+        ValidationResult r = Validator.run(TWO_WITH_WORKLOAD, OPTS, List.of(a, b));
+        List<Finding> skipped = r.findings().stream().filter(f -> f.code().equals("GW0002")).toList();
+        assertThat(skipped).extracting(Finding::message).containsExactly("checks GW9004, GW9007 skipped: "
+                + Validator.NO_SECRETS);
+        assertThat(skipped.get(0).hint()).contains("--require-secrets");
+        assertThat(skipped).extracting(f -> f.resource().friendlyName()).containsExactly("Rule GW9004,GW9007");
+    }
+
+    @Test
+    void requiredSecretsAreNeverMissingInput() {
+        Rule a = everyGateway("GW9004", Severity.ERROR, List.of());
+        Rule needsSecrets = new TestRule("GW9008", Severity.ERROR, List.of(), Set.of(Kind.GATEWAY, Kind.SECRET),
+                (ctx, out) -> assertThat(ctx.snapshot().coverage().isComplete(Kind.SECRET)).isTrue());
+        ValidationResult r = Validator.run(TWO_WITH_WORKLOAD, OPTS.withRequireSecrets(true), List.of(a, needsSecrets));
+        assertThat(r.findings()).extracting(Finding::code).doesNotContain("GW0002", "GW0000");
+        assertThat(r.rules()).extracting(RuleInfo::code).contains("GW9008");
     }
 
     @Test

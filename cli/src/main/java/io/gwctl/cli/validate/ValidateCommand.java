@@ -110,6 +110,12 @@ public final class ValidateCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     private Duration certExpiryWarning;
 
+    @Option(names = "--require-secrets",
+            description = "The input holds every Secret the gateways read (as in a repository that keeps its Secrets,"
+                    + " sealed or produced, in git): a credential Secret not in it is reported missing (GW0101)"
+                    + " instead of the credential checks being skipped. Same as secrets: required in .gwctl.yaml.")
+    private boolean requireSecrets;
+
     @Option(names = "--list-rules", description = "List the rules (code, name, severity, aliases, summary) and exit.")
     private boolean listRules;
 
@@ -139,12 +145,15 @@ public final class ValidateCommand implements Callable<Integer> {
                 || (!file.equals("-") && env.fileSystem().getPath(file).toAbsolutePath().normalize()
                         .equals(configAbsolute));
         SourceResult input = Inputs.read(spec, Inputs.source(spec, this.input, cluster, "-f PATH", ignored),
-                verbosity.verbose(), this.input.allowEmpty());
+                this.input, verbosity.verbose());
         ValidateOptions options = config.applyTo(ValidateOptions.defaults()
                         .withFailureThreshold(failureThreshold)
                         .withOutputThreshold(outputThreshold)
                         .withCertExpiryWarning(certExpiryWarning))
                 .withSuppressions(suppressions);
+        if (requireSecrets) {
+            options = options.withRequireSecrets(true);
+        }
         ValidationResult all = Validator.run(input.snapshot(), options);
         ValidationResult result = inNamespace(all, input.namespace());
         if (verbosity.verbose() && format != FindingsFormat.TEXT) {

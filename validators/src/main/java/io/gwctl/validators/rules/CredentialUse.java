@@ -6,6 +6,7 @@ import io.gwctl.model.istio.Server;
 import io.gwctl.model.istio.ServerTls;
 import io.gwctl.model.istio.TlsMode;
 import io.gwctl.model.kube.Secret;
+import io.gwctl.model.secret.SecretProducer;
 import io.gwctl.model.translate.GatewayProxy;
 import io.gwctl.validators.RuleContext;
 import io.gwctl.validators.tls.CredentialRef;
@@ -33,9 +34,11 @@ import java.util.function.BiConsumer;
  * @param namespace where the Secret is looked up (null when {@code ref} is malformed)
  * @param workloads the gateway workloads that read it from there (all workloads for an explicit namespace)
  * @param secret    the Secret, or null when it does not exist there
+ * @param producer  when the input has no such Secret: the Certificate, ExternalSecret or SealedSecret that produces
+ *                  it there (its content is then unknown), else null
  */
 record CredentialUse(Gateway gateway, Server server, String pointer, CredentialRef ref, String namespace,
-                     List<GatewayProxy> workloads, Secret secret) {
+                     List<GatewayProxy> workloads, Secret secret, SecretProducer producer) {
 
     /**
      * Parsed credential Secrets per validate run, shared by GW0102, GW0103 and GW0104 so that each Secret is parsed
@@ -105,7 +108,7 @@ record CredentialUse(Gateway gateway, Server server, String pointer, CredentialR
             return;
         }
         if (ref.error() != null) {
-            out.add(new CredentialUse(g, s, pointer, ref, null, workloads, null));
+            out.add(new CredentialUse(g, s, pointer, ref, null, workloads, null, null));
             return;
         }
         Map<String, List<GatewayProxy>> byNamespace = new TreeMap<>();
@@ -117,8 +120,33 @@ record CredentialUse(Gateway gateway, Server server, String pointer, CredentialR
                 continue; // could not be read there (forbidden): the engine says once which checks were skipped
             }
             Secret secret = ctx.secret(e.getKey(), ref.name()).orElse(null);
-            out.add(new CredentialUse(g, s, pointer, ref, e.getKey(), List.copyOf(e.getValue()), secret));
+            SecretProducer producer = secret != null ? null : ctx.producer(e.getKey(), ref.name()).orElse(null);
+            out.add(new CredentialUse(g, s, pointer, ref, e.getKey(), List.copyOf(e.getValue()), secret, producer));
         }
+    }
+
+    /**
+     * Why a content check skipped some credentials: {@code for Secrets produced by Certificate a/b (f.yaml:9),
+     * ExternalSecret c/d (...): their content is not in the input}; null when no use is of a produced Secret.
+     * {@code alsoChecked} keeps producers the caller did check (a Certificate's names for GW0104).
+     */
+    static String producedSkipReason(RuleContext ctx, java.util.function.Predicate<SecretProducer> alsoChecked) {
+        java.util.Set<SecretProducer> producers = new java.util.LinkedHashSet<>();
+        for (CredentialUse u : all(ctx)) {
+            if (u.producer() != null && !alsoChecked.test(u.producer())) {
+                producers.add(u.producer());
+            }
+        }
+        if (producers.isEmpty()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (SecretProducer p : producers) {
+            names.add(p.describe());
+        }
+        return "for the Secret" + (producers.size() == 1 ? " " : "s ") + "that "
+                + String.join(", ", names) + (producers.size() == 1 ? " produces" : " produce")
+                + ": the certificate is not in the input";
     }
 
     /** The server's credential references by JSON pointer, in field order. */

@@ -26,6 +26,12 @@ public final class MutualTlsCaMissingRule extends CredentialRule {
         return INFO;
     }
 
+    /** The content of a Secret that a Certificate, ExternalSecret or SealedSecret produces is not in the input. */
+    @Override
+    public String partlySkipped(RuleContext ctx) {
+        return CredentialUse.producedSkipReason(ctx, p -> false);
+    }
+
     @Override
     public void check(RuleContext ctx, Reporter out) {
         for (CredentialUse u : CredentialUse.all(ctx)) {

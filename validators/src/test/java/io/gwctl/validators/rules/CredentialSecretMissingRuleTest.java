@@ -43,7 +43,15 @@ class CredentialSecretMissingRuleTest {
     @Test
     void everyFormOfTheReferenceIsResolved() {
         List<String> messages = TlsRuleSupport.messages(fixture(), "GW0101");
+        String producers = TlsRuleSupport.fixtureDir("GW0101").resolve("producers.yaml").toString();
         assertThat(messages).containsExactlyInAnyOrder(
+                "Referenced credentialName not found: \"payments-cert\" in namespace istio-system (where the gateway"
+                        + " workload istio-system/istio-ingressgateway runs); a Certificate in namespace payments"
+                        + " produces Secret payments-cert there: Certificate payments/payments (" + producers + ":21)",
+                "Referenced credentialName not found: \"reports-cert\" in namespace istio-system (where the gateway"
+                        + " workload istio-system/istio-ingressgateway runs); a SealedSecret in namespace reports"
+                        + " produces Secret reports-cert there: SealedSecret reports/reports-sealed (" + producers
+                        + ":72)",
                 "Referenced credentialName not found: \"apps-cred\" in namespace istio-system (where the gateway "
                         + "workload istio-system/istio-ingressgateway runs); a Secret with that name exists in "
                         + "namespace apps",
@@ -120,6 +128,7 @@ class CredentialSecretMissingRuleTest {
                 ValidateOptions.defaults().withNow(TlsRuleSupport.NOW), List.of(RULE));
         assertThat(TlsRuleSupport.findings(r, "GW0101")).isEmpty();
         assertThat(TlsRuleSupport.findings(r, "GW0002")).extracting(f -> f.message())
-                .containsExactly("check GW0101 credential-secret-missing skipped: no Secrets in the input");
+                .containsExactly("check GW0101 credential-secret-missing skipped: no Secrets in the input, nor a"
+                        + " Certificate, ExternalSecret or SealedSecret that produces one");
     }
 }
