@@ -9,7 +9,15 @@ import io.gwctl.cli.source.SnapshotSource;
 import io.gwctl.cli.source.SourceException;
 import io.gwctl.cli.source.SourceResult;
 import io.gwctl.model.Printable;
+import io.gwctl.model.install.GatewayChartValues;
+import io.gwctl.model.install.GatewayComponent;
+import io.gwctl.model.install.InstalledGateways;
 import io.gwctl.model.load.LoadOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +86,59 @@ public final class Inputs {
             return new SourceResult(c.snapshot(), f.errors(), f.filesWithErrors(), f.exitCode(), warnings, details,
                     inputs, c.namespace());
         };
+    }
+
+    /**
+     * Loads the source, prints its problems, and adds the gateways that the input's IstioOperators and the
+     * --gateway-values files install when the input does not have them ({@link InstalledGateways}).
+     */
+    public static SourceResult read(CommandSpec spec, SnapshotSource source, InputOptions input, boolean verbose) {
+        List<GatewayComponent> values = gatewayValues(spec, input.gatewayValues());
+        SourceResult r = read(spec, source, verbose, input.allowEmpty());
+        var expanded = InstalledGateways.expand(r.snapshot(), values);
+        if (expanded == r.snapshot()) {
+            return r;
+        }
+        return new SourceResult(expanded, r.errors(), r.filesWithErrors(), r.exitCode(), r.warnings(), r.details(),
+                r.inputs(), r.namespace(), r.seen());
+    }
+
+    /** Reads the --gateway-values files: {@code [[NS/]RELEASE=]FILE}. A missing file exits 66, a bad one 65. */
+    private static List<GatewayComponent> gatewayValues(CommandSpec spec, List<String> args) {
+        Environment env = GwctlCommand.environment(spec);
+        List<GatewayComponent> out = new ArrayList<>();
+        for (String arg : args) {
+            String release = InstalledGateways.CHART_RELEASE;
+            String namespace = InstalledGateways.CHART_RELEASE;
+            String file = arg;
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                String name = arg.substring(0, eq);
+                file = arg.substring(eq + 1);
+                int slash = name.indexOf('/');
+                if (slash >= 0) {
+                    namespace = name.substring(0, slash);
+                    name = name.substring(slash + 1);
+                }
+                release = name;
+                if (release.isEmpty() || namespace.isEmpty() || file.isEmpty()) {
+                    throw new ParameterException(spec.commandLine(), "--gateway-values " + arg
+                            + ": expected [[NAMESPACE/]RELEASE=]FILE");
+                }
+            }
+            Path path = env.fileSystem().getPath(file);
+            try {
+                String text = Files.readString(path, StandardCharsets.UTF_8);
+                out.add(GatewayChartValues.read(text, file, release, namespace));
+            } catch (NoSuchFileException e) {
+                throw new GwctlException(ExitCodes.NO_INPUT, file + ": no such file (--gateway-values)", e);
+            } catch (IOException e) {
+                throw new GwctlException(ExitCodes.NO_INPUT, file + ": cannot read: " + e.getMessage(), e);
+            } catch (GatewayChartValues.InvalidValuesException e) {
+                throw new GwctlException(ExitCodes.DATA_ERROR, e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     /** Loads the source and prints its problems; a source that yields nothing becomes a {@link GwctlException}. */

@@ -3,6 +3,8 @@ package io.gwctl.renderers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.gwctl.model.Snapshot;
+import io.gwctl.model.install.InstalledGateways;
 import io.gwctl.model.load.LoadOptions;
 import io.gwctl.model.load.LoadResult;
 import io.gwctl.model.load.ManifestLoader;
@@ -109,8 +111,9 @@ class TranslationGoldenTest {
         String input = Files.readString(dir.resolve("input.yaml"), StandardCharsets.UTF_8);
         LoadResult loaded = new ManifestLoader(LoadOptions.defaults()).loadString(input, "input.yaml");
         assertThat(loaded.problems()).as("load problems").isEmpty();
-        GatewayProxy proxy = GatewayWorkloads.resolve(loaded.snapshot(), null, null);
-        GatewayView view = GatewayTranslator.translate(loaded.snapshot(), proxy);
+        Snapshot snapshot = InstalledGateways.expand(loaded.snapshot(), List.of());
+        GatewayProxy proxy = GatewayWorkloads.resolve(snapshot, null, null);
+        GatewayView view = GatewayTranslator.translate(snapshot, proxy);
 
         StringWriter listeners = new StringWriter();
         ListenerTableRenderer.render(view.listeners(), ListenerFilter.ALL, true, false, listeners);

@@ -16,6 +16,7 @@ import io.gwctl.validators.rules.InvalidBindRule;
 import io.gwctl.validators.rules.InvalidPortRule;
 import io.gwctl.validators.rules.InvalidProtocolRule;
 import io.gwctl.validators.rules.MutualTlsCaMissingRule;
+import io.gwctl.validators.rules.SelectorMultipleWorkloadsRule;
 import io.gwctl.validators.rules.SelectorNoWorkloadRule;
 import io.gwctl.validators.rules.ServerPortNameRule;
 import io.gwctl.validators.rules.ServerPortNotExposedRule;
@@ -69,6 +70,7 @@ public final class RuleRegistry {
         rules.add(new DuplicateCertificateRule());
         rules.add(new ServerPortNotExposedRule());
         rules.add(new SelectorNoWorkloadRule());
+        rules.add(new SelectorMultipleWorkloadsRule());
         rules.add(new DuplicateHostPortRule());
         rules.sort(Comparator.comparing(r -> r.info().code()));
         return List.copyOf(rules);

@@ -2,6 +2,7 @@ package io.gwctl.validators;
 
 import io.gwctl.model.Resource;
 import io.gwctl.model.finding.Finding;
+import io.gwctl.model.install.InstalledGateways;
 import io.gwctl.model.load.LoadOptions;
 import io.gwctl.model.load.LoadResult;
 import io.gwctl.model.load.ManifestLoader;
@@ -99,13 +100,20 @@ public final class RuleFixtures {
         }
     }
 
-    /** Loads paths with the default options (namespace {@code default}). */
+    /**
+     * Loads paths with the default options (namespace {@code default}) and adds the gateways the input's
+     * IstioOperators install, as the commands do.
+     */
     public static LoadResult load(List<Path> paths) {
-        return new ManifestLoader(LoadOptions.defaults()).load(paths.stream().map(Path::toString).toList());
+        return installed(new ManifestLoader(LoadOptions.defaults()).load(paths.stream().map(Path::toString).toList()));
     }
 
     public static LoadResult loadString(String yaml, String name) {
-        return new ManifestLoader(LoadOptions.defaults()).loadString(yaml, name);
+        return installed(new ManifestLoader(LoadOptions.defaults()).loadString(yaml, name));
+    }
+
+    private static LoadResult installed(LoadResult r) {
+        return new LoadResult(InstalledGateways.expand(r.snapshot(), List.of()), r.problems(), r.stats());
     }
 
     /** One marker or finding position: file relative to the fixture directory, line, code. */

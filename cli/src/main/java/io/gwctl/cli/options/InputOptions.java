@@ -22,9 +22,20 @@ public final class InputOptions {
         return allowEmpty;
     }
 
+    @Option(names = "--gateway-values", paramLabel = "[[NS/]RELEASE=]FILE",
+            description = "Values file of Istio's gateway Helm chart (or of the istio-ingress chart): gwctl adds the"
+                    + " gateway Deployment and Service the chart installs, unless the input has them. Release and"
+                    + " namespace default to istio-ingress, as Istio's Helm install instructions use. Repeatable.")
+    private List<String> gatewayValues = new ArrayList<>();
+
     /** The paths as given, in order; empty when none. */
     public List<String> paths() {
         return List.copyOf(paths);
+    }
+
+    /** The --gateway-values arguments as given, in order. */
+    public List<String> gatewayValues() {
+        return List.copyOf(gatewayValues);
     }
 
     public boolean hasFiles() {

@@ -118,7 +118,7 @@ public final class ProxyConfigInputs {
     /** The manifests (-f, or the cluster) translated for the gateway workload the argument names. */
     private ProxyConfigData fromManifests() {
         SourceResult r = Inputs.read(spec, Inputs.source(spec, input, cluster, "-f PATH or --config-dump FILE",
-                file -> false), verbosity.verbose(), input.allowEmpty());
+                file -> false), input, verbosity.verbose());
         GatewayProxy proxy;
         try {
             proxy = GatewayWorkloads.resolve(r.snapshot(), workload, cluster.namespace(), istio.istioNamespace());

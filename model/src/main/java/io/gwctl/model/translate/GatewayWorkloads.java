@@ -208,7 +208,8 @@ public final class GatewayWorkloads {
         for (Container c : w.containers()) {
             ports.addAll(c.ports());
         }
-        String kind = w instanceof Deployment ? "Deployment" : "Pod";
+        String kind = w instanceof Deployment d ? d.installed() != null ? d.installed().workloadKind() : "Deployment"
+                : "Pod";
         return new GatewayProxy(kind, w.metadata().name(), ns, w.podLabels(), w.unprivileged(), ports,
                 serviceTargets(s.services(), ns, w.podLabels(), ports), false);
     }

@@ -2,6 +2,9 @@ package io.gwctl.validators.rules;
 
 import io.gwctl.model.Kind;
 import io.gwctl.model.ObjectMeta;
+import io.gwctl.model.Resource;
+import io.gwctl.model.Snapshot;
+import io.gwctl.model.finding.Finding;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
 import io.gwctl.model.istio.Gateway;
@@ -11,6 +14,7 @@ import io.gwctl.model.istio.VirtualService;
 import io.gwctl.model.translate.BoundServer;
 import io.gwctl.model.translate.DroppedServer;
 import io.gwctl.model.translate.GatewayProxy;
+import io.gwctl.model.translate.GatewayTranslator;
 import io.gwctl.model.translate.GoStrings;
 import io.gwctl.model.translate.Hosts;
 import io.gwctl.model.translate.MergedGateway;
@@ -48,6 +52,11 @@ import java.util.StringJoiner;
  * Hosts are compared case-insensitively without their {@code ns/} prefix, indexed per (workload, resolved port,
  * bind, TLS or plaintext): exact hosts in a map, wildcards by suffix, {@code *} once per key — never all pairs.
  * Findings go on the later Gateway, at the host (or the port when no host is shared).
+ *
+ * <p>Gateways whose selector matches no gateway workload of the input (the gateway comes from a Helm release or an
+ * install not in the repository) are grouped by identical selector, as Kiali groups them for KIA0301, and each group
+ * is merged as istiod would merge it for a workload with exactly those labels (ports unresolved, no Service); those
+ * findings say so.
  */
 public final class DuplicateHostPortRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("GW0301", "duplicate-host-port", Severity.ERROR,
@@ -81,6 +90,61 @@ public final class DuplicateHostPortRule implements Rule {
                 overlaps.add(b);
             }
             overlaps.reportWildcardStars();
+        }
+        checkUnservedGroups(ctx, out, vsIndexes);
+    }
+
+    /** Gateways whose selector matches no known workload, compared within each group of identical selectors. */
+    private static void checkUnservedGroups(RuleContext ctx, Reporter out, Map<String, VirtualServiceIndex> vsIndexes) {
+        Map<Map<String, String>, List<Gateway>> groups = new LinkedHashMap<>();
+        for (Gateway g : ctx.snapshot().gateways()) {
+            Map<String, String> sel = g.selector();
+            if (sel != null && !sel.isEmpty() && ctx.workloadsFor(g).isEmpty()) {
+                groups.computeIfAbsent(sel, k -> new ArrayList<>()).add(g);
+            }
+        }
+        Snapshot s = ctx.snapshot();
+        for (Map.Entry<Map<String, String>, List<Gateway>> e : groups.entrySet()) {
+            if (e.getValue().size() < 2) {
+                continue;
+            }
+            Snapshot group = new Snapshot(e.getValue(), s.virtualServices(), s.destinationRules(), s.services(),
+                    s.pods(), s.deployments(), s.secrets(), s.namespaces(), s.coverage());
+            String ns = e.getValue().get(0).metadata().namespace();
+            String sel = Labels.format(e.getKey());
+            GatewayProxy assumed = new GatewayProxy("selector", sel, ns, e.getKey(), false, List.of(), List.of(),
+                    false);
+            Reporter r = new NotingReporter(out, "; no workload in the input matches selector {" + sel + "}; "
+                    + "Gateways with this selector were compared with each other");
+            MergedGateway merged = GatewayTranslator.merge(group, assumed);
+            for (DroppedServer d : merged.dropped()) {
+                reportDropped(r, d);
+            }
+            Overlaps overlaps = new Overlaps(r, () -> vsIndexes.computeIfAbsent(ns,
+                    n -> VirtualServiceIndex.build(s, n)));
+            for (BoundServer b : merged.accepted()) {
+                overlaps.add(b);
+            }
+            overlaps.reportWildcardStars();
+        }
+    }
+
+    /** Adds a sentence to every message: how the Gateways were grouped. */
+    private record NotingReporter(Reporter out, String note) implements Reporter {
+        @Override
+        public void report(Finding f) {
+            out.report(new Finding(f.code(), f.severity(), f.aliases(), f.resource(), f.location(),
+                    f.message() + note, f.hint()));
+        }
+
+        @Override
+        public void report(Resource r, String pointer, String message, String hint) {
+            out.report(r, pointer, message + note, hint);
+        }
+
+        @Override
+        public void report(Resource r, String pointer, Severity severity, String message, String hint) {
+            out.report(r, pointer, severity, message + note, hint);
         }
     }
 
