@@ -1,12 +1,10 @@
 package io.gwctl.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import io.gwctl.cli.GoldenFiles;
 import io.gwctl.cli.Gwctl;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,19 +73,6 @@ class ExamplesGoldenTest {
     }
 
     private static void compare(String name, String actual) throws IOException {
-        Path file = EXPECTED.resolve(name);
-        if (Boolean.getBoolean("gwctl.update-golden")) {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        if (!Files.exists(file)) {
-            fail("expected output " + file + " is missing; run with -Dgwctl.update-golden=true and review it");
-        }
-        String expected = Files.readString(file, StandardCharsets.UTF_8);
-        if (!expected.equals(actual)) {
-            fail("output differs from " + ROOT.relativize(file) + "\n--- expected\n" + expected + "--- actual\n"
-                    + actual);
-        }
+        GoldenFiles.compare(ROOT, EXPECTED.resolve(name), actual);
     }
 }

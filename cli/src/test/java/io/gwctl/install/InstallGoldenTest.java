@@ -1,8 +1,8 @@
 package io.gwctl.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import io.gwctl.cli.GoldenFiles;
 import io.gwctl.cli.Gwctl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,17 +69,6 @@ class InstallGoldenTest {
     }
 
     private static void compare(Path file, String actual) throws IOException {
-        if (Boolean.getBoolean("gwctl.update-golden")) {
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        if (!Files.exists(file)) {
-            fail("expected output " + file + " is missing; run with -Dgwctl.update-golden=true and review it");
-        }
-        String expected = Files.readString(file, StandardCharsets.UTF_8);
-        if (!expected.equals(actual)) {
-            fail("output differs from " + ROOT.relativize(file) + "\n--- expected\n" + expected + "--- actual\n"
-                    + actual);
-        }
+        GoldenFiles.compare(ROOT, file, actual);
     }
 }

@@ -1,7 +1,6 @@
 package io.gwctl.model.load;
 
 import static io.gwctl.model.load.Fields.child;
-import static io.gwctl.model.load.Fields.integer;
 import static io.gwctl.model.load.Fields.node;
 import static io.gwctl.model.load.Fields.object;
 import static io.gwctl.model.load.Fields.objects;
@@ -176,21 +175,7 @@ final class InstallMapper {
 
     /** Service ports as the API server defaults them (protocol TCP, targetPort = port). */
     static List<ServicePort> ports(JsonNode parent, String p) throws InvalidResourceException {
-        return objects(parent, "ports", p, (n, pp, i) -> {
-            int port = integer(n, "port", pp);
-            JsonNode tp = node(n, "targetPort");
-            int target = port;
-            String targetName = null;
-            if (tp != null && tp.isTextual() && !Fields.isDigits(tp.textValue())) {
-                target = 0;
-                targetName = tp.textValue();
-            } else if (tp != null) {
-                int t = Fields.integerValue(tp, pp + "/targetPort");
-                target = t == 0 ? port : t;
-            }
-            return new ServicePort(i, string(n, "name", pp), string(n, "protocol", pp, "TCP"), port, target,
-                    targetName, integer(n, "nodePort", pp));
-        });
+        return objects(parent, "ports", p, ResourceMapper::servicePort);
     }
 
     /** The origin of the field at {@code pointer}: same file and document, the field's line and column. */

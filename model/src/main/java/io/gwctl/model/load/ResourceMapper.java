@@ -313,7 +313,8 @@ public final class ResourceMapper {
                 stringMap(spec, "selector", "/spec"), ports);
     }
 
-    private static ServicePort servicePort(JsonNode n, String p, int i) throws InvalidResourceException {
+    /** A Service port with the API server's defaults (also for the Service ports an install declares). */
+    static ServicePort servicePort(JsonNode n, String p, int i) throws InvalidResourceException {
         int port = Fields.port(n, "port", p);
         int targetPort = port;
         String targetPortName = null;
