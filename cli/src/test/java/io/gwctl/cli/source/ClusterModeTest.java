@@ -7,10 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.Fixtures;
+import com.sun.net.httpserver.HttpServer;
 import io.gwctl.cli.Gwctl;
+import io.gwctl.cli.live.ProxyAdminTunnels;
 import io.gwctl.cli.options.ClusterOptions;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.Socket;
@@ -85,6 +90,15 @@ class ClusterModeTest {
             0.0.0.0   15090 ALL                       Inline Route: /stats/prometheus*
             """;
 
+    /** The status of a pod that serves: Running and Ready. */
+    private static final String RUNNING = """
+            status:
+              phase: Running
+              conditions:
+              - type: Ready
+                status: "True"
+            """;
+
     static MockCluster cluster;
     /** The same over HTTPS (self-signed for localhost), with the gateway, test-io and payments. */
     static MockCluster tls;
@@ -100,8 +114,8 @@ class ClusterModeTest {
     static void startCluster() {
         cluster = MockCluster.http().load(EXAMPLES)
                 // the ingress Deployment's Pods, as a real cluster has them
-                .create("v1", Fixtures.pod("istio-ingressgateway", "istio-system", "ax2z0") + "---\n"
-                        + Fixtures.pod("istio-ingressgateway", "istio-system", "bq9w1"))
+                .create("v1", Fixtures.pod("istio-ingressgateway", "istio-system", "ax2z0") + RUNNING + "---\n"
+                        + Fixtures.pod("istio-ingressgateway", "istio-system", "bq9w1") + RUNNING)
                 // test-io once more at each older Istio version: what a cluster serving only that version holds
                 .load("v1beta1", EXAMPLES.resolve("test-io"))
                 .load("v1alpha3", EXAMPLES.resolve("test-io"))
@@ -639,10 +653,63 @@ class ClusterModeTest {
             assertThat(p.verb() + " " + p.resource()).isEqualTo("get secrets");
             assertThat(p.namespace()).isNotEqualTo("istio-system");
         });
-        // and every grant is used, but those of proxy-config --live (the Role's gets of pods and Deployments)
+        // and every grant is used, but those of proxy-config --live (the next test's)
         assertThat(rbac.grants()).filteredOn(g -> !g.resource().equals("pods/portforward")
                         && !(g.verb().equals("get") && g.namespace() != null && !g.resource().equals("secrets")))
                 .allSatisfy(g -> assertThat(reads).as("a read that %s allows", g).anyMatch(g::allows));
+    }
+
+    @Test
+    void docsRbacGrantsWhatProxyConfigLiveReads() throws IOException {
+        RbacRules rbac = RbacRules.load(ROOT.resolve("docs/rbac.yaml"));
+        cluster.deny(q -> q.api() == null || !rbac.allows(q.api()));
+        HttpServer envoy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        envoy.createContext("/config_dump", exchange -> {
+            byte[] dump = "{\"configs\": []}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, dump.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(dump);
+            }
+        });
+        envoy.start();
+        List<String> tunnels = new ArrayList<>();
+        // the port-forward itself (create pods/portforward) is the one read this cannot show: tunnels are local
+        ProxyAdminTunnels local = (client, namespace, pod, port) -> {
+            tunnels.add(namespace + "/" + pod + ":" + port);
+            return new ProxyAdminTunnels.Tunnel() {
+                @Override
+                public URI baseUri() {
+                    return URI.create("http://127.0.0.1:" + envoy.getAddress().getPort() + "/");
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        };
+        try {
+            Gwctl.Result byDeployment = gwctl().proxyAdmin(local).run("pc", "listener", "deploy/istio-ingressgateway",
+                    "-n", "istio-system", "--live");
+            Gwctl.Result byPod = gwctl().proxyAdmin(local).run("pc", "listener",
+                    "pod/istio-ingressgateway-7d4f8b9c6d-bq9w1.istio-system", "--live");
+
+            assertThat(byDeployment.err()).as(byDeployment.toString()).isEmpty();
+            // an Envoy without listeners: the stand-in's dump is empty; what matters here is what was read
+            assertThat(byDeployment.out()).isEqualTo("ADDRESSES PORT MATCH DESTINATION\n");
+            assertThat(byDeployment.exitCode()).isZero();
+            assertThat(byPod.err()).as(byPod.toString()).isEmpty();
+            assertThat(byPod.out()).isEqualTo(byDeployment.out());
+            assertThat(byPod.exitCode()).isZero();
+        } finally {
+            envoy.stop(0);
+        }
+        assertThat(tunnels).containsExactly("istio-system/istio-ingressgateway-7d4f8b9c6d-ax2z0:15000",
+                "istio-system/istio-ingressgateway-7d4f8b9c6d-bq9w1:15000");
+        List<MockCluster.ApiPath> reads = cluster.requests().stream().map(MockCluster.Request::api).toList();
+        assertThat(reads).doesNotContainNull().allSatisfy(p -> assertThat(rbac.allows(p)).as("%s", p).isTrue());
+        assertThat(rbac.grants()).filteredOn(g -> g.namespace() != null && !g.resource().equals("secrets")
+                        && !g.resource().equals("pods/portforward"))
+                .isNotEmpty().allSatisfy(g -> assertThat(reads).as("a read that %s allows", g).anyMatch(g::allows));
     }
 
     // ---- files layered over the cluster ------------------------------------------------------------------------
