@@ -87,6 +87,8 @@ public final class ClusterSnapshotSource implements SnapshotSource {
         private final Set<String> homeOnly = new LinkedHashSet<>();
         private final Set<Kind> complete = EnumSet.noneOf(Kind.class);
         private final List<Coverage.Gap> gaps = new ArrayList<>();
+        /** The warning that Pods cannot be listed, or null. */
+        private String podsForbidden;
 
         Read(KubeApi api) {
             this.api = api;
@@ -231,7 +233,16 @@ public final class ClusterSnapshotSource implements SnapshotSource {
                             : " in namespace " + home) + ": forbidden";
                     gaps.add(new Coverage.Gap(kind, null, reason));
                     homeOnly.remove(plural(kind));
+                    if (kind == Kind.DEPLOYMENT && warnings.remove(podsForbidden)) {
+                        // "from Deployments only" then "from Pods only" would contradict each other: one line
+                        warnings.add("cannot list pods, deployments in namespace " + home + ": forbidden (no gateway"
+                                + " workload can be read)");
+                        return null;
+                    }
                     warnings.add(reason + " (" + degrades(kind) + ")");
+                    if (kind == Kind.POD) {
+                        podsForbidden = warnings.get(warnings.size() - 1);
+                    }
                     return null;
                 }
                 throw failure(e);

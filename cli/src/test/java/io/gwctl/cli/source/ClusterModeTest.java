@@ -505,8 +505,7 @@ class ClusterModeTest {
         Gwctl.Result r = gwctl().run("pc", "listener");
 
         assertThat(r.err()).isEqualTo("""
-                gwctl: cannot list pods in namespace default: forbidden (gateway workloads come from Deployments only)
-                gwctl: cannot list deployments in namespace default: forbidden (gateway workloads come from Pods only)
+                gwctl: cannot list pods, deployments in namespace default: forbidden (no gateway workload can be read)
                 gwctl: no gateway workload in the input; assuming Istio's default ingress gateway\
                  istio-system/istio-ingressgateway (Service ports 15021, 80→8080, 443→8443)
                 """);
