@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -215,11 +216,19 @@ public final class MockCluster implements AutoCloseable {
                 : context.getGroup() + "/" + context.getVersion());
         // Generic resources all the way: fabric8's typed models would load hundreds of classes for nothing.
         GenericKubernetesResource r = Serialization.jsonMapper().convertValue(doc, GenericKubernetesResource.class);
-        if (context.isNamespaceScoped()) {
-            client.genericKubernetesResources(context).inNamespace(r.getMetadata().getNamespace()).resource(r)
-                    .create();
-        } else {
-            client.genericKubernetesResources(context).resource(r).create();
+        try {
+            if (context.isNamespaceScoped()) {
+                client.genericKubernetesResources(context).inNamespace(r.getMetadata().getNamespace()).resource(r)
+                        .create();
+            } else {
+                client.genericKubernetesResources(context).resource(r).create();
+            }
+        } catch (KubernetesClientException e) {
+            // On a starved machine the client can time out on a POST the server did store, and retry it: the
+            // object exists, which is what was asked.
+            if (e.getCode() != 409) {
+                throw e;
+            }
         }
     }
 
