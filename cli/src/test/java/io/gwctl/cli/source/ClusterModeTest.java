@@ -415,21 +415,21 @@ class ClusterModeTest {
         Gwctl.Result inDefault = gwctl().run("validate");
         assertThat(inDefault.err()).as(inDefault.toString()).isEmpty();
         assertThat(inDefault.out()).isEqualTo("✔ No validation issues found in namespace default (24 resources read in all"
-                + " namespaces); 3 errors, 1 warning, 2 info in other namespaces; -A shows them.\n");
+                + " namespaces); 4 errors, 2 warnings, 2 info in other namespaces; -A shows them.\n");
         assertThat(inDefault.exitCode()).isZero();
 
         Gwctl.Result payments = gwctl().run("validate", "-n", "payments");
         assertThat(payments.err()).as(payments.toString()).isEmpty();
         assertThat(payments.out()).isEqualTo(PAYMENTS_CERT_MISPLACED + """
-                1 error, 0 warnings, 0 info in namespace payments (24 resources read in all namespaces); 2 errors,\
-                 1 warning, 2 info in other namespaces; -A shows them
+                1 error, 0 warnings, 0 info in namespace payments (24 resources read in all namespaces); 3 errors,\
+                 2 warnings, 2 info in other namespaces; -A shows them
                 """);
         assertThat(payments.exitCode()).isEqualTo(ExitCodes.FINDINGS);
 
         Gwctl.Result all = gwctl().run("validate", "-A", "--output-threshold", "Error");
         assertThat(all.err()).as(all.toString()).isEmpty();
         assertThat(all.out()).contains("(Gateway payments/payments-gateway)", "(Gateway monitoring/metrics-gateway)",
-                "(Gateway team-web/web-gateway)").endsWith("3 errors, 0 warnings, 0 info in 24 resources (3 below the output threshold)\n");
+                "(Gateway team-web/web-gateway)").endsWith("4 errors, 0 warnings, 0 info in 24 resources (4 below the output threshold)\n");
         assertThat(all.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     }
 
@@ -459,8 +459,8 @@ class ClusterModeTest {
 
         assertThat(r.err()).as(r.toString()).isEmpty();
         assertThat(r.out()).isEqualTo(PAYMENTS_CERT_MISSING + """
-                1 error, 0 warnings, 0 info in namespace payments (23 resources read in all namespaces); 2 errors,\
-                 1 warning, 2 info in other namespaces; -A shows them
+                1 error, 0 warnings, 0 info in namespace payments (23 resources read in all namespaces); 3 errors,\
+                 2 warnings, 2 info in other namespaces; -A shows them
                 """);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     }
@@ -477,8 +477,8 @@ class ClusterModeTest {
                 Info [GW0002] (Rule GW0101,GW0102,GW0103,GW0104,GW0105) checks GW0101, GW0102, GW0103, GW0104,\
                  GW0105 skipped for Secrets in namespace istio-system: cannot get secrets in namespace istio-system:\
                  forbidden
-                0 errors, 0 warnings, 1 info in namespace payments (20 resources read in all namespaces); 2 errors,\
-                 1 warning, 2 info in other namespaces; -A shows them
+                0 errors, 0 warnings, 1 info in namespace payments (20 resources read in all namespaces); 3 errors,\
+                 2 warnings, 2 info in other namespaces; -A shows them
                 """);
         assertThat(r.exitCode()).isZero();
     }
@@ -635,6 +635,13 @@ class ClusterModeTest {
                  istio-system/istio-ingressgateway exposes 15021, 80→8080, 443→8443
                     hint: Add port 7070 to Service istio-system/istio-ingressgateway (port: 7070, targetPort: 7070),\
                  or use a port the Service exposes.
+                Error [GW0301/KIA0301/IST0145] (Gateway team-shop/shop-gateway) TLS host shop.example.com on port\
+                 443 (listener port 8443) is also listed by Gateway team-web/web-gateway, whose server istiod drops\
+                 whole because this one is merged first (by creation time: created 2025-01-10T09:00:00Z, that one\
+                 2025-03-02T14:30:00Z); this server keeps serving it, and www.example.com of the dropped server\
+                 becomes unreachable
+                    hint: Serve each host on port 443 from one server only: remove shop.example.com from one of them,\
+                 or move one server to another port or bind.
                 Error [GW0301/KIA0301/IST0145] (Gateway team-web/web-gateway) server dropped: TLS host\
                  shop.example.com on port 443 (listener port 8443) is already served by Gateway\
                  team-shop/shop-gateway, which istiod merges first (by creation time: created 2025-01-10T09:00:00Z,\
@@ -642,7 +649,7 @@ class ClusterModeTest {
                  unreachable on port 443
                     hint: Serve each host on port 443 from one server only: remove shop.example.com from one of\
                  them, or move one server to another port or bind.
-                3 errors, 0 warnings, 0 info in 23 resources (3 below the output threshold)
+                4 errors, 0 warnings, 0 info in 23 resources (4 below the output threshold)
                 """);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         List<MockCluster.ApiPath> reads = cluster.requests().stream().map(MockCluster.Request::api).toList();
@@ -775,8 +782,8 @@ class ClusterModeTest {
                  404s
                     hint: Serve these hosts from one Gateway server, or give each Gateway its own certificate that\
                  covers only its hosts.
-                1 error, 1 warning, 0 info in namespace team-new (26 resources read in all namespaces); 3 errors,\
-                 1 warning, 2 info in other namespaces; -A shows them
+                1 error, 1 warning, 0 info in namespace team-new (26 resources read in all namespaces); 5 errors,\
+                 2 warnings, 2 info in other namespaces; -A shows them
                 """.formatted(mine));
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     }

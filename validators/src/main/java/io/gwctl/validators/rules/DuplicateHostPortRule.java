@@ -174,9 +174,19 @@ public final class DuplicateHostPortRule implements Rule {
                         + " on " + portText(b) + (dups.size() > 1 ? " are" : " is") + " already served by " + served
                         + ", which istiod merges first (" + orderReason(other, b) + ")" + redirect + "; istiod skips "
                         + "this whole server, so " + consequence;
-                out.report(b.gateway(), s.pointer() + "/hosts/" + j, message, "Serve each host on port "
-                        + b.gatewayPort() + " from one server only: remove " + String.join(", ", dups) + " from one "
-                        + "of them, or move one server to another port or bind.");
+                String hint = "Serve each host on port " + b.gatewayPort() + " from one server only: remove "
+                        + String.join(", ", dups) + " from one of them, or move one server to another port or bind.";
+                out.report(b.gateway(), s.pointer() + "/hosts/" + j, message, hint);
+                if (other != null && other.gateway() != b.gateway()) {
+                    // Both sides, as IST0145 and KIA0301 mark every Gateway of a conflict: the kept side too.
+                    out.report(other.gateway(), other.server().pointer() + "/hosts/" + hostIndex(other,
+                            d.duplicateHosts()), what + (dups.size() > 1 ? "s " : " ") + String.join(", ", dups)
+                            + " on " + portText(other) + (dups.size() > 1 ? " are" : " is") + " also listed by "
+                            + describe(b, other) + ", whose server istiod drops whole because this one is merged first ("
+                            + thatOne(orderReason(other, b)) + "); this server keeps serving it"
+                            + (lost.isEmpty() ? "" : ", and " + String.join(", ", lost) + " of the dropped server "
+                            + (lost.size() > 1 ? "become" : "becomes") + " unreachable"), hint);
+                }
             }
             case PROTOCOL_CONFLICT, NO_RDS_NAME -> {
                 int j = other == null ? -1 : sharedHostIndex(b, other);
@@ -188,8 +198,18 @@ public final class DuplicateHostPortRule implements Rule {
                         + " server cannot share a plaintext port with it; istiod skips this whole server, so "
                         + String.join(", ", hosts) + (hosts.size() > 1 ? " become" : " becomes")
                         + " unreachable on port " + b.gatewayPort();
-                out.report(b.gateway(), pointer, message, "Move one of the servers to another port (or bind): a "
-                        + "port serves one plaintext protocol per gateway workload, and only HTTP servers merge.");
+                String hint = "Move one of the servers to another port (or bind): a port serves one plaintext "
+                        + "protocol per gateway workload, and only HTTP servers merge.";
+                out.report(b.gateway(), pointer, message, hint);
+                if (other != null && other.gateway() != b.gateway()) {
+                    int k = sharedHostIndex(other, b);
+                    out.report(other.gateway(), k >= 0 ? other.server().pointer() + "/hosts/" + k
+                            : other.server().pointer() + "/port/number", portText(other) + " is also used by the "
+                            + protocolOf(b) + " server of " + describe(b, other) + ", which istiod drops whole: this "
+                            + protocolOf(other) + " server is merged first (" + thatOne(orderReason(other, b)) + ") and a port"
+                            + " serves one plaintext protocol, so " + String.join(", ", hosts)
+                            + (hosts.size() > 1 ? " become" : " becomes") + " unreachable there", hint);
+                }
             }
             default -> {
                 // NO_PORT is GW0505's; duplicate HTTPS route names are duplicate port names within one Gateway
@@ -235,10 +255,17 @@ public final class DuplicateHostPortRule implements Rule {
             boolean tls = isTlsServer(s);
             Key key = keys.computeIfAbsent(List.of(b.resolvedPort(), s.bind() == null ? "" : s.bind(), tls),
                     k -> new Key());
-            Set<String> own = new HashSet<>();
+            reportCoveredWithinServer(b);
+            Map<String, Integer> own = new HashMap<>();
             for (int j = 0; j < s.hosts().size(); j++) {
                 String host = normalise(b, s.hosts().get(j));
-                if (!own.add(host)) {
+                Integer earlier = own.putIfAbsent(host, j);
+                if (earlier != null) {
+                    // Kiali's KIA0301 compares the hosts of one server too: a repeat is dead configuration.
+                    out.report(b.gateway(), s.pointer() + "/hosts/" + j, Severity.INFO, "host \"" + s.hosts().get(j)
+                                    + "\" repeats \"" + s.hosts().get(earlier) + "\" of the same server (hosts are"
+                                    + " compared case-insensitively, with ./ and the Gateway's namespace resolved)",
+                            "Remove the repeated host.");
                     continue;
                 }
                 Entry e = new Entry(b, j, host);
@@ -247,6 +274,11 @@ public final class DuplicateHostPortRule implements Rule {
                 if (same != null) {
                     if (same.gateway() != b.gateway()) {
                         reportSameHost(e, same, tls);
+                    } else if (same.server != b) {
+                        out.report(b.gateway(), s.pointer() + "/hosts/" + j, Severity.INFO, host + " on "
+                                        + portText(b) + " is also listed by " + describe(same.server, b)
+                                        + "; the servers merge, so one of the entries is redundant",
+                                "List " + host + " in one server of the Gateway.");
                     }
                     continue;
                 }
@@ -258,6 +290,26 @@ public final class DuplicateHostPortRule implements Rule {
                     addWildcard(key, e);
                 } else {
                     addExact(key, e);
+                }
+            }
+        }
+
+        /** A host of a server that a wildcard of the same server already covers ({@code *.a.com}, {@code x.a.com}). */
+        private void reportCoveredWithinServer(BoundServer b) {
+            List<String> hosts = b.server().hosts();
+            for (int j = 0; j < hosts.size(); j++) {
+                String h = normalise(b, hosts.get(j));
+                if (Hosts.isWildcard(h)) {
+                    continue;
+                }
+                for (int w = 0; w < hosts.size(); w++) {
+                    String wild = normalise(b, hosts.get(w));
+                    if (w != j && Hosts.isWildcard(wild) && Hosts.subsetOf(h, wild)) {
+                        out.report(b.gateway(), b.server().pointer() + "/hosts/" + j, Severity.INFO, "host \""
+                                        + hosts.get(j) + "\" is already covered by \"" + hosts.get(w) + "\" of the same"
+                                        + " server", "Remove \"" + hosts.get(j) + "\", or list the hosts one by one.");
+                        break;
+                    }
                 }
             }
         }
@@ -334,8 +386,35 @@ public final class DuplicateHostPortRule implements Rule {
             }
         }
 
-        /** Same host on the same key in two Gateways, both kept by istiod. */
+        /** Same host on the same key in two Gateways, both kept by istiod: reported on both, at one severity. */
         private void reportSameHost(Entry later, Entry first, boolean tls) {
+            Reporter both = new Reporter() {
+                @Override
+                public void report(io.gwctl.model.finding.Finding f) {
+                    out.report(f);
+                }
+
+                @Override
+                public void report(io.gwctl.model.Resource r, String pointer, String message, String hint) {
+                    report(r, pointer, Severity.ERROR, message, hint);
+                }
+
+                @Override
+                public void report(io.gwctl.model.Resource r, String pointer, Severity severity, String message,
+                                   String hint) {
+                    out.report(r, pointer, severity, message, hint);
+                    out.report(first.gateway(), first.server.server().pointer() + "/hosts/" + first.index, severity,
+                            first.host + " on " + portText(first.server) + " is also served by "
+                                    + describe(later.server, first.server) + ", which istiod merges after this one ("
+                                    + thatOne(orderReason(first.server, later.server)) + "); see the finding on that"
+                                    + " Gateway: "
+                                    + message.substring(message.indexOf("; ") + 2), hint);
+                }
+            };
+            reportSameHost(later, first, tls, both);
+        }
+
+        private void reportSameHost(Entry later, Entry first, boolean tls, Reporter out) {
             String pointer = later.server.server().pointer() + "/hosts/" + later.index;
             String on = later.host + " on " + portText(later.server) + " is also served by "
                     + describe(first.server, later.server) + ", which istiod merges first ("
@@ -429,6 +508,11 @@ public final class DuplicateHostPortRule implements Rule {
             .thenComparing(ObjectMeta::namespace, GoStrings.ORDER);
 
     // ---- wording ---------------------------------------------------------------------------------------------
+
+    /** {@link #orderReason} worded from the first Gateway's side: the later one is "that one". */
+    static String thatOne(String reason) {
+        return reason.replace(", this one ", ", that one ");
+    }
 
     /** Why {@code first} is merged before {@code later} (spec §5.1). */
     static String orderReason(BoundServer first, BoundServer later) {

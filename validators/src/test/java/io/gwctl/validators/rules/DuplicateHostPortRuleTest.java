@@ -10,7 +10,20 @@ import org.junit.jupiter.api.Test;
 class DuplicateHostPortRuleTest {
     @Test
     void fixtureMessagesSayWhatIstiodDoes() {
-        List<Finding> f = RuleTesting.fixtureFindings("GW0301");
+        List<Finding> all = RuleTesting.fixtureFindings("GW0301");
+        // The other side of each conflict and the repeats inside one Gateway are checked below.
+        List<Finding> f = all.stream().filter(x -> !isMirror(x) && !x.message().contains("of the same Gateway;")
+                && !x.message().contains("of the same server")).toList();
+        assertThat(all).filteredOn(x -> x.message().contains("of the same server")).extracting(Finding::message)
+                .containsExactlyInAnyOrder(
+                        "host \"notfine.example.com\" repeats \"NOTFINE.example.com\" of the same server (hosts are"
+                                + " compared case-insensitively, with ./ and the Gateway's namespace resolved)",
+                        "host \"./fine.example.com\" repeats \"test/fine.example.com\" of the same server (hosts are"
+                                + " compared case-insensitively, with ./ and the Gateway's namespace resolved)",
+                        "host \"tachyglossa.echidna.com\" is already covered by \"*.echidna.com\" of the same server");
+        assertThat(all).filteredOn(DuplicateHostPortRuleTest::isMirror).extracting(x -> x.resource().name())
+                .containsExactlyInAnyOrder("f-tls", "m-http-9000", "b-shop", "d-target");
+        assertThat(all).filteredOn(x -> x.message().contains("of the same Gateway;")).hasSize(1);
         assertThat(f).extracting(RuleTesting::line).containsExactly(
                 "Error (Gateway istio-system/g-tls :203) server dropped: TLS host both.example.com on port 443 "
                         + "(listener port 8443) is already served by Gateway istio-system/f-tls, which istiod merges "
@@ -60,11 +73,13 @@ class DuplicateHostPortRuleTest {
     void creationTimeDecidesBeforeNameAndAFullyDuplicatedServerLosesItsTlsSettings() {
         List<Finding> f = RuleTesting.findings(tlsGateway("alpha", "2025-01-01T00:00:00Z", "a.example.com") + "---\n"
                 + tlsGateway("zeta", "2024-01-01T00:00:00Z", "a.example.com"), "GW0301");
-        assertThat(f).extracting(RuleTesting::line).containsExactly("Error (Gateway web/alpha :13) server dropped: "
+        assertThat(f).filteredOn(x -> x.resource().name().equals("alpha")).extracting(RuleTesting::line)
+                .containsExactly("Error (Gateway web/alpha :13) server dropped: "
                 + "TLS host a.example.com on port 443 (listener port 8443) is already served by Gateway web/zeta, "
                 + "which istiod merges first (by creation time: created 2024-01-01T00:00:00Z, this one "
                 + "2025-01-01T00:00:00Z); istiod skips this whole server, so requests for a.example.com get that "
                 + "server's TLS settings and routes instead");
+        assertBothSides(f);
     }
 
     @Test
@@ -74,21 +89,25 @@ class DuplicateHostPortRuleTest {
                 + "protocol: HTTP}\n    tls: {httpsRedirect: true}\n    hosts: [\"%s\"]\n";
         List<Finding> f = RuleTesting.findings(String.format(redirect, "one", "a.example.com") + "---\n"
                 + String.format(redirect, "two", "a.example.com"), "GW0301");
-        assertThat(f).extracting(RuleTesting::line).containsExactly("Error (Gateway web/two :19) server dropped: "
+        assertThat(f).filteredOn(x -> x.resource().name().equals("two")).extracting(RuleTesting::line)
+                .containsExactly("Error (Gateway web/two :19) server dropped: "
                 + "host a.example.com on port 80 (listener port 8080) is already served by Gateway web/one, which "
                 + "istiod merges first (by name) (servers with a tls block, httpsRedirect too, may not repeat a host "
                 + "on a port); istiod skips this whole server, so requests for a.example.com get that server's "
                 + "settings and routes instead");
+        assertBothSides(f);
     }
 
     @Test
     void tlsHostsDifferingOnlyInCaseOrNamespaceAreKeptByIstiodAndWarned() {
         List<Finding> f = RuleTesting.findings(tlsGateway("one", null, "web/a.example.com") + "---\n"
                 + tlsGateway("two", null, "A.example.com"), "GW0301");
-        assertThat(f).extracting(RuleTesting::line).containsExactly("Warning (Gateway web/two :25) a.example.com on "
+        assertThat(f).filteredOn(x -> x.resource().name().equals("two")).extracting(RuleTesting::line)
+                .containsExactly("Warning (Gateway web/two :25) a.example.com on "
                 + "port 443 (listener port 8443) is also served by Gateway web/one, which istiod merges first (by "
                 + "name); the host strings differ (web/a.example.com vs A.example.com), so istiod keeps both servers "
                 + "and two TLS filter chains match the same SNI name");
+        assertBothSides(f);
     }
 
     @Test
@@ -106,14 +125,31 @@ class DuplicateHostPortRuleTest {
                 .extracting(Finding::message).asString()
                 .contains("* on port 80 (listener port 8080) also matches 300 hosts of 600 other Gateways");
         // No VirtualService binds them, so no route is shadowed: each merge is one Info on the later Gateway.
-        assertThat(f).filteredOn(x -> x.message().contains("merge into one virtual host")).hasSize(300)
+        assertThat(f).filteredOn(x -> !isMirror(x) && x.message().contains("merge into one virtual host")).hasSize(300)
                 .allMatch(x -> x.resource().name().startsWith("c") && x.severity() == Severity.INFO);
-        assertThat(f).hasSize(301);
+        // ... and once more on its first Gateway, the other side of each merge.
+        assertThat(f).filteredOn(DuplicateHostPortRuleTest::isMirror).hasSize(300)
+                .allMatch(x -> x.resource().name().startsWith("b") && x.severity() == Severity.INFO);
+        assertThat(f).hasSize(601);
     }
 
     private static String httpGateway(String name, String host) {
         return "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: " + name + ", namespace: ns}\n"
                 + "spec:\n  selector: {istio: ingressgateway}\n  servers:\n  - port: {number: 80, name: http, "
                 + "protocol: HTTP}\n    hosts: [\"" + host + "\"]\n";
+    }
+
+    /** The finding on the Gateway istiod keeps or merges first: the other side of a conflict. */
+    static boolean isMirror(Finding x) {
+        return x.message().contains("which istiod merges after this one") || x.message().contains("whose server istiod"
+                + " drops whole") || x.message().contains("which istiod drops whole:");
+    }
+
+    /** One finding on each Gateway of the conflict, at one severity. */
+    private static void assertBothSides(List<Finding> f) {
+        assertThat(f).hasSize(2);
+        assertThat(f.get(0).severity()).isEqualTo(f.get(1).severity());
+        assertThat(f.get(0).resource()).isNotEqualTo(f.get(1).resource());
+        assertThat(f).filteredOn(DuplicateHostPortRuleTest::isMirror).hasSize(1);
     }
 }

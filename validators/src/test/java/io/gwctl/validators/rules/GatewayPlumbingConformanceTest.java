@@ -170,9 +170,12 @@ class GatewayPlumbingConformanceTest {
                 + "default/alpha, which istiod merges first (by name), and a TCP server cannot share a plaintext port "
                 + "with it; istiod skips this whole server, so foo.bar becomes unreachable on port 80");
         assertThat(beta.location().line()).isEqualTo(14);
-        // Deliberate difference: istioctl also reports alpha. gwctl reports the server istiod drops, once, naming
-        // the winner; alpha itself keeps working.
-        assertThat(ofCode(f, "GW0301")).hasSize(1);
+        // Both sides, as istioctl: alpha, the server istiod keeps, is reported at the same severity, naming beta.
+        Finding alpha = on(f, "GW0301", "IST0145", "Gateway default/alpha");
+        assertThat(alpha.severity()).isEqualTo(Severity.ERROR);
+        assertThat(alpha.message()).contains("is also used by the TCP server of Gateway default/beta, which istiod"
+                + " drops whole");
+        assertThat(ofCode(f, "GW0301")).hasSize(2);
     }
 
     @Test
@@ -187,8 +190,9 @@ class GatewayPlumbingConformanceTest {
         Finding beta = on(f, "GW0301", "IST0145", "Gateway default/beta");
         assertThat(beta.message()).startsWith("server dropped: port 90 is already used by the HTTP server of Gateway "
                 + "default/alpha");
-        // Deliberate difference for alpha, as above; ports 80 and 70 do not conflict.
-        assertThat(ofCode(f, "GW0301")).hasSize(1);
+        // alpha too, as above; ports 80 and 70 do not conflict.
+        on(f, "GW0301", "IST0145", "Gateway default/alpha");
+        assertThat(ofCode(f, "GW0301")).hasSize(2);
     }
 
     @Test
@@ -198,8 +202,9 @@ class GatewayPlumbingConformanceTest {
         // not istioctl's selector-substring heuristic). alpha (HTTP) wins by name, beta (TCP) is dropped.
         Finding beta = on(f, "GW0301", "IST0145", "Gateway default/beta");
         assertThat(beta.message()).contains("Gateway default/alpha");
-        // Deliberate difference for alpha, as above. The two Pods merge identically: one finding, not two.
-        assertThat(ofCode(f, "GW0301")).hasSize(1);
+        // alpha too, as above. The two Pods merge identically: one finding per side, not two.
+        on(f, "GW0301", "IST0145", "Gateway default/alpha");
+        assertThat(ofCode(f, "GW0301")).hasSize(2);
     }
 
     @Test
@@ -208,8 +213,9 @@ class GatewayPlumbingConformanceTest {
         // alpha (TCP) wins by name; alpha-l (HTTP) and beta-l (TCP) cannot join a TCP port.
         on(f, "GW0301", "IST0145", "Gateway default/alpha-l");
         on(f, "GW0301", "IST0145", "Gateway default/beta-l");
-        // Deliberate difference for alpha, the winner, as above.
-        assertThat(ofCode(f, "GW0301")).hasSize(2);
+        // alpha, the winner, is reported once for each server it makes istiod drop.
+        assertThat(ofCode(f, "GW0301")).filteredOn(x -> x.resource().name().equals("alpha")).hasSize(2);
+        assertThat(ofCode(f, "GW0301")).hasSize(4);
     }
 
     // ---- Kiali: KIA0301, KIA0302 (kiali.io validation examples, EXPECTED.md G7 layout) -------------------------
@@ -218,12 +224,14 @@ class GatewayPlumbingConformanceTest {
     void kialiMultiMatchExample() {
         List<Finding> f = run(List.of(kiali.resolve("kiali.io-validation-examples/201.yaml")));
         // Kiali shows KIA0301 on both bookinfo/bookinfo-gateway and bookinfo2/bookinfo-gateway-copy (same selector,
-        // port 80, host *). Both are plain HTTP: istiod merges them, so gwctl reports once, on the later one (by
-        // name), and only as Info: no VirtualService binds either, so no route is shadowed (deliberate difference).
+        // port 80, host *); so does gwctl. Both are plain HTTP: istiod merges them, so only as Info: no
+        // VirtualService binds either, so no route is shadowed (deliberate difference in severity).
         Finding copy = on(f, "GW0301", "KIA0301", "Gateway bookinfo2/bookinfo-gateway-copy");
         assertThat(copy.severity()).isEqualTo(Severity.INFO);
         assertThat(copy.message()).contains("also served by Gateway bookinfo/bookinfo-gateway");
-        assertThat(ofCode(f, "GW0301")).hasSize(1);
+        Finding original = on(f, "GW0301", "KIA0301", "Gateway bookinfo/bookinfo-gateway");
+        assertThat(original.severity()).isEqualTo(Severity.INFO);
+        assertThat(ofCode(f, "GW0301")).hasSize(2);
         // Kiali shows nothing for bookinfo-gateway-diff-ingress (istio: ingressgateway-pub): its docs assume that
         // workload exists. This input has no workload at all, and the selector does not match the default ingress
         // gwctl assumes, so gwctl warns that it cannot find one (GW0202 Warning, not Error).
