@@ -1,9 +1,9 @@
 package io.gwctl.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gwctl.cli.GoldenFiles;
 import io.gwctl.cli.Gwctl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,19 +84,6 @@ class RealWorldGoldenTest {
     }
 
     private static void compare(String name, String actual) throws IOException {
-        Path file = GOLDEN.resolve(name);
-        if (Boolean.getBoolean("gwctl.update-golden")) {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        if (!Files.exists(file)) {
-            fail("golden " + ROOT.relativize(file) + " is missing; run with -Dgwctl.update-golden=true and review it");
-        }
-        String expected = Files.readString(file, StandardCharsets.UTF_8);
-        if (!expected.equals(actual)) {
-            fail("output differs from " + ROOT.relativize(file) + "\n--- expected\n" + expected + "--- actual\n"
-                    + actual);
-        }
+        GoldenFiles.compare(ROOT, GOLDEN.resolve(name), actual);
     }
 }
