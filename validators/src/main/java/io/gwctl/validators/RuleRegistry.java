@@ -9,6 +9,7 @@ import io.gwctl.validators.rules.DuplicateCertificateRule;
 import io.gwctl.validators.rules.DuplicateHostPortRule;
 import io.gwctl.validators.rules.DuplicatePortNameRule;
 import io.gwctl.validators.rules.DuplicateResourceRule;
+import io.gwctl.validators.rules.ExportToNamespaceRule;
 import io.gwctl.validators.rules.GatewayHostUnboundRule;
 import io.gwctl.validators.rules.GatewayRefLegacyFormatRule;
 import io.gwctl.validators.rules.GatewayRefNotFoundRule;
@@ -48,6 +49,7 @@ public final class RuleRegistry {
         List<Rule> rules = new ArrayList<>();
         // One line per rule.
         rules.add(new DuplicateResourceRule());
+        rules.add(new ExportToNamespaceRule());
         rules.add(new GatewayRefNotFoundRule());
         rules.add(new GatewayRefLegacyFormatRule());
         rules.add(new VsHostNotOnGatewayRule());
