@@ -83,7 +83,7 @@ public final class Inputs {
             details.addAll(c.details());
             List<String> inputs = new ArrayList<>(f.inputs());
             inputs.addAll(c.inputs());
-            return new SourceResult(c.snapshot(), f.errors(), f.filesWithErrors(), f.exitCode(), warnings, details,
+            return new SourceResult(c.snapshot(), f.problems(), f.filesWithErrors(), f.exitCode(), warnings, details,
                     inputs, c.namespace());
         };
     }
@@ -93,13 +93,23 @@ public final class Inputs {
      * --gateway-values files install when the input does not have them ({@link InstalledGateways}).
      */
     public static SourceResult read(CommandSpec spec, SnapshotSource source, InputOptions input, boolean verbose) {
+        return read(spec, source, input, verbose, false);
+    }
+
+    /**
+     * As {@link #read(CommandSpec, SnapshotSource, InputOptions, boolean)}; with {@code reportsProblems} (validate
+     * with a machine-readable format, which carries every input problem as a finding) an input of which nothing
+     * could be read is returned, empty, instead of ending the run, so that the report still names each problem.
+     */
+    public static SourceResult read(CommandSpec spec, SnapshotSource source, InputOptions input, boolean verbose,
+                                    boolean reportsProblems) {
         List<GatewayComponent> values = gatewayValues(spec, input.gatewayValues());
-        SourceResult r = read(spec, source, verbose, input.allowEmpty());
+        SourceResult r = read(spec, source, verbose, input.allowEmpty(), reportsProblems);
         var expanded = InstalledGateways.expand(r.snapshot(), values);
         if (expanded == r.snapshot()) {
             return r;
         }
-        return new SourceResult(expanded, r.errors(), r.filesWithErrors(), r.exitCode(), r.warnings(), r.details(),
+        return new SourceResult(expanded, r.problems(), r.filesWithErrors(), r.exitCode(), r.warnings(), r.details(),
                 r.inputs(), r.namespace(), r.seen());
     }
 
@@ -151,6 +161,11 @@ public final class Inputs {
      * (exit 65) unless {@code allowEmpty}.
      */
     public static SourceResult read(CommandSpec spec, SnapshotSource source, boolean verbose, boolean allowEmpty) {
+        return read(spec, source, verbose, allowEmpty, false);
+    }
+
+    private static SourceResult read(CommandSpec spec, SnapshotSource source, boolean verbose, boolean allowEmpty,
+                                     boolean reportsProblems) {
         SourceResult r;
         try {
             r = source.load();
@@ -162,9 +177,14 @@ public final class Inputs {
         for (String line : r.errors()) {
             err.println("gwctl: " + Printable.escape(line));
         }
-        if (!r.errors().isEmpty() && r.snapshot().size() == 0) {
-            // Nothing to work on: printing an empty table or "no issues" would look like a result.
-            throw new GwctlException(r.exitCode(), "no resources could be read");
+        if (!r.problems().isEmpty() && r.snapshot().size() == 0) {
+            // Nothing to work on: printing an empty table or "no issues" would look like a result. A report of the
+            // problems is not empty: a SARIF upload still gets a log, and the pull request its annotations.
+            if (!reportsProblems) {
+                throw new GwctlException(r.exitCode(), "no resources could be read");
+            }
+            err.println("gwctl: no resources could be read");
+            return r;
         }
         if (r.seen() != null && !allowEmpty) {
             // A failed `helm template` piped in, an empty directory, only Gateway API objects: nothing was checked.

@@ -15,6 +15,10 @@ import java.util.List;
  */
 public record ValidationResult(List<Finding> findings, List<Finding> printed, int suppressed, List<String> notes,
                                boolean failed, List<RuleInfo> rules) {
+    /** The result of checking nothing: no rule ran (an input of which nothing could be read). */
+    public static final ValidationResult NOTHING_CHECKED = new ValidationResult(List.of(), List.of(), 0, List.of(),
+            false, List.of());
+
     public ValidationResult {
         findings = List.copyOf(findings);
         printed = List.copyOf(printed);

@@ -9,9 +9,11 @@ import io.gwctl.model.finding.Finding;
 import io.gwctl.model.finding.Location;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
+import io.gwctl.model.load.LoadProblem;
 import io.gwctl.model.translate.GatewayProxy;
 import io.gwctl.model.translate.ServiceTarget;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,12 +33,22 @@ public final class Validator {
     /** The finding a crashing rule becomes; the other rules still run (STYLE.md §4). */
     public static final RuleInfo INTERNAL_ERROR = new RuleInfo("GW0000", "internal-error", Severity.ERROR,
             "A rule failed with an unexpected error; its other findings may be missing.", List.of(), Set.of());
+    /**
+     * The finding an input problem becomes (malformed YAML, a document that is not a valid resource, a file that
+     * cannot be read), so that every output format reports it at its file and line. Not a rule: it is added after
+     * the rules ran and cannot be turned off, re-graded or suppressed, since the input it is about was not checked.
+     */
+    public static final RuleInfo INVALID_INPUT = new RuleInfo("GW0001", "invalid-input", Severity.ERROR,
+            "An input could not be read: not YAML or JSON, not a valid resource, or not readable; it was not checked.",
+            List.of(), Set.of());
     /** One Info finding per rule that could not run because the input lacks what it needs (never skip silently). */
     public static final RuleInfo CHECK_SKIPPED = new RuleInfo("GW0002", "check-skipped", Severity.INFO,
             "A check was skipped because the input lacks the resources it needs.", List.of(), Set.of());
 
     /** The kind of the pseudo resource GW0000 and GW0002 are reported on: the rule concerned, e.g. {@code Rule GW0101}. */
     public static final String RULE_KIND = "Rule";
+    /** The kind of the pseudo resource a GW0001 finding is reported on when no object can be named: the file. */
+    public static final String FILE_KIND = "File";
 
     /** Why the credential rules are skipped when the input has no Secret and nothing that produces one. */
     static final String NO_SECRETS = "no Secrets in the input, nor a Certificate, ExternalSecret or SealedSecret "
@@ -142,6 +154,35 @@ public final class Validator {
             ran.add(INTERNAL_ERROR);
         }
         return judge(raw, snapshot, options, notes, ran);
+    }
+
+    /**
+     * {@code result} plus one GW0001 Error finding per input problem, on the object the problem is in when it could
+     * be named (else on the file), at the problem's file, line and column, with its one-line message. These are
+     * added after severity overrides and suppressions and are always printed: an input that was not read cannot be
+     * declared fine. The run fails, as any Error does; the exit code for bad input (65, 66) takes precedence over 79.
+     */
+    public static ValidationResult withInputProblems(ValidationResult result, List<LoadProblem> problems) {
+        if (problems.isEmpty()) {
+            return result;
+        }
+        LinkedHashSet<Finding> added = new LinkedHashSet<>();
+        for (LoadProblem p : problems) {
+            ResourceRef on = p.resource() != null ? p.resource() : new ResourceRef(FILE_KIND, "", p.file());
+            added.add(new Finding(INVALID_INPUT.code(), INVALID_INPUT.severity(), INVALID_INPUT.aliases(), on,
+                    new Location(p.file(), p.line(), p.column(), ""), p.message(), ""));
+        }
+        List<RuleInfo> rules = new ArrayList<>(result.rules());
+        rules.add(INVALID_INPUT);
+        return new ValidationResult(merged(result.findings(), added), merged(result.printed(), added),
+                result.suppressed(), result.notes(), true, rules);
+    }
+
+    private static List<Finding> merged(List<Finding> findings, Collection<Finding> more) {
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(more);
+        all.sort(ORDER);
+        return all;
     }
 
     private static String nameOf(List<Rule> rules, String code) {

@@ -34,7 +34,8 @@ class RuleMetaTest {
     void registryIsSortedUniqueAndWellFormed() {
         List<String> codes = rules().stream().map(r -> r.info().code()).toList();
         assertThat(codes).isSorted().doesNotHaveDuplicates();
-        assertThat(codes).doesNotContain(Validator.INTERNAL_ERROR.code(), Validator.CHECK_SKIPPED.code());
+        assertThat(codes).doesNotContain(Validator.INTERNAL_ERROR.code(), Validator.INVALID_INPUT.code(),
+                Validator.CHECK_SKIPPED.code());
         Set<String> names = new HashSet<>();
         for (Rule r : rules()) {
             RuleInfo i = r.info();
@@ -55,7 +56,31 @@ class RuleMetaTest {
         Set<String> codes = new HashSet<>(rules().stream().map(r -> r.info().code()).toList());
         assertThat(RuleFixtures.fixtureCodes()).as("testdata/rules/* without a registered rule")
                 .allMatch(codes::contains);
+        codes.add(Validator.INVALID_INPUT.code()); // the one engine code with a page: users meet it in every format
         assertThat(RuleFixtures.docCodes()).as("docs/rules/*.md without a registered rule").allMatch(codes::contains);
+    }
+
+    /**
+     * GW0001 is not a rule but has a page like one (SARIF's helpUri points at it): its bad examples fail to load and
+     * each problem becomes a GW0001 finding at the problem's line; its good examples load without a problem.
+     */
+    @Test
+    void inputProblemPageShowsInputThatDoesNotLoadAndInputThatDoes() throws IOException {
+        RuleInfo info = Validator.INVALID_INPUT;
+        Path page = RuleFixtures.root().resolve(info.docPath());
+        String text = Files.readString(page);
+        assertThat(text).contains("# " + info.code() + " " + info.name()).containsIgnoringCase("cannot be suppressed");
+        Map<String, StringBuilder> groups = yamlBlocksByHeading(text);
+        assertThat(groups.keySet()).containsExactly("Bad", "Good");
+        LoadResult bad = RuleFixtures.loadString(groups.get("Bad").toString(), "bad.yaml");
+        assertThat(bad.problems()).extracting(LoadProblem::line).containsExactly(10, 18);
+        ValidationResult r = Validator.withInputProblems(ValidationResult.NOTHING_CHECKED, bad.problems());
+        assertThat(r.printed()).extracting(f -> f.code() + " " + f.severity() + " " + f.resource() + " "
+                + f.location().fileAndLine()).containsExactly(
+                        "GW0001 ERROR File bad.yaml bad.yaml:18", "GW0001 ERROR Gateway shop/web bad.yaml:10");
+        LoadResult good = RuleFixtures.loadString(groups.get("Good").toString(), "good.yaml");
+        assertThat(good.problems()).extracting(LoadProblem::format).isEmpty();
+        assertThat(good.snapshot().size()).isEqualTo(2);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -61,7 +61,7 @@ public final class FileSnapshotSource implements SnapshotSource {
     @Override
     public SourceResult load() {
         LoadResult r = new ManifestLoader(options).load(paths);
-        List<String> errors = new ArrayList<>();
+        List<LoadProblem> problems = new ArrayList<>();
         Set<String> files = new HashSet<>();
         Set<String> dropped = new TreeSet<>();
         int code = ExitCodes.OK;
@@ -70,7 +70,7 @@ public final class FileSnapshotSource implements SnapshotSource {
                 dropped.add(p.file());
                 continue;
             }
-            errors.add(p.format());
+            problems.add(p);
             files.add(p.file());
             code = ExitCodes.combine(code, p.type().exitCode());
         }
@@ -88,8 +88,8 @@ public final class FileSnapshotSource implements SnapshotSource {
                     + String.join(", ", dropped));
         }
         Snapshot snapshot = kept.build();
-        String seen = snapshot.size() == 0 && errors.isEmpty() ? seen(r.stats()) : null;
-        return new SourceResult(snapshot, errors, files.size(), code, r.notes(), details, paths, null, seen);
+        String seen = snapshot.size() == 0 && problems.isEmpty() ? seen(r.stats()) : null;
+        return new SourceResult(snapshot, problems, files.size(), code, r.notes(), details, paths, null, seen);
     }
 
     /**

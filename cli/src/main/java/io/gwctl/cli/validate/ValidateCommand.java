@@ -144,8 +144,10 @@ public final class ValidateCommand implements Callable<Integer> {
         Predicate<String> ignored = file -> config.isIgnored(file)
                 || (!file.equals("-") && env.fileSystem().getPath(file).toAbsolutePath().normalize()
                         .equals(configAbsolute));
+        // Input problems are findings (GW0001) in every format; text prints them once, as the stderr lines, so an
+        // input of which nothing could be read still ends the text run there, while the other formats write a report.
         SourceResult input = Inputs.read(spec, Inputs.source(spec, this.input, cluster, "-f PATH", ignored),
-                this.input, verbosity.verbose());
+                this.input, verbosity.verbose(), format != FindingsFormat.TEXT);
         ValidateOptions options = config.applyTo(ValidateOptions.defaults()
                         .withFailureThreshold(failureThreshold)
                         .withOutputThreshold(outputThreshold)
@@ -154,7 +156,10 @@ public final class ValidateCommand implements Callable<Integer> {
         if (requireSecrets) {
             options = options.withRequireSecrets(true);
         }
-        ValidationResult all = Validator.run(input.snapshot(), options);
+        // Nothing read, nothing checked: no rule is listed as run (SARIF) or passed (JUnit) on an empty input.
+        boolean nothingRead = input.snapshot().size() == 0 && !input.problems().isEmpty();
+        ValidationResult all = Validator.withInputProblems(nothingRead ? ValidationResult.NOTHING_CHECKED
+                : Validator.run(input.snapshot(), options), input.problems());
         ValidationResult result = inNamespace(all, input.namespace());
         if (verbosity.verbose() && format != FindingsFormat.TEXT) {
             // The text format prints notes itself; the others carry them in the document.

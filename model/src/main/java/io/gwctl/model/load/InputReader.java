@@ -342,7 +342,8 @@ final class InputReader implements TreeBuilder.Sink {
             Long pos = positions.get(p);
             int line = pos == null ? origin.line() : (int) (pos >>> 32);
             int column = pos == null ? origin.column() : (int) (long) pos;
-            problems.add(new LoadProblem(LoadProblem.Type.INVALID, name, line, column, e.getMessage()));
+            problems.add(new LoadProblem(LoadProblem.Type.INVALID, name, line, column, e.getMessage(), null,
+                    ResourceMapper.refOf(doc, defaultNamespace)));
         } catch (RuntimeException e) {
             // A bug in mapping one document must not cost the user the rest of the file.
             problems.add(new LoadProblem(LoadProblem.Type.INVALID, name, origin.line(), origin.column(),

@@ -1,13 +1,17 @@
 package io.gwctl.model.load;
 
+import io.gwctl.model.ResourceRef;
 import java.util.Objects;
 
 /**
  * One thing wrong with the input, located as precisely as the parser allows. {@code line} and {@code column} are
  * 1-based, 0 when unknown. {@code cause} is the unexpected exception behind an internal problem (printed only with
- * {@code -v}); it is not part of equality.
+ * {@code -v}); it is not part of equality. {@code resource} is the object the problem is in when its kind and name
+ * could be read (a Gateway whose port is not a number), null otherwise (a syntax error, an unreadable file); it
+ * names the problem in reports and is not part of equality either: the place and the message say what is wrong.
  */
-public record LoadProblem(Type type, String file, int line, int column, String message, Throwable cause) {
+public record LoadProblem(Type type, String file, int line, int column, String message, Throwable cause,
+                          ResourceRef resource) {
 
     /** What kind of problem, which decides the exit code (STYLE.md §4). */
     public enum Type {
@@ -37,8 +41,12 @@ public record LoadProblem(Type type, String file, int line, int column, String m
         Objects.requireNonNull(message, "message");
     }
 
+    public LoadProblem(Type type, String file, int line, int column, String message, Throwable cause) {
+        this(type, file, line, column, message, cause, null);
+    }
+
     public LoadProblem(Type type, String file, int line, int column, String message) {
-        this(type, file, line, column, message, null);
+        this(type, file, line, column, message, null, null);
     }
 
     /** {@code FILE:LINE:COL: message}, leaving out {@code :LINE:COL} (or {@code :COL}) when unknown. */

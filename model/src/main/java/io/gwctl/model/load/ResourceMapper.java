@@ -17,6 +17,7 @@ import io.gwctl.model.ObjectMeta;
 import io.gwctl.model.OwnerReference;
 import io.gwctl.model.Origin;
 import io.gwctl.model.Resource;
+import io.gwctl.model.ResourceRef;
 import io.gwctl.model.SourceMap;
 import io.gwctl.model.istio.Destination;
 import io.gwctl.model.istio.DestinationRule;
@@ -126,6 +127,30 @@ public final class ResourceMapper {
             case ISTIO_OPERATOR, CERTIFICATE, EXTERNAL_SECRET, SEALED_SECRET -> InstallMapper.serves(k, apiVersion);
         };
         return served ? k : null;
+    }
+
+    /**
+     * The object a document that failed to map describes, as far as it can be told: a kind gwctl reads (with a
+     * served apiVersion) and a string {@code metadata.name}; the namespace as {@link #map} would give it. Null when
+     * the document does not say (a missing kind or name, a name that is not a string), so that a problem is never
+     * pinned on an object it may not be.
+     */
+    static ResourceRef refOf(JsonNode doc, String defaultNamespace) {
+        Kind kind;
+        try {
+            kind = kindOf(doc);
+        } catch (InvalidResourceException e) {
+            return null;
+        }
+        JsonNode meta = doc.get("metadata");
+        JsonNode name = meta == null ? null : meta.get("name");
+        if (kind == null || name == null || !name.isTextual() || name.textValue().isEmpty()) {
+            return null;
+        }
+        JsonNode ns = meta.get("namespace");
+        String namespace = kind == Kind.NAMESPACE ? ""
+                : ns != null && ns.isTextual() && !ns.textValue().isEmpty() ? ns.textValue() : defaultNamespace;
+        return new ResourceRef(kind.kindName(), namespace, name.textValue());
     }
 
     /** How a skipped document is counted: {@code Kind} for the core group, else {@code Kind.group}. */

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 final class ReportFindings {
     /** Code of the Info finding the engine reports for a rule it skipped (RULES-ENGINE.md). */
     static final String CHECK_SKIPPED = "GW0002";
+    /** Code of the Error finding an input problem becomes (malformed YAML, an invalid resource, an unreadable file). */
+    static final String INVALID_INPUT = "GW0001";
 
     /**
      * istioctl's order (lint catalogue §2.5): level (Error first), code, resource, then file, line and message; a
@@ -130,9 +132,20 @@ final class ReportFindings {
      * or hidden below the output threshold.
      */
     static String summaryLine(ValidationReport report) {
+        return summaryLine(report, 0);
+    }
+
+    /**
+     * The summary line of an output that printed {@code inputProblemsElsewhere} of the counted GW0001 findings not
+     * as lines of its own but on stderr (the text format): said in the parenthesis so the counts add up.
+     */
+    static String summaryLine(ValidationReport report, long inputProblemsElsewhere) {
         ValidationReport.Summary s = summary(report);
         String resources = plural(s.resources(), "resource", "resources");
         List<String> extra = new ArrayList<>();
+        if (inputProblemsElsewhere > 0) {
+            extra.add(plural((int) inputProblemsElsewhere, "input problem", "input problems") + " on stderr");
+        }
         if (s.suppressed() > 0) {
             extra.add(s.suppressed() + " suppressed");
         }

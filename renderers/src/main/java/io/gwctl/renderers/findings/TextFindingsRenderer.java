@@ -12,6 +12,9 @@ import java.io.Writer;
  * {@code Error [GW0101/IST0101] (Gateway default/gw gw.yaml:14) message}, the hint on an indented line below it,
  * then {@code note: ...} lines and the summary line.
  *
+ * <p>Input problems (GW0001) are not repeated here: gwctl prints each on stderr as it reads the input, as
+ * {@code gwctl: FILE:LINE:COL: message}, in every format. The summary counts them and says how many are there.
+ *
  * <p>The level is the first word of the line so that {@code grep '^Error'} selects exactly the errors; the hint line
  * starts with four spaces and never matches. Colour, when asked for, is istioctl's: bold red Error, yellow Warning,
  * plain Info, around the level word only.
@@ -21,7 +24,12 @@ public final class TextFindingsRenderer implements FindingsRenderer {
 
     @Override
     public void render(ValidationReport report, RenderOptions options, Writer out) throws IOException {
+        long inputProblems = 0;
         for (Finding f : ReportFindings.ordered(report)) {
+            if (f.code().equals(ReportFindings.INVALID_INPUT)) {
+                inputProblems++; // already on stderr as gwctl: FILE:LINE:COL: lines; one line per problem
+                continue;
+            }
             out.write(line(f, options.color()));
             out.write('\n');
             if (!f.hint().isBlank()) {
@@ -31,7 +39,7 @@ public final class TextFindingsRenderer implements FindingsRenderer {
         for (String note : report.notes()) {
             out.write("note: " + ReportFindings.oneLine(note) + "\n");
         }
-        out.write(ReportFindings.oneLine(ReportFindings.summaryLine(report)) + "\n");
+        out.write(ReportFindings.oneLine(ReportFindings.summaryLine(report, inputProblems)) + "\n");
     }
 
     /** The finding's line without its line break: {@code Level [CODES] (Kind ns/name file:line) message}. */
