@@ -9,18 +9,23 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Black-box checks over bad input (issue 9, items 2 and 5): no value under a Secret's {@code data} or
  * {@code stringData} reaches any output, in any format, and every problem and finding stays on its line, whatever
- * control characters the file names, resource names and values carry.
+ * control characters the file names, resource names and values carry. Each of those problems is also reported, as a
+ * GW0001 finding at its file and line, in every format (issue 9 item 6).
  */
 class BadInputOutputTest {
     /** Placed in the Secret data of every fixture below; must never be printed. */
     private static final String MARKER = "SECRETMARKER7f3a";
     private static final List<String> FORMATS = List.of("text", "json", "yaml", "sarif", "junit", "github");
+
+    /** The fixtures that are valid resources: their PEM blocks are wrong, which GW0102 reports, not the loader. */
+    private static final Set<String> VALID_RESOURCES = Set.of("pem-label-cert.yaml", "pem-label-key.yaml");
 
     @TempDir
     Path dir;
@@ -78,6 +83,7 @@ class BadInputOutputTest {
     void noSecretDataInAnyMessageOfAnyFormat() {
         String base = Fixtures.write(dir, "base/gateway.yaml", Fixtures.GATEWAY_HTTPS + "---\n" + Fixtures.INGRESS);
         List<String> leaks = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         int runs = 0;
         for (Map.Entry<String, String> e : secretFixtures().entrySet()) {
             String file = Fixtures.write(dir, "bad/" + e.getKey(), e.getValue());
@@ -87,6 +93,7 @@ class BadInputOutputTest {
                 if ((r.out() + r.err()).contains(MARKER)) {
                     leaks.add(e.getKey() + " -o " + format + ":\n" + r);
                 }
+                reported(e.getKey(), format, file, r, missing);
             }
             for (String[] args : List.of(new String[] {"validate", "-v"}, new String[] {"pc", "route"},
                     new String[] {"pc", "listener"})) {
@@ -101,6 +108,43 @@ class BadInputOutputTest {
         }
         assertThat(runs).isGreaterThan(100);
         assertThat(leaks).isEmpty();
+        assertThat(missing).isEmpty();
+    }
+
+    /**
+     * Adds to {@code missing} what the run of fixture {@code name} fails to report: each fixture is a load problem
+     * (exit 65, a {@code gwctl: FILE:LINE:COL:} line), which every format must carry as a GW0001 finding at that file
+     * and line, in a SARIF log and a JUnit report that still validate against their schemas.
+     */
+    private static void reported(String name, String format, String file, Gwctl.Result r, List<String> missing) {
+        String run = name + " -o " + format + ": ";
+        if (VALID_RESOURCES.contains(name)) {
+            if (r.exitCode() != ExitCodes.FINDINGS || !r.err().isEmpty() || r.out().contains("GW0001")) {
+                missing.add(run + "loads, so its problem is a rule's finding, not an input problem\n" + r);
+            }
+            return;
+        }
+        List<String> printed = ReportedInputProblems.onStderr(r.err());
+        if (r.exitCode() != ExitCodes.DATA_ERROR || printed.isEmpty() || !printed.stream().allMatch(
+                p -> p.startsWith(file + ":"))) {
+            missing.add(run + "not one load problem in " + file + ", exit " + r.exitCode() + "\n" + r);
+            return;
+        }
+        List<String> reported = ReportedInputProblems.inReport(format, r);
+        if (!reported.equals(printed)) {
+            missing.add(run + "stderr says " + printed + ", the report " + reported + "\n" + r);
+        }
+        if (format.equals("text") && !r.out().contains("(" + printed.size() + " input problem")) {
+            missing.add(run + "the summary does not count " + printed.size() + " input problem(s)\n" + r);
+        }
+        List<String> invalid = switch (format) {
+            case "sarif" -> OutputSchemas.sarifErrors(r.out());
+            case "junit" -> OutputSchemas.junitErrors(r.out());
+            default -> List.of();
+        };
+        if (!invalid.isEmpty()) {
+            missing.add(run + "not a valid report: " + invalid + "\n" + r);
+        }
     }
 
     @Test
