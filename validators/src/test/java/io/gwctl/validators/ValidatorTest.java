@@ -16,6 +16,7 @@ import io.gwctl.model.finding.ValidationReport;
 import io.gwctl.model.istio.Gateway;
 import io.gwctl.model.kube.Container;
 import io.gwctl.model.kube.Pod;
+import io.gwctl.model.load.LoadProblem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,37 @@ class ValidatorTest {
                 .contains(" at ValidatorTest").doesNotContain("\n");
         assertThat(r.failed()).isTrue();
         assertThat(r.rules()).extracting(RuleInfo::code).containsExactly("GW9002", "GW9003", "GW0000");
+    }
+
+    @Test
+    void inputProblemsBecomeGw0001ErrorsOnTheirObjectOrFileAfterEverythingThatHides() {
+        ValidateOptions hideAll = OPTS.withSuppressions(List.of(Suppression.parse("*"), Suppression.parse("GW0001")))
+                .withSeverityOverrides(Map.of("GW0001", Severity.INFO, "invalid-input", Severity.INFO))
+                .withDisabledRules(Set.of("GW0001")).withOutputThreshold(Severity.ERROR);
+        ValidationResult checked = Validator.run(TWO, hideAll, List.of(everyGateway("GW9001", Severity.WARNING,
+                List.of())));
+        LoadProblem syntax = new LoadProblem(LoadProblem.Type.PARSE, "bad.yaml", 6, 1, "not YAML");
+        LoadProblem invalid = new LoadProblem(LoadProblem.Type.INVALID, "gw.yaml", 30, 21, "port: expected an integer",
+                null, new ResourceRef("Gateway", "istio-system", "c"));
+        LoadProblem missing = new LoadProblem(LoadProblem.Type.NOT_FOUND, "nope.yaml", 0, 0, "no such file");
+
+        ValidationResult r = Validator.withInputProblems(checked, List.of(missing, invalid, syntax, syntax));
+
+        assertThat(checked.printed()).isEmpty();
+        assertThat(checked.failed()).isFalse();
+        assertThat(r.printed()).as("deduplicated, sorted, never hidden").containsExactly(
+                new Finding("GW0001", Severity.ERROR, List.of(), new ResourceRef("File", "", "bad.yaml"),
+                        new Location("bad.yaml", 6, 1, ""), "not YAML", ""),
+                new Finding("GW0001", Severity.ERROR, List.of(), new ResourceRef("File", "", "nope.yaml"),
+                        new Location("nope.yaml", 0, 0, ""), "no such file", ""),
+                new Finding("GW0001", Severity.ERROR, List.of(), new ResourceRef("Gateway", "istio-system", "c"),
+                        new Location("gw.yaml", 30, 21, ""), "port: expected an integer", ""));
+        assertThat(r.findings()).hasSize(checked.findings().size() + 3);
+        assertThat(r.suppressed()).isEqualTo(checked.suppressed()).isPositive();
+        assertThat(r.failed()).isTrue();
+        assertThat(r.rules()).extracting(RuleInfo::code).containsExactly("GW9001", "GW0001");
+        assertThat(r.toReport(List.of(), 2).summary().errors()).isEqualTo(3);
+        assertThat(Validator.withInputProblems(checked, List.of())).isSameAs(checked);
     }
 
     static Pod pod(String ns, String name, Map<String, String> labels) {

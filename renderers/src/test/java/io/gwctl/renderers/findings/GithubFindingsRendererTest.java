@@ -26,6 +26,18 @@ class GithubFindingsRendererTest {
     }
 
     @Test
+    void inputProblemsAreErrorAnnotationsOnTheirLine() {
+        assertThat(lines(SampleReports.inputProblems(), null)).containsExactly(
+                "::error file=testdata/bad.yaml,line=6,col=1,title=GW0001::(File testdata/bad.yaml) while parsing a flow"
+                        + " sequence: expected ',' or ']', but got <stream end>",
+                "::error file=testdata/gw.yaml,line=10,col=20,title=GW0001::(Gateway shop/web) spec.servers[0].port"
+                        + ".number: expected an integer, got \"eighty\"",
+                "::error file=testdata/x.yaml,line=14,col=7,title=GW0101::(Gateway default/test-gateway) Referenced "
+                        + "credentialName not found: \"test-cred\"%0Ahint: " + SampleReports.SECRET_MISSING.hint(),
+                "3 errors, 0 warnings, 0 info in 4 resources");
+    }
+
+    @Test
     void escapesDataAsGithubDocumentsIt() {
         assertThat(GithubFindingsRenderer.escapeData("100% a:b,c\r\nd")).isEqualTo("100%25 a:b,c%0D%0Ad");
     }

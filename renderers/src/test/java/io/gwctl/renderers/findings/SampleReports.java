@@ -50,7 +50,22 @@ final class SampleReports {
     static final Finding NO_RESOURCE = new Finding("GW0000", Severity.ERROR, List.of(), null, null,
             "internal error in rule GW0999: java.lang.IllegalStateException: boom", "");
 
+    /** An input problem where no object could be named: on the pseudo resource {@code File <name>}. */
+    static final Finding MALFORMED = new Finding("GW0001", Severity.ERROR, List.of(),
+            new ResourceRef("File", "", "testdata/bad.yaml"), new Location("testdata/bad.yaml", 6, 1, ""),
+            "while parsing a flow sequence: expected ',' or ']', but got <stream end>", "");
+    /** An input problem in an object whose kind and name were read. */
+    static final Finding INVALID_PORT = new Finding("GW0001", Severity.ERROR, List.of(),
+            new ResourceRef("Gateway", "shop", "web"), new Location("testdata/gw.yaml", 10, 20, ""),
+            "spec.servers[0].port.number: expected an integer, got \"eighty\"", "");
+
     private SampleReports() {
+    }
+
+    /** Two input problems (GW0001) beside a rule's finding; the summary counts all three. */
+    static ValidationReport inputProblems() {
+        return new ValidationReport(List.of(SECRET_MISSING, INVALID_PORT, MALFORMED), List.of(GW0101), List.of(),
+                new ValidationReport.Summary(3, 0, 0, 0, 0, 4), List.of("testdata/"));
     }
 
     /** Findings deliberately out of order: renderers sort them. */

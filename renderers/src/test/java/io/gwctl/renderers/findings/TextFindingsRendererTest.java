@@ -47,6 +47,14 @@ class TextFindingsRendererTest {
     }
 
     @Test
+    void inputProblemsAreOnStderrAlreadySoOnlyTheSummaryCountsThem() {
+        assertThat(text(SampleReports.inputProblems(), false)).isEqualTo(
+                "Error [GW0101/IST0101] (Gateway default/test-gateway testdata/x.yaml:14) Referenced credentialName "
+                        + "not found: \"test-cred\"\n    hint: " + SampleReports.SECRET_MISSING.hint() + "\n"
+                        + "3 errors, 0 warnings, 0 info in 4 resources (2 input problems on stderr)\n");
+    }
+
+    @Test
     void grepForALevelSelectsExactlyTheFindingsOfThatLevel() {
         List<String> lines = Arrays.asList(text(SampleReports.mixed(), false).split("\n"));
         assertThat(lines.stream().filter(l -> l.startsWith("Error"))).hasSize(2)
