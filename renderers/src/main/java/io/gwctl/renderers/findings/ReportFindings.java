@@ -139,12 +139,12 @@ final class ReportFindings {
      * The summary line of an output that printed {@code inputProblemsElsewhere} of the counted GW0001 findings not
      * as lines of its own but on stderr (the text format): said in the parenthesis so the counts add up.
      */
-    static String summaryLine(ValidationReport report, long inputProblemsElsewhere) {
+    static String summaryLine(ValidationReport report, int inputProblemsElsewhere) {
         ValidationReport.Summary s = summary(report);
         String resources = plural(s.resources(), "resource", "resources");
         List<String> extra = new ArrayList<>();
         if (inputProblemsElsewhere > 0) {
-            extra.add(plural((int) inputProblemsElsewhere, "input problem", "input problems") + " on stderr");
+            extra.add(plural(inputProblemsElsewhere, "input problem", "input problems") + " on stderr");
         }
         if (s.suppressed() > 0) {
             extra.add(s.suppressed() + " suppressed");

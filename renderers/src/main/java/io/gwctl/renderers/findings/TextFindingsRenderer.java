@@ -24,7 +24,7 @@ public final class TextFindingsRenderer implements FindingsRenderer {
 
     @Override
     public void render(ValidationReport report, RenderOptions options, Writer out) throws IOException {
-        long inputProblems = 0;
+        int inputProblems = 0;
         for (Finding f : ReportFindings.ordered(report)) {
             if (f.code().equals(ReportFindings.INVALID_INPUT)) {
                 inputProblems++; // already on stderr as gwctl: FILE:LINE:COL: lines; one line per problem
