@@ -4,13 +4,26 @@ import java.util.List;
 
 /**
  * One {@code http[]} rule. {@code hasRedirect}/{@code hasDirectResponse} record the action kind;
- * {@code delegate} is the {@code name/namespace} pair of a delegate VirtualService or null.
+ * {@code delegate} is the {@code name/namespace} pair of a delegate VirtualService or null. {@code redirect},
+ * {@code rewrite} and {@code corsAllowOrigins} (an entry is null when it sets no match) hold what schema validation looks at (null or empty when absent, and
+ * for routes the translator rebuilds); {@code hasFault} records a {@code fault} block.
  */
 public record HttpRoute(String name, List<HttpMatch> match, List<RouteDestination> route, boolean hasRedirect,
                         boolean hasDirectResponse, Destination mirror, String delegateName,
-                        String delegateNamespace) {
+                        String delegateNamespace, HttpRedirect redirect, HttpRewrite rewrite, boolean hasFault,
+                        List<StringMatch> corsAllowOrigins) {
     public HttpRoute {
         match = List.copyOf(match);
         route = List.copyOf(route);
+        // An origin without exact/prefix/regex stays as null, so that indexes keep matching the YAML.
+        corsAllowOrigins = corsAllowOrigins == null ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(corsAllowOrigins));
+    }
+
+    /** A rule without the details only schema validation reads (the translator's rebuilt routes). */
+    public HttpRoute(String name, List<HttpMatch> match, List<RouteDestination> route, boolean hasRedirect,
+                     boolean hasDirectResponse, Destination mirror, String delegateName, String delegateNamespace) {
+        this(name, match, route, hasRedirect, hasDirectResponse, mirror, delegateName, delegateNamespace, null, null,
+                false, List.of());
     }
 }

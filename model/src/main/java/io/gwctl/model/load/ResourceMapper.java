@@ -23,6 +23,8 @@ import io.gwctl.model.istio.Destination;
 import io.gwctl.model.istio.DestinationRule;
 import io.gwctl.model.istio.Gateway;
 import io.gwctl.model.istio.HttpMatch;
+import io.gwctl.model.istio.HttpRedirect;
+import io.gwctl.model.istio.HttpRewrite;
 import io.gwctl.model.istio.HttpRoute;
 import io.gwctl.model.istio.L4Match;
 import io.gwctl.model.istio.Port;
@@ -240,11 +242,32 @@ public final class ResourceMapper {
         List<HttpMatch> matches = objects(r, "match", p, ResourceMapper::httpMatch);
         JsonNode delegate = object(r, "delegate", p);
         String dp = p + "/delegate";
+        JsonNode redirect = object(r, "redirect", p);
+        JsonNode cors = object(r, "corsPolicy", p);
+        List<StringMatch> origins = cors == null ? List.of()
+                : objects(cors, "allowOrigins", p + "/corsPolicy", (o, op, i) -> stringMatchValue(o, op));
         return new HttpRoute(string(r, "name", p), matches, routeDestinations(r, p),
-                object(r, "redirect", p) != null, object(r, "directResponse", p) != null,
+                redirect != null, object(r, "directResponse", p) != null,
                 destination(object(r, "mirror", p), p + "/mirror"),
                 delegate == null ? null : string(delegate, "name", dp),
-                delegate == null ? null : string(delegate, "namespace", dp));
+                delegate == null ? null : string(delegate, "namespace", dp),
+                redirect == null ? null : redirect(redirect, p + "/redirect"),
+                rewrite(object(r, "rewrite", p), p + "/rewrite"), object(r, "fault", p) != null, origins);
+    }
+
+    private static HttpRedirect redirect(JsonNode n, String p) throws InvalidResourceException {
+        return new HttpRedirect(string(n, "uri", p), string(n, "authority", p), string(n, "scheme", p),
+                integer(n, "port", p), string(n, "derivePort", p), integer(n, "redirectCode", p));
+    }
+
+    private static HttpRewrite rewrite(JsonNode n, String p) throws InvalidResourceException {
+        if (n == null) {
+            return null;
+        }
+        JsonNode regex = object(n, "uriRegexRewrite", p);
+        String rp = p + "/uriRegexRewrite";
+        return new HttpRewrite(string(n, "uri", p), string(n, "authority", p), regex != null,
+                regex == null ? null : string(regex, "match", rp), regex == null ? null : string(regex, "rewrite", rp));
     }
 
     private static HttpMatch httpMatch(JsonNode m, String p, int index) throws InvalidResourceException {

@@ -1,0 +1,236 @@
+package io.gwctl.validators.rules;
+
+import io.gwctl.model.Kind;
+import io.gwctl.model.istio.HttpMatch;
+import io.gwctl.model.istio.HttpRoute;
+import io.gwctl.model.istio.VirtualService;
+import io.gwctl.model.finding.RuleInfo;
+import io.gwctl.model.finding.Severity;
+import io.gwctl.model.translate.GatewayProxy;
+import io.gwctl.model.translate.Hosts;
+import io.gwctl.model.translate.VirtualServiceIndex;
+import io.gwctl.validators.Reporter;
+import io.gwctl.validators.Rule;
+import io.gwctl.validators.RuleContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeSet;
+
+/**
+ * GW0705: several VirtualServices bound to one gateway define the same host (lint catalogue §2.2, §2.4, §5 D.4;
+ * Kiali's KIA1106 per gateway; istioctl does not check it, istio#37500). istiod merges them into one virtual host:
+ * the routes of each VirtualService in turn, in {@code VirtualServicesForGateway} order (private, exported, public;
+ * each by creation time, then name, then namespace; translation spec §6.3–6.4), then moves catch-all routes to the end
+ * (spec §7.4). Routes of one VirtualService can therefore shadow another's.
+ *
+ * <ul>
+ *   <li><b>Warning</b> (KIA1106): a rule of a later VirtualService is never used because routes merged before it,
+ *   at least one from another VirtualService, match everything it matches — for example two catch-alls.</li>
+ *   <li><b>Info</b>: the VirtualServices share the host without shadowing; the finding states the merge order.</li>
+ * </ul>
+ * Grouped by (gateway, lower-cased FQDN host) per namespace the gateway's workloads run in, through the translator's
+ * {@link VirtualServiceIndex}; coverage through {@link MatchCoverage}, so no pair of VirtualServices is compared
+ * outside its group and no pair of routes outside the index.
+ */
+public final class GatewayHostSharedRule implements Rule {
+    private static final RuleInfo INFO = new RuleInfo("GW0705", "gateway-host-shared", Severity.WARNING,
+            "Several VirtualServices bound to one gateway define the same host; istiod merges them in creation order.",
+            List.of(), Set.of(Kind.VIRTUAL_SERVICE)).withAliases(Severity.WARNING, "KIA1106");
+
+    /** A route of the merged virtual host: which VirtualService (position in merge order), rule and match. */
+    private record Tag(int vs, int rule, int match) {
+    }
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(RuleContext ctx, Reporter out) {
+        Map<String, VirtualService> raw = new HashMap<>();
+        Set<String> gateways = new TreeSet<>();
+        for (VirtualService vs : ctx.snapshot().virtualServices()) {
+            raw.putIfAbsent(vs.metadata().key(), vs);
+            for (String g : vs.gateways()) {
+                String resolved = Hosts.resolveGatewayName(g, vs.metadata().namespace());
+                if (!resolved.equals(Hosts.MESH_GATEWAY)) {
+                    gateways.add(resolved);
+                }
+            }
+        }
+        if (gateways.isEmpty()) {
+            return;
+        }
+        Map<String, VirtualServiceIndex> indexes = new HashMap<>();
+        Set<List<String>> done = new HashSet<>();
+        for (String gw : gateways) {
+            for (String ns : proxyNamespaces(ctx, gw)) {
+                VirtualServiceIndex idx = indexes.computeIfAbsent(ns,
+                        n -> VirtualServiceIndex.build(ctx.snapshot(), n));
+                Map<String, List<VirtualService>> byHost = new LinkedHashMap<>();
+                for (VirtualService resolved : idx.forGateway(gw)) {
+                    VirtualService vs = raw.get(resolved.metadata().key());
+                    for (String h : new LinkedHashSet<>(resolved.hosts())) {
+                        List<VirtualService> l = byHost.computeIfAbsent(h.toLowerCase(Locale.ROOT),
+                                k -> new ArrayList<>());
+                        if (vs != null && !l.contains(vs)) {
+                            l.add(vs);
+                        }
+                    }
+                }
+                for (Map.Entry<String, List<VirtualService>> e : byHost.entrySet()) {
+                    if (e.getValue().size() > 1 && done.add(List.of(gw, e.getKey()))) {
+                        checkGroup(gw, e.getKey(), e.getValue(), out);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The namespaces of the workloads the gateway applies to; its own namespace when none is in the input. */
+    private static Set<String> proxyNamespaces(RuleContext ctx, String gw) {
+        int slash = gw.indexOf('/');
+        String ns = gw.substring(0, slash);
+        Set<String> out = new TreeSet<>();
+        ctx.gateway(ns, gw.substring(slash + 1)).ifPresent(g -> {
+            if (!ctx.defaultIngressAssumed()) {
+                for (GatewayProxy p : ctx.workloadsFor(g)) {
+                    out.add(p.namespace());
+                }
+            }
+        });
+        if (out.isEmpty()) {
+            out.add(ns);
+        }
+        return out;
+    }
+
+    /** The VirtualServices (in merge order) sharing {@code host} on gateway {@code gw}. */
+    private static void checkGroup(String gw, String host, List<VirtualService> ordered, Reporter out) {
+        List<HttpMatch> specific = new ArrayList<>();
+        List<Tag> specificTags = new ArrayList<>();
+        List<HttpMatch> catchAll = new ArrayList<>();
+        List<Tag> catchAllTags = new ArrayList<>();
+        for (int v = 0; v < ordered.size(); v++) {
+            VirtualService vs = ordered.get(v);
+            String ns = vs.metadata().namespace();
+            rules:
+            for (int r = 0; r < vs.http().size(); r++) {
+                HttpRoute rule = vs.http().get(r);
+                List<HttpMatch> matches = rule.match().isEmpty() ? java.util.Collections.singletonList(null)
+                        : rule.match();
+                for (int j = 0; j < matches.size(); j++) {
+                    HttpMatch m = matches.get(j);
+                    if (m != null && !m.gateways().isEmpty() && m.gateways().stream()
+                            .noneMatch(g -> Hosts.resolveGatewayName(g, ns).equals(gw))) {
+                        continue; // this match does not apply on this gateway
+                    }
+                    boolean all = isCatchAll(m);
+                    (all ? catchAll : specific).add(m);
+                    (all ? catchAllTags : specificTags).add(new Tag(v, r, rule.match().isEmpty() ? -1 : j));
+                    if (all) {
+                        break rules; // istiod stops building this VirtualService's routes after a catch-all
+                    }
+                }
+            }
+        }
+        specific.addAll(catchAll);
+        specificTags.addAll(catchAllTags);
+        MatchCoverage<Tag> merged = new MatchCoverage<>();
+        // Per later VirtualService rule: its matches, and how many are covered (at least one by another VirtualService).
+        Map<List<Integer>, int[]> counts = new LinkedHashMap<>();
+        Map<List<Integer>, Tag> coveredBy = new HashMap<>();
+        for (int i = 0; i < specific.size(); i++) {
+            Tag t = specificTags.get(i);
+            List<Integer> rule = List.of(t.vs(), t.rule());
+            int[] c = counts.computeIfAbsent(rule, k -> new int[3]);
+            c[0]++;
+            MatchCoverage.Entry<Tag> e = merged.firstCovering(specific.get(i));
+            if (e != null) {
+                c[1]++;
+                if (e.tag().vs() != t.vs()) {
+                    c[2]++;
+                    coveredBy.putIfAbsent(rule, e.tag());
+                }
+            }
+            HttpRoute r = ordered.get(t.vs()).http().get(t.rule());
+            if (r.delegateName() == null) {
+                merged.addHttp(specific.get(i), t);
+            }
+        }
+        String order = order(ordered);
+        boolean shadowed = false;
+        for (Map.Entry<List<Integer>, int[]> e : counts.entrySet()) {
+            int[] c = e.getValue();
+            if (c[1] < c[0] || c[2] == 0) {
+                continue;
+            }
+            shadowed = true;
+            VirtualService later = ordered.get(e.getKey().get(0));
+            int rule = e.getKey().get(1);
+            Tag by = coveredBy.get(e.getKey());
+            VirtualService earlier = ordered.get(by.vs());
+            out.report(later, "/spec/http/" + rule, "More than one Virtual Service for same host: " + host
+                            + " on gateway " + gw + " is served by " + order + "; in the merged virtual host, http["
+                            + rule + "] of " + later.metadata().key() + " is never used: "
+                            + describe(earlier, by) + " of " + earlier.metadata().key() + ", merged before it, matches "
+                            + "everything it matches" + (isCatchAll(by, earlier) ? " (catch-all routes go last, in "
+                            + "merge order)" : ""),
+                    "Serve " + host + " on " + gw + " from one VirtualService, or make the routes of "
+                            + earlier.metadata().key() + " and " + later.metadata().key() + " match different requests.");
+        }
+        if (shadowed) {
+            return;
+        }
+        for (int v = 1; v < ordered.size(); v++) {
+            VirtualService vs = ordered.get(v);
+            out.report(vs, "/spec/hosts/" + hostIndex(vs, host), Severity.INFO, host + " on gateway " + gw
+                            + " is served by " + order + "; istiod merges their routes into one virtual host in this "
+                            + "order, catch-all routes last; no route of one shadows a route of another",
+                    "Nothing to do if intended; a single VirtualService per host keeps the route order explicit.");
+        }
+    }
+
+    /** {@code VirtualServices a/x, b/y (merge order: by creation time, then name, then namespace)}. */
+    private static String order(List<VirtualService> ordered) {
+        StringJoiner j = new StringJoiner(", ", "VirtualServices ", " (merged in this order: private to the "
+                + "gateway's namespace, exported to it, then public; each by creation time, then name, then "
+                + "namespace)");
+        ordered.forEach(v -> j.add(v.metadata().key()));
+        return j.toString();
+    }
+
+    private static String describe(VirtualService vs, Tag t) {
+        HttpRoute r = vs.http().get(t.rule());
+        return "http[" + t.rule() + "]" + (t.match() < 0 ? " (no match)"
+                : " match " + t.match() + UnreachableRouteRule.describe(r.match().get(t.match())));
+    }
+
+    private static boolean isCatchAll(Tag t, VirtualService vs) {
+        return t.match() < 0 || isCatchAll(vs.http().get(t.rule()).match().get(t.match()));
+    }
+
+    /** {@code IsCatchAllRoute} (spec §7.2): every path, and no header, query or method condition. */
+    static boolean isCatchAll(HttpMatch m) {
+        return m == null || (MatchCoverage.anyPath(m.uri()) && !m.hasHeaderOrQueryConditions());
+    }
+
+    private static int hostIndex(VirtualService vs, String fqdn) {
+        for (int i = 0; i < vs.hosts().size(); i++) {
+            String h = Hosts.resolveShortnameToFqdn(vs.hosts().get(i), vs.metadata().namespace());
+            if (h.equalsIgnoreCase(fqdn)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+}
