@@ -114,6 +114,10 @@ public final class GatewayHostSharedRule implements Rule {
         return out;
     }
 
+    /** How istiod orders the VirtualServices of one gateway (spec §6.3, §6.4). */
+    private static final String ORDER = "private to the gateway workload's namespace, exported to it, then public; "
+            + "each by creation time, then name, then namespace";
+
     /** The VirtualServices (in merge order) sharing {@code host} on gateway {@code gw}. */
     private static void checkGroup(String gw, String host, List<VirtualService> ordered, Reporter out) {
         List<HttpMatch> specific = new ArrayList<>();
@@ -145,6 +149,12 @@ public final class GatewayHostSharedRule implements Rule {
         }
         specific.addAll(catchAll);
         specificTags.addAll(catchAllTags);
+        // A VirtualService whose matches all name other gateways gives this virtual host no route (spec §7.2).
+        List<VirtualService> serving = new ArrayList<>();
+        specificTags.stream().map(Tag::vs).distinct().sorted().forEach(v -> serving.add(ordered.get(v)));
+        if (serving.size() < 2) {
+            return;
+        }
         MatchCoverage<Tag> merged = new MatchCoverage<>();
         // Per later VirtualService rule: its matches, and how many are covered (at least one by another VirtualService).
         Map<List<Integer>, int[]> counts = new LinkedHashMap<>();
@@ -167,7 +177,7 @@ public final class GatewayHostSharedRule implements Rule {
                 merged.addHttp(specific.get(i), t);
             }
         }
-        String order = order(ordered);
+        String order = order(serving);
         boolean shadowed = false;
         for (Map.Entry<List<Integer>, int[]> e : counts.entrySet()) {
             int[] c = e.getValue();
@@ -180,7 +190,8 @@ public final class GatewayHostSharedRule implements Rule {
             Tag by = coveredBy.get(e.getKey());
             VirtualService earlier = ordered.get(by.vs());
             out.report(later, "/spec/http/" + rule, "More than one Virtual Service for same host: " + host
-                            + " on gateway " + gw + " is served by " + order + "; in the merged virtual host, http["
+                            + " on gateway " + gw + " is served by " + order + ", merged in this order (" + ORDER
+                            + "); in the merged virtual host, http["
                             + rule + "] of " + later.metadata().key() + " is never used: "
                             + describe(earlier, by) + " of " + earlier.metadata().key() + ", merged before it, matches "
                             + "everything it matches" + (isCatchAll(by, earlier) ? " (catch-all routes go last, in "
@@ -191,20 +202,17 @@ public final class GatewayHostSharedRule implements Rule {
         if (shadowed) {
             return;
         }
-        for (int v = 1; v < ordered.size(); v++) {
-            VirtualService vs = ordered.get(v);
-            out.report(vs, "/spec/hosts/" + hostIndex(vs, host), Severity.INFO, host + " on gateway " + gw
-                            + " is served by " + order + "; istiod merges their routes into one virtual host in this "
-                            + "order, catch-all routes last; no route of one shadows a route of another",
-                    "Nothing to do if intended; a single VirtualService per host keeps the route order explicit.");
-        }
+        // One Info per group, on the first VirtualService merged after another: the message names them all.
+        VirtualService second = serving.get(1);
+        out.report(second, "/spec/hosts/" + hostIndex(second, host), Severity.INFO, host + " on gateway " + gw
+                        + " is served by " + order + ": istiod merges their routes into one virtual host in this order ("
+                        + ORDER + "), catch-all routes last; no route of one shadows a route of another",
+                "Nothing to do if intended; a single VirtualService per host keeps the route order explicit.");
     }
 
-    /** {@code VirtualServices a/x, b/y (merge order: by creation time, then name, then namespace)}. */
+    /** {@code VirtualServices a/x, b/y}, in merge order. */
     private static String order(List<VirtualService> ordered) {
-        StringJoiner j = new StringJoiner(", ", "VirtualServices ", " (merged in this order: private to the "
-                + "gateway's namespace, exported to it, then public; each by creation time, then name, then "
-                + "namespace)");
+        StringJoiner j = new StringJoiner(", ", "VirtualServices ", "");
         ordered.forEach(v -> j.add(v.metadata().key()));
         return j.toString();
     }

@@ -67,7 +67,7 @@ final class MatchCoverage<T> {
     Entry<T> firstCovering(HttpMatch b) {
         Entry<T> best = first(anyPath, b, null);
         StringMatch uri = b == null ? null : b.uri();
-        if (anyPath(uri)) {
+        if (uri == null) {
             return best;
         }
         if (uri.type() != StringMatch.Type.REGEX) {
