@@ -9,8 +9,9 @@ import io.gwctl.model.istio.VirtualService;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,13 +44,14 @@ public final class ExportToRule implements Rule {
     private static void check(Resource r, List<String> exportTo, Reporter out) {
         String ns = r.metadata().namespace();
         String hint = "Istio's admission webhook rejects this " + r.kind().kindName() + "; ";
-        Set<String> seen = new HashSet<>();
+        Map<String, String> seen = new HashMap<>();
         for (int i = 0; i < exportTo.size(); i++) {
             String e = exportTo.get(i);
             String key = e.equals(".") ? ns : e;
             String p = "/spec/exportTo/" + i;
-            if (!seen.add(key)) {
-                out.report(r, p, key.equals(e) ? "duplicate entries in exportTo for entry " + e
+            String earlier = seen.putIfAbsent(key, e);
+            if (earlier != null) {
+                out.report(r, p, earlier.equals(e) ? "duplicate entries in exportTo for entry " + e
                                 : "duplicate entries in exportTo: . and current namespace " + ns,
                         hint + "list each namespace once.");
             } else if (!e.equals("*") && !e.equals(".") && !isNamespace(e)) {
