@@ -14,6 +14,8 @@ import io.gwctl.model.istio.Destination;
 import io.gwctl.model.istio.DestinationRule;
 import io.gwctl.model.istio.Gateway;
 import io.gwctl.model.istio.HttpMatch;
+import io.gwctl.model.istio.HttpRedirect;
+import io.gwctl.model.istio.HttpRewrite;
 import io.gwctl.model.istio.HttpRoute;
 import io.gwctl.model.istio.L4Match;
 import io.gwctl.model.istio.RouteDestination;
@@ -187,6 +189,39 @@ class ResourceMapperTest {
         assertThat(vs.tls().get(0).match()).containsExactly(
                 new L4Match(List.of("a.example.com"), 443, List.of("gw"), Map.of("x", "y"), "n", List.of()));
         assertThat(vs.tls().get(0).route().get(0).destination().port()).isEqualTo(8443);
+    }
+
+    @Test
+    void virtualServiceKeepsRedirectRewriteFaultAndCorsDetailsForValidation() throws Exception {
+        VirtualService vs = (VirtualService) map("""
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: shop}
+                spec:
+                  hosts: [shop.example.com]
+                  http:
+                  - redirect: {uri: /new, authority: a.example.com, scheme: https, port: 8443, redirectCode: 308}
+                    fault: {abort: {httpStatus: 503}}
+                  - rewrite: {uri: /v2, authority: b.example.com}
+                    corsPolicy:
+                      allowOrigins: [{exact: "https://a.example.com"}, {regex: "https://.*"}, {}]
+                    route: [{destination: {host: api}}]
+                  - rewrite: {uriRegexRewrite: {match: "^/v1/(.*)", rewrite: /v2/x}}
+                    route: [{destination: {host: api}}]
+                  - redirect: {derivePort: FROM_REQUEST_PORT}
+                """);
+        HttpRoute redirect = vs.http().get(0);
+        assertThat(redirect.redirect()).isEqualTo(new HttpRedirect("/new", "a.example.com", "https", 8443, null, 308));
+        assertThat(redirect.hasFault()).isTrue();
+        assertThat(redirect.rewrite()).isNull();
+        HttpRoute rewrite = vs.http().get(1);
+        assertThat(rewrite.hasFault()).isFalse();
+        assertThat(rewrite.rewrite()).isEqualTo(new HttpRewrite("/v2", "b.example.com", false, null, null));
+        assertThat(rewrite.corsAllowOrigins()).containsExactly(new StringMatch(StringMatch.Type.EXACT,
+                "https://a.example.com"), new StringMatch(StringMatch.Type.REGEX, "https://.*"), null);
+        assertThat(vs.http().get(2).rewrite()).isEqualTo(new HttpRewrite(null, null, true, "^/v1/(.*)", "/v2/x"));
+        assertThat(vs.http().get(3).redirect()).isEqualTo(new HttpRedirect(null, null, null, 0, "FROM_REQUEST_PORT",
+                0));
     }
 
     @Test
