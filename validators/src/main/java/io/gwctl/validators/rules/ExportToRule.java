@@ -18,8 +18,8 @@ import java.util.Set;
  * GW0512: an {@code exportTo} list of a VirtualService or DestinationRule that Istio's validation rejects
  * ({@code validateExportTo}, lint catalogue §2.2, §5 A.2; IST0106): a value that is neither {@code .}, {@code *} nor
  * a namespace name (DNS-1123 label; {@code ~} is for ServiceEntries only), a repeated entry ({@code .} and the own
- * namespace count as the same), or {@code *} together with other values. A namespace that merely does not exist in the
- * input is Kiali's KIA0005, not checked here: the input rarely holds every namespace.
+ * namespace count as the same), or {@code *} together with other values. A well-formed namespace that does not exist is
+ * GW0004's (Kiali's KIA0005).
  */
 public final class ExportToRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("GW0512", "export-to-invalid", Severity.ERROR,
