@@ -227,9 +227,8 @@ public final class GatewayHostSharedRule implements Rule {
         return t.match() < 0 || isCatchAll(vs.http().get(t.rule()).match().get(t.match()));
     }
 
-    /** {@code IsCatchAllRoute} (spec §7.2): every path, and no header, query or method condition. */
-    static boolean isCatchAll(HttpMatch m) {
-        return m == null || (MatchCoverage.anyPath(m.uri()) && !m.hasHeaderOrQueryConditions());
+    private static boolean isCatchAll(HttpMatch m) {
+        return RouteShadowing.isCatchAll(m);
     }
 
     private static int hostIndex(VirtualService vs, String fqdn) {

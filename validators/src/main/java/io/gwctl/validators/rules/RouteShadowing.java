@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * Whether, in one merged virtual host, a route of a later VirtualService can never be reached because a route of an
  * earlier one matches every request it matches (Envoy takes the first matching route; istiod orders the
- * VirtualServices of a virtual host by creation time, spec §6.4, §7.4). Coverage is decided conservatively: only
+ * VirtualServices of a virtual host by creation time and moves catch-all routes last, spec §6.4, §7.4). Coverage is
+ * decided conservatively: only
  * when the earlier match is plainly broader (no match, a prefix of the later path, the same exact path or regex)
  * and its other conditions (headers, query, method, authority, scheme, port, gateways) all appear in the later one.
  */
@@ -49,7 +50,7 @@ final class RouteShadowing {
                         continue;
                     }
                     for (int e = 0; e < earlier.http().size(); e++) {
-                        if (covers(earlier.http().get(e), route)) {
+                        if (coversMerged(earlier.http().get(e), route)) {
                             return new Shadow(later, r, earlier, e);
                         }
                     }
@@ -57,6 +58,28 @@ final class RouteShadowing {
             }
         }
         return null;
+    }
+
+    /**
+     * True when, in a virtual host merging several VirtualServices, route {@code earlier} (of a VirtualService merged
+     * before) is tried before {@code later} for every request it matches and matches it: istiod moves catch-all routes
+     * to the end of the virtual host ({@code SortVHostRoutes}, spec §7.4), so an earlier catch-all only comes before a
+     * later catch-all.
+     */
+    static boolean coversMerged(HttpRoute earlier, HttpRoute later) {
+        List<HttpMatch> a = earlier.match().isEmpty() ? java.util.Collections.singletonList(null) : earlier.match();
+        List<HttpMatch> b = later.match().isEmpty() ? java.util.Collections.singletonList(null) : later.match();
+        for (HttpMatch m : b) {
+            if (a.stream().noneMatch(e -> (e == null || covers(e, m)) && (!isCatchAll(e) || isCatchAll(m)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code IsCatchAllRoute} (spec §7.2): every path, and no header, query or method condition. */
+    static boolean isCatchAll(HttpMatch m) {
+        return m == null || (MatchCoverage.anyPath(m.uri()) && !m.hasHeaderOrQueryConditions());
     }
 
     /** True when every request {@code later} matches is matched by {@code earlier}. */

@@ -94,13 +94,20 @@ class RouteShadowingTest {
         assertThat(disjoint).hasSize(2).allMatch(f -> f.severity() == Severity.INFO);
 
         List<Finding> shadowed = RuleTesting.findings(gateways + "---\n"
-                + vs("all", "a", "2025-01-01T00:00:00Z", "/") + "---\n"
-                + vs("api", "b", "2025-02-01T00:00:00Z", "/api"), "GW0301");
+                + vs("api", "a", "2025-01-01T00:00:00Z", "/api") + "---\n"
+                + vs("api-v2", "b", "2025-02-01T00:00:00Z", "/api/v2"), "GW0301");
         assertThat(shadowed).hasSize(2).allMatch(f -> f.severity() == Severity.WARNING);
         assertThat(shadowed).filteredOn(f -> f.resource().name().equals("b")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.message()).contains("route http[0] of VirtualService shop/api is unreachable: route http[0]"
-                    + " of VirtualService shop/all, merged first");
+            assertThat(f.message()).contains("route http[0] of VirtualService shop/api-v2 is unreachable: route "
+                    + "http[0] of VirtualService shop/api, merged first");
         });
+
+        // istiod moves catch-all routes to the end of the virtual host (SortVHostRoutes, spec §7.4): an earlier
+        // VirtualService's prefix / does not hide a later one's /api.
+        List<Finding> catchAllFirst = RuleTesting.findings(gateways + "---\n"
+                + vs("all", "a", "2025-01-01T00:00:00Z", "/") + "---\n"
+                + vs("api", "b", "2025-02-01T00:00:00Z", "/api"), "GW0301");
+        assertThat(catchAllFirst).hasSize(2).allMatch(f -> f.severity() == Severity.INFO);
     }
 }
