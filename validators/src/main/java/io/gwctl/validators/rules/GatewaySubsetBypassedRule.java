@@ -82,7 +82,8 @@ public final class GatewaySubsetBypassedRule implements Rule {
                     }
                     String host = fqdn(d.host(), ns);
                     VirtualService mesh = subsetRouted.get(host);
-                    if (mesh == null || mesh == vs || reported.put(host + "#" + i, Boolean.TRUE) != null) {
+                    if (mesh == null || mesh.metadata().key().equals(vs.metadata().key())
+                            || reported.put(host + "#" + i, Boolean.TRUE) != null) {
                         continue;
                     }
                     out.report(vs, "/spec/http/" + i + "/route/" + j + "/destination", "Subset in virtual service "

@@ -77,13 +77,12 @@ public final class MeshHostConflictRule implements Rule {
                     }
                 }
             }
-            Set<VirtualService> distinct = new LinkedHashSet<>();
-            claims.forEach(c -> distinct.add(c.vs()));
-            if (distinct.size() < 2) {
+            // Copies of one VirtualService (the same namespace/name twice in the input) are GW0003's, not a conflict.
+            TreeSet<String> names = new TreeSet<>();
+            claims.forEach(c -> names.add(c.vs().metadata().key()));
+            if (names.size() < 2) {
                 continue;
             }
-            TreeSet<String> names = new TreeSet<>();
-            distinct.forEach(v -> names.add(v.metadata().key()));
             for (Claim c : claims) {
                 if (reported.put(c.vs(), Boolean.TRUE) != null) {
                     continue;

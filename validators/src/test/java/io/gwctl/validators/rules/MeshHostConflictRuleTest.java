@@ -45,4 +45,10 @@ class MeshHostConflictRuleTest {
                 .containsExactlyInAnyOrder("VirtualService a/scoped", "VirtualService c/wild",
                         "VirtualService d/other");
     }
+
+    @Test
+    void twoCopiesOfOneVirtualServiceAreNotAConflict() {
+        String one = vs("a", "same", "api.example.com", "");
+        assertThat(RuleTesting.findings(one + one, "GW0704")).isEmpty();
+    }
 }
