@@ -53,6 +53,10 @@ public final class RedirectRewriteRule implements Rule {
                 out.report(vs, p + "/redirect", "HTTP route cannot contain both fault and redirect (" + rule + ")",
                         hint + "move the fault injection to a rule that routes.");
             }
+            if (r.hasDirectResponse()) {
+                out.report(vs, p + "/directResponse", "HTTP route cannot contain both direct_response and redirect ("
+                        + rule + ")", hint + "keep either the redirect or the direct response.");
+            }
             if (r.rewrite() != null) {
                 out.report(vs, p + "/rewrite", "HTTP route rule cannot contain both rewrite and redirect (" + rule
                         + ")", hint + "put the new path in redirect.uri and drop the rewrite.");

@@ -33,7 +33,10 @@ class RouteSchemaRulesTest {
                     route: [{destination: {host: v}}]
                   - rewrite: {}
                     route: [{destination: {host: v}}]
+                  - redirect: {uri: /x}
+                    directResponse: {status: 200}
                 """, "GW0511")).extracting(f -> f.message()).containsExactlyInAnyOrder(
+                "HTTP route cannot contain both direct_response and redirect (http[3])",
                 "HTTP route cannot contain both fault and redirect (http[0])",
                 "invalid redirect scheme, must be \"http\" or \"https\" (http[0] has \"HTTPS\")",
                 "UriRegexRewrite requires both Rewrite and Match fields to be specified (http[1])",
