@@ -27,8 +27,9 @@ import java.util.TreeSet;
  *
  * <p>As istioctl: hosts are compared as FQDNs (short names resolved in the VirtualService's namespace) within each
  * export scope ({@code *}, or each namespace of {@code exportTo}, {@code .} being its own); a VirtualService exported
- * to a namespace also conflicts with one exported everywhere whose host equals or covers (wildcard) its host.
- * Indexed by scope and host: exact hosts in a map, covering wildcards by suffix, never all pairs. Reported on each
+ * to a namespace also conflicts with one exported everywhere whose host overlaps its host (equal, or a wildcard on
+ * either side). Indexed by scope and host: exact hosts in a map, wildcards and exact hosts by dot-suffix, never all
+ * pairs. Reported on each
  * VirtualService of a conflict once, at the host.
  */
 public final class MeshHostConflictRule implements Rule {
@@ -49,6 +50,8 @@ public final class MeshHostConflictRule implements Rule {
     public void check(RuleContext ctx, Reporter out) {
         Map<String, List<Claim>> byKey = new LinkedHashMap<>();
         Map<String, List<Claim>> publicWildcards = new LinkedHashMap<>();
+        // Public exact hosts by each of their dot-suffixes ("" for all): the ones a scoped wildcard matches.
+        Map<String, List<Claim>> publicExact = new LinkedHashMap<>();
         for (VirtualService vs : ctx.snapshot().virtualServices()) {
             if (vs.hosts().isEmpty() || !(vs.gateways().isEmpty() || vs.gateways().contains(Hosts.MESH_GATEWAY))) {
                 continue;
@@ -60,6 +63,11 @@ public final class MeshHostConflictRule implements Rule {
                     add(byKey, scope + "/" + fqdn, new Claim(vs, i));
                     if (scope.equals("*") && Hosts.isWildcard(fqdn)) {
                         add(publicWildcards, fqdn, new Claim(vs, i));
+                    } else if (scope.equals("*")) {
+                        add(publicExact, "", new Claim(vs, i));
+                        for (int dot = fqdn.indexOf('.'); dot >= 0; dot = fqdn.indexOf('.', dot + 1)) {
+                            add(publicExact, fqdn.substring(dot), new Claim(vs, i));
+                        }
                     }
                 }
             }
@@ -75,6 +83,9 @@ public final class MeshHostConflictRule implements Rule {
                     if (!w.equals(fqdn)) {
                         claims.addAll(publicWildcards.getOrDefault(w, List.of()));
                     }
+                }
+                if (Hosts.isWildcard(fqdn)) {
+                    claims.addAll(publicExact.getOrDefault(fqdn.substring(1), List.of()));
                 }
             }
             // Copies of one VirtualService (the same namespace/name twice in the input) are GW0003's, not a conflict.

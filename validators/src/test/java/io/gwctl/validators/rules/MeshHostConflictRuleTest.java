@@ -51,4 +51,13 @@ class MeshHostConflictRuleTest {
         String one = vs("a", "same", "api.example.com", "");
         assertThat(RuleTesting.findings(one + one, "GW0704")).isEmpty();
     }
+
+    @Test
+    void scopedWildcardMeetsPublicHostsUnderIt() {
+        String yaml = vs("a", "scoped-wild", "\"*.example.com\"", "exportTo: [b]")
+                + vs("c", "api", "api.example.com", "")
+                + vs("d", "other", "api.example.org", "");
+        assertThat(RuleTesting.findings(yaml, "GW0704")).extracting(f -> f.resource().friendlyName())
+                .containsExactlyInAnyOrder("VirtualService a/scoped-wild", "VirtualService c/api");
+    }
 }
