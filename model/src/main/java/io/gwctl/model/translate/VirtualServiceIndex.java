@@ -27,7 +27,7 @@ import java.util.TreeSet;
  */
 public final class VirtualServiceIndex {
     /** Order of {@code sortMergedVirtualServicesByCreationTime} and of Gateways (spec §5.1, §6.4). */
-    static final Comparator<ObjectMeta> CREATION_ORDER = Comparator
+    public static final Comparator<ObjectMeta> CREATION_ORDER = Comparator
             .comparing(ObjectMeta::creationTimestamp, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
             .thenComparing(ObjectMeta::name, GoStrings.ORDER)
             .thenComparing(ObjectMeta::namespace, GoStrings.ORDER);
@@ -97,6 +97,20 @@ public final class VirtualServiceIndex {
     /** The namespace the index was built for. */
     public String proxyNamespace() {
         return proxyNamespace;
+    }
+
+    /**
+     * Where {@code VirtualServicesForGateway} puts a VirtualService for a workload in {@code namespace} (spec §6.3): 0
+     * private, 1 exported to the namespace, 2 public; -1 when the workload does not see it. Within a rank the order is
+     * {@link #CREATION_ORDER}.
+     */
+    public static int bindingRank(VirtualService vs, String namespace) {
+        return switch (visibility(vs, namespace)) {
+            case PRIVATE -> 0;
+            case EXPORTED -> 1;
+            case PUBLIC -> 2;
+            case NONE -> -1;
+        };
     }
 
     /** True when a VirtualService is visible to workloads in {@code namespace} (spec §6.2). */

@@ -14,7 +14,6 @@ import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,9 +35,10 @@ import java.util.TreeSet;
  *   at least one from another VirtualService, match everything it matches — for example two catch-alls.</li>
  *   <li><b>Info</b>: the VirtualServices share the host without shadowing; the finding states the merge order.</li>
  * </ul>
- * Grouped by (gateway, lower-cased FQDN host) per namespace the gateway's workloads run in, through the translator's
- * {@link VirtualServiceIndex}; coverage through {@link MatchCoverage}, so no pair of VirtualServices is compared
- * outside its group and no pair of routes outside the index.
+ * Grouped by (gateway, lower-cased FQDN host) in one pass, then ordered for the namespace the gateway's workloads run
+ * in with the translator's {@link VirtualServiceIndex#bindingRank} and creation order; coverage through
+ * {@link MatchCoverage}, so no pair of VirtualServices is compared outside its group and no pair of routes outside the
+ * index.
  */
 public final class GatewayHostSharedRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("GW0705", "gateway-host-shared", Severity.WARNING,
@@ -56,44 +56,51 @@ public final class GatewayHostSharedRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        Map<String, VirtualService> raw = new HashMap<>();
-        Set<String> gateways = new TreeSet<>();
+        // (gateway, FQDN host) -> the VirtualServices bound to the gateway with that host, one pass over the input.
+        Map<List<String>, List<VirtualService>> groups = new LinkedHashMap<>();
         for (VirtualService vs : ctx.snapshot().virtualServices()) {
-            raw.putIfAbsent(vs.metadata().key(), vs);
-            for (String g : vs.gateways()) {
-                String resolved = Hosts.resolveGatewayName(g, vs.metadata().namespace());
-                if (!resolved.equals(Hosts.MESH_GATEWAY)) {
-                    gateways.add(resolved);
+            String ns = vs.metadata().namespace();
+            Set<String> hosts = new LinkedHashSet<>();
+            vs.hosts().forEach(h -> hosts.add(Hosts.resolveShortnameToFqdn(h, ns).toLowerCase(Locale.ROOT)));
+            Set<String> gateways = new LinkedHashSet<>();
+            vs.gateways().forEach(g -> gateways.add(Hosts.resolveGatewayName(g, ns)));
+            gateways.remove(Hosts.MESH_GATEWAY);
+            for (String gw : gateways) {
+                for (String h : hosts) {
+                    groups.computeIfAbsent(List.of(gw, h), k -> new ArrayList<>()).add(vs);
                 }
             }
         }
-        if (gateways.isEmpty()) {
-            return;
-        }
-        Map<String, VirtualServiceIndex> indexes = new HashMap<>();
-        Set<List<String>> done = new HashSet<>();
-        for (String gw : gateways) {
+        for (Map.Entry<List<String>, List<VirtualService>> e : groups.entrySet()) {
+            if (e.getValue().size() < 2) {
+                continue;
+            }
+            String gw = e.getKey().get(0);
             for (String ns : proxyNamespaces(ctx, gw)) {
-                VirtualServiceIndex idx = indexes.computeIfAbsent(ns,
-                        n -> VirtualServiceIndex.build(ctx.snapshot(), n));
-                Map<String, List<VirtualService>> byHost = new LinkedHashMap<>();
-                for (VirtualService resolved : idx.forGateway(gw)) {
-                    VirtualService vs = raw.get(resolved.metadata().key());
-                    for (String h : new LinkedHashSet<>(resolved.hosts())) {
-                        List<VirtualService> l = byHost.computeIfAbsent(h.toLowerCase(Locale.ROOT),
-                                k -> new ArrayList<>());
-                        if (vs != null && !l.contains(vs)) {
-                            l.add(vs);
-                        }
-                    }
-                }
-                for (Map.Entry<String, List<VirtualService>> e : byHost.entrySet()) {
-                    if (e.getValue().size() > 1 && done.add(List.of(gw, e.getKey()))) {
-                        checkGroup(gw, e.getKey(), e.getValue(), out);
-                    }
+                List<VirtualService> ordered = bindingOrder(e.getValue(), ns);
+                if (ordered.size() > 1) {
+                    checkGroup(gw, e.getKey().get(1), ordered, out);
+                    break; // one report per gateway and host, in the first namespace where they meet
                 }
             }
         }
+    }
+
+    /**
+     * The VirtualServices a workload in {@code namespace} sees, in {@code VirtualServicesForGateway} order (spec §6.3,
+     * §6.4); a VirtualService repeated in the input counts once (GW0003 reports the copies).
+     */
+    private static List<VirtualService> bindingOrder(List<VirtualService> group, String namespace) {
+        Map<String, VirtualService> byKey = new LinkedHashMap<>();
+        for (VirtualService vs : group) {
+            if (VirtualServiceIndex.bindingRank(vs, namespace) >= 0) {
+                byKey.putIfAbsent(vs.metadata().key(), vs);
+            }
+        }
+        List<VirtualService> out = new ArrayList<>(byKey.values());
+        out.sort(java.util.Comparator.comparingInt((VirtualService v) -> VirtualServiceIndex.bindingRank(v, namespace))
+                .thenComparing(VirtualService::metadata, VirtualServiceIndex.CREATION_ORDER));
+        return out;
     }
 
     /** The namespaces of the workloads the gateway applies to; its own namespace when none is in the input. */

@@ -77,4 +77,36 @@ class GatewayHostSharedRuleTest {
                 x.message()).startsWith("shop.example.com on gateway shop/public is served by VirtualServices shop/b, "
                 + "shop/d: "));
     }
+
+    @Test
+    void aVirtualServicePrivateToTheGatewayNamespaceIsMergedBeforePublicOnes() {
+        String publicOlder = """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: a-public, namespace: apps, creationTimestamp: "2020-01-01T00:00:00Z"}
+                spec:
+                  hosts: [shop.example.com]
+                  gateways: [shop/public]
+                  http:
+                  - route: [{destination: {host: a}}]
+                ---
+                """;
+        String privateNewer = """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: z-private, namespace: shop, creationTimestamp: "2024-01-01T00:00:00Z"}
+                spec:
+                  hosts: [shop.example.com]
+                  gateways: [public]
+                  exportTo: ["."]
+                  http:
+                  - route: [{destination: {host: z}}]
+                """;
+        // No workload in the input: the gateway's namespace (shop) stands for the workload's.
+        assertThat(RuleTesting.findings(publicOlder + privateNewer, "GW0705")).singleElement().satisfies(x -> {
+            assertThat(x.resource().friendlyName()).isEqualTo("VirtualService apps/a-public");
+            assertThat(x.message()).contains("served by VirtualServices shop/z-private, apps/a-public,")
+                    .contains("http[0] of apps/a-public is never used: http[0] (no match) of shop/z-private");
+        });
+    }
 }
