@@ -34,6 +34,8 @@ import java.util.TreeSet;
  *   <li><b>Warning</b> (KIA1106): a rule of a later VirtualService is never used because routes merged before it,
  *   at least one from another VirtualService, match everything it matches — for example two catch-alls.</li>
  *   <li><b>Info</b>: the VirtualServices share the host without shadowing; the finding states the merge order.</li>
+ *   <li><b>Info</b>: a host has VirtualServices of its own while others on the gateway serve a wildcard covering it
+ *   ({@code *}, {@code *.example.com}): requests for the host never reach the wildcard ones' routes.</li>
  * </ul>
  * Grouped by (gateway, lower-cased FQDN host) in one pass, then ordered for the namespace the gateway's workloads run
  * in with the translator's {@link VirtualServiceIndex#bindingRank} and creation order; coverage through
@@ -83,6 +85,45 @@ public final class GatewayHostSharedRule implements Rule {
                     break; // one report per gateway and host, in the first namespace where they meet
                 }
             }
+        }
+        for (Map.Entry<List<String>, List<VirtualService>> e : groups.entrySet()) {
+            checkWildcardCover(ctx, e.getKey().get(0), e.getKey().get(1), e.getValue(), groups, out);
+        }
+    }
+
+    /**
+     * A host with VirtualServices of its own on a gateway where other VirtualServices serve a wildcard covering it
+     * (Kiali's KIA1106 {@code *} case): istiod gives each its own virtual host and Envoy picks the most specific domain,
+     * so the wildcard VirtualServices' routes never see requests for this host. Info, on the first VirtualService of
+     * the host, naming the wildcard ones.
+     */
+    private static void checkWildcardCover(RuleContext ctx, String gw, String host, List<VirtualService> group,
+                                           Map<List<String>, List<VirtualService>> groups, Reporter out) {
+        if (host.equals("*")) {
+            return;
+        }
+        String ns = proxyNamespaces(ctx, gw).iterator().next();
+        for (String w : MeshHostConflictRule.coveringWildcards(host)) {
+            List<VirtualService> wild = w.equals(host) ? null : groups.get(List.of(gw, w));
+            if (wild == null) {
+                continue;
+            }
+            List<VirtualService> specific = bindingOrder(group, ns);
+            Set<String> own = new java.util.HashSet<>();
+            specific.forEach(v -> own.add(v.metadata().key()));
+            List<VirtualService> covering = new ArrayList<>(bindingOrder(wild, ns));
+            covering.removeIf(v -> own.contains(v.metadata().key()));
+            if (specific.isEmpty() || covering.isEmpty()) {
+                continue;
+            }
+            VirtualService first = specific.get(0);
+            out.report(first, "/spec/hosts/" + hostIndex(first, host), Severity.INFO, host + " on gateway " + gw
+                            + " gets a virtual host of its own from " + order(specific) + "; Envoy picks the most "
+                            + "specific domain, so the routes of " + order(covering) + " (host " + w + ") do not "
+                            + "apply to requests for " + host,
+                    "Nothing to do if intended; otherwise repeat the " + w + " routes that " + host + " needs in "
+                            + first.metadata().key() + ".");
+            return;
         }
     }
 

@@ -35,7 +35,10 @@ class GatewayHostSharedRuleTest {
                         + "VirtualServices shop/orders-api, shop/users-api: istiod merges their routes into one "
                         + "virtual host in this order (private to the gateway workload's namespace, exported to it, "
                         + "then public; each by creation time, then name, then namespace), catch-all routes last; no "
-                        + "route of one shadows a route of another");
+                        + "route of one shadows a route of another",
+                "Info (VirtualService web/blog :28) blog.example.org on gateway istio-system/edge gets a virtual host "
+                        + "of its own from VirtualServices web/blog; Envoy picks the most specific domain, so the "
+                        + "routes of VirtualServices web/portal (host *) do not apply to requests for blog.example.org");
         assertThat(f).filteredOn(x -> x.severity().label().equals("Warning"))
                 .allSatisfy(x -> assertThat(x.aliases()).containsExactly("KIA1106"));
         assertThat(f).filteredOn(x -> x.severity().label().equals("Info"))
