@@ -5,6 +5,8 @@ public enum Kind {
     GATEWAY("Gateway", "networking.istio.io"),
     VIRTUAL_SERVICE("VirtualService", "networking.istio.io"),
     DESTINATION_RULE("DestinationRule", "networking.istio.io"),
+    /** Hosts outside the Kubernetes Services that the mesh's service registry holds. */
+    SERVICE_ENTRY("ServiceEntry", "networking.istio.io"),
     SERVICE("Service", ""),
     POD("Pod", ""),
     DEPLOYMENT("Deployment", "apps"),

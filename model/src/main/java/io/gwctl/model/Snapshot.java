@@ -2,6 +2,7 @@ package io.gwctl.model;
 
 import io.gwctl.model.istio.DestinationRule;
 import io.gwctl.model.istio.Gateway;
+import io.gwctl.model.istio.ServiceEntry;
 import io.gwctl.model.istio.VirtualService;
 import io.gwctl.model.install.IstioOperator;
 import io.gwctl.model.secret.SecretProducer;
@@ -23,11 +24,12 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
                        List<DestinationRule> destinationRules, List<Service> services, List<Pod> pods,
                        List<Deployment> deployments, List<Secret> secrets, List<Namespace> namespaces,
                        Coverage coverage, List<IstioOperator> istioOperators,
-                       List<SecretProducer> secretProducers) {
+                       List<SecretProducer> secretProducers, List<ServiceEntry> serviceEntries) {
     public Snapshot {
         coverage = coverage == null ? Coverage.FILES : coverage;
         istioOperators = istioOperators == null ? List.of() : List.copyOf(istioOperators);
         secretProducers = secretProducers == null ? List.of() : List.copyOf(secretProducers);
+        serviceEntries = serviceEntries == null ? List.of() : List.copyOf(serviceEntries);
         gateways = List.copyOf(gateways);
         virtualServices = List.copyOf(virtualServices);
         destinationRules = List.copyOf(destinationRules);
@@ -38,13 +40,22 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
         namespaces = List.copyOf(namespaces);
     }
 
-    /** A snapshot without IstioOperators and Secret producers. */
+    /** A snapshot without ServiceEntries. */
+    public Snapshot(List<Gateway> gateways, List<VirtualService> virtualServices,
+                    List<DestinationRule> destinationRules, List<Service> services, List<Pod> pods,
+                    List<Deployment> deployments, List<Secret> secrets, List<Namespace> namespaces,
+                    Coverage coverage, List<IstioOperator> istioOperators, List<SecretProducer> secretProducers) {
+        this(gateways, virtualServices, destinationRules, services, pods, deployments, secrets, namespaces, coverage,
+                istioOperators, secretProducers, List.of());
+    }
+
+    /** A snapshot without IstioOperators, Secret producers and ServiceEntries. */
     public Snapshot(List<Gateway> gateways, List<VirtualService> virtualServices,
                     List<DestinationRule> destinationRules, List<Service> services, List<Pod> pods,
                     List<Deployment> deployments, List<Secret> secrets, List<Namespace> namespaces,
                     Coverage coverage) {
         this(gateways, virtualServices, destinationRules, services, pods, deployments, secrets, namespaces, coverage,
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
     }
 
     public static Snapshot empty() {
@@ -65,6 +76,7 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
         all.addAll(gateways);
         all.addAll(virtualServices);
         all.addAll(destinationRules);
+        all.addAll(serviceEntries);
         all.addAll(services);
         all.addAll(pods);
         all.addAll(deployments);
@@ -78,7 +90,7 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
     public int size() {
         return gateways.size() + virtualServices.size() + destinationRules.size() + services.size() + pods.size()
                 + deployments.size() + secrets.size() + namespaces.size() + istioOperators.size()
-                + secretProducers.size();
+                + secretProducers.size() + serviceEntries.size();
     }
 
     public static Builder builder() {
@@ -97,6 +109,7 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
         private final List<Namespace> namespaces = new ArrayList<>();
         private final List<IstioOperator> istioOperators = new ArrayList<>();
         private final List<SecretProducer> secretProducers = new ArrayList<>();
+        private final List<ServiceEntry> serviceEntries = new ArrayList<>();
         private Coverage coverage = Coverage.FILES;
 
         public Builder add(Resource r) {
@@ -104,6 +117,7 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
                 case GATEWAY -> gateways.add((Gateway) r);
                 case VIRTUAL_SERVICE -> virtualServices.add((VirtualService) r);
                 case DESTINATION_RULE -> destinationRules.add((DestinationRule) r);
+                case SERVICE_ENTRY -> serviceEntries.add((ServiceEntry) r);
                 case SERVICE -> services.add((Service) r);
                 case POD -> pods.add((Pod) r);
                 case DEPLOYMENT -> deployments.add((Deployment) r);
@@ -131,7 +145,7 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
 
         public Snapshot build() {
             return new Snapshot(gateways, virtualServices, destinationRules, services, pods, deployments, secrets,
-                    namespaces, coverage, istioOperators, secretProducers);
+                    namespaces, coverage, istioOperators, secretProducers, serviceEntries);
         }
     }
 }

@@ -200,7 +200,7 @@ public final class Validator {
         complete.add(Kind.SECRET);
         return new Snapshot(s.gateways(), s.virtualServices(), s.destinationRules(), s.services(), s.pods(),
                 s.deployments(), s.secrets(), s.namespaces(), new Coverage(complete, s.coverage().gaps()),
-                s.istioOperators(), s.secretProducers());
+                s.istioOperators(), s.secretProducers(), s.serviceEntries());
     }
 
     /** Overrides severities, suppresses, dedupes, sorts and applies the thresholds. */

@@ -19,6 +19,7 @@ import io.gwctl.model.Origin;
 import io.gwctl.model.Resource;
 import io.gwctl.model.ResourceRef;
 import io.gwctl.model.SourceMap;
+import io.gwctl.model.istio.ClientTls;
 import io.gwctl.model.istio.Destination;
 import io.gwctl.model.istio.DestinationRule;
 import io.gwctl.model.istio.Gateway;
@@ -31,11 +32,13 @@ import io.gwctl.model.istio.Port;
 import io.gwctl.model.istio.RouteDestination;
 import io.gwctl.model.istio.Server;
 import io.gwctl.model.istio.ServerTls;
+import io.gwctl.model.istio.ServiceEntry;
 import io.gwctl.model.istio.StringMatch;
 import io.gwctl.model.istio.TcpRoute;
 import io.gwctl.model.istio.TlsCertificate;
 import io.gwctl.model.istio.TlsMode;
 import io.gwctl.model.istio.TlsRoute;
+import io.gwctl.model.istio.TrafficPolicy;
 import io.gwctl.model.istio.VirtualService;
 import io.gwctl.model.kube.Container;
 import io.gwctl.model.kube.ContainerPort;
@@ -91,6 +94,7 @@ public final class ResourceMapper {
             case GATEWAY -> gateway(meta, origin, source, spec);
             case VIRTUAL_SERVICE -> virtualService(meta, origin, source, spec);
             case DESTINATION_RULE -> destinationRule(meta, origin, source, spec);
+            case SERVICE_ENTRY -> serviceEntry(meta, origin, source, spec);
             case SERVICE -> service(meta, origin, source, spec);
             case POD -> new Pod(meta, origin, source, containers(spec, "/spec"));
             case DEPLOYMENT -> deployment(meta, origin, source, spec);
@@ -123,7 +127,7 @@ public final class ResourceMapper {
             throw new InvalidResourceException("", "missing apiVersion");
         }
         boolean served = switch (k) {
-            case GATEWAY, VIRTUAL_SERVICE, DESTINATION_RULE -> ISTIO_VERSIONS.contains(apiVersion);
+            case GATEWAY, VIRTUAL_SERVICE, DESTINATION_RULE, SERVICE_ENTRY -> ISTIO_VERSIONS.contains(apiVersion);
             case DEPLOYMENT -> DEPLOYMENT_VERSIONS.contains(apiVersion);
             case SERVICE, POD, SECRET, NAMESPACE -> apiVersion.equals("v1");
             case ISTIO_OPERATOR, CERTIFICATE, EXTERNAL_SECRET, SEALED_SECRET -> InstallMapper.serves(k, apiVersion);
@@ -347,9 +351,56 @@ public final class ResourceMapper {
     private static DestinationRule destinationRule(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec)
             throws InvalidResourceException {
         List<DestinationRule.Subset> subsets = objects(spec, "subsets", "/spec",
-                (s, p, i) -> new DestinationRule.Subset(string(s, "name", p), stringMap(s, "labels", p)));
+                (s, p, i) -> new DestinationRule.Subset(string(s, "name", p), stringMap(s, "labels", p),
+                        trafficPolicy(s, p)));
+        JsonNode selector = object(spec, "workloadSelector", "/spec");
+        Map<String, String> selectorLabels = null;
+        if (selector != null) {
+            Map<String, String> labels = stringMap(selector, "matchLabels", "/spec/workloadSelector");
+            selectorLabels = labels == null ? Map.of() : labels;
+        }
         return new DestinationRule(meta, origin, source, string(spec, "host", "/spec"), subsets,
-                strings(spec, "exportTo", "/spec"));
+                strings(spec, "exportTo", "/spec"), selectorLabels, trafficPolicy(spec, "/spec"));
+    }
+
+    /** The {@code trafficPolicy} of a DestinationRule or of one of its subsets; null when absent. */
+    private static TrafficPolicy trafficPolicy(JsonNode parent, String p) throws InvalidResourceException {
+        JsonNode tp = object(parent, "trafficPolicy", p);
+        if (tp == null) {
+            return null;
+        }
+        String tpp = p + "/trafficPolicy";
+        return new TrafficPolicy(clientTls(tp, tpp), objects(tp, "portLevelSettings", tpp, (s, sp, i) -> {
+            JsonNode port = object(s, "port", sp);
+            return new TrafficPolicy.PortSettings(port == null ? 0 : integer(port, "number", sp + "/port"),
+                    clientTls(s, sp));
+        }));
+    }
+
+    private static ClientTls clientTls(JsonNode parent, String p) throws InvalidResourceException {
+        JsonNode tls = object(parent, "tls", p);
+        if (tls == null) {
+            return null;
+        }
+        String tp = p + "/tls";
+        return new ClientTls(string(tls, "mode", tp), string(tls, "caCertificates", tp),
+                string(tls, "credentialName", tp), strings(tls, "subjectAltNames", tp),
+                bool(tls, "insecureSkipVerify", tp));
+    }
+
+    private static ServiceEntry serviceEntry(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec)
+            throws InvalidResourceException {
+        List<ServiceEntry.Port> ports = objects(spec, "ports", "/spec", (n, p, i) -> new ServiceEntry.Port(
+                integer(n, "number", p), string(n, "name", p), string(n, "protocol", p)));
+        JsonNode selector = object(spec, "workloadSelector", "/spec");
+        Map<String, String> selectorLabels = null;
+        if (selector != null) {
+            Map<String, String> labels = stringMap(selector, "labels", "/spec/workloadSelector");
+            selectorLabels = labels == null ? Map.of() : labels;
+        }
+        return new ServiceEntry(meta, origin, source, strings(spec, "hosts", "/spec"), ports,
+                strings(spec, "exportTo", "/spec"), string(spec, "location", "/spec"),
+                string(spec, "resolution", "/spec"), selectorLabels);
     }
 
     // ---- Kubernetes ----
