@@ -11,6 +11,7 @@ import io.gwctl.model.translate.GatewayView;
 import io.gwctl.model.translate.GatewayWorkloads;
 import io.gwctl.model.translate.MergedGateway;
 import io.gwctl.model.translate.WorkloadException;
+import io.gwctl.validators.rules.MeshRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ public final class RuleContext {
     private Map<String, List<Secret>> secretsByName;
     private Map<String, Secret> secretsByKey;
     private Map<String, List<SecretProducer>> producersByName;
+    private MeshRegistry registry;
 
     RuleContext(Snapshot snapshot, Instant now, Duration certExpiryWarning) {
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
@@ -229,6 +231,14 @@ public final class RuleContext {
             }
         }
         return Optional.empty();
+    }
+
+    /** The service registry, DestinationRules and workloads of the input indexed by host and label; built once. */
+    public MeshRegistry registry() {
+        if (registry == null) {
+            registry = MeshRegistry.of(snapshot);
+        }
+        return registry;
     }
 
     private static String key(String namespace, String name) {

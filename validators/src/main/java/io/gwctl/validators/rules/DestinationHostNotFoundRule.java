@@ -1,0 +1,82 @@
+package io.gwctl.validators.rules;
+
+import io.gwctl.model.Kind;
+import io.gwctl.model.finding.RuleInfo;
+import io.gwctl.model.finding.Severity;
+import io.gwctl.validators.Reporter;
+import io.gwctl.validators.Rule;
+import io.gwctl.validators.RuleContext;
+import io.gwctl.validators.rules.MeshRegistry.DestinationUse;
+import io.gwctl.validators.rules.MeshRegistry.Lookup;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * GW0601: the host of every route and mirror destination of a VirtualService must be in the mesh's service registry,
+ * visible to the VirtualService (lint catalogue §2.2 DestinationHostAnalyzer, §3.1 KIA1101, §5 E.1). istiod routes
+ * only to registry hosts: any other destination becomes a cluster that does not exist, and requests get 503.
+ *
+ * <p>A short name is completed in the VirtualService's namespace; {@code name.ns} is not completed by istiod (only
+ * names without a dot are) and is reported with the FQDN to write. What the input cannot know is not reported: a
+ * {@code *.svc.cluster.local} host of a namespace whose Services are not in the input, or an external host when the
+ * input has no ServiceEntry (the check says it skipped them). An external host that no ServiceEntry of the input
+ * declares is a Warning: the ServiceEntry may live elsewhere.
+ */
+public final class DestinationHostNotFoundRule implements Rule {
+    private static final RuleInfo INFO = new RuleInfo("GW0601", "destination-host-not-found", Severity.ERROR,
+            "A VirtualService routes to a host that is not a Service or ServiceEntry host visible to it.",
+            List.of(), Set.of(Kind.VIRTUAL_SERVICE))
+            .withAliases(Severity.ERROR, "IST0101", "KIA1101").withAliases(Severity.WARNING, "KIA1101");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public boolean hasWork(RuleContext ctx) {
+        return !ctx.snapshot().virtualServices().isEmpty();
+    }
+
+    @Override
+    public void check(RuleContext ctx, Reporter out) {
+        for (DestinationUse u : ctx.registry().destinations()) {
+            Lookup l = u.lookup();
+            String what = "Referenced " + (u.mirror() ? "mirror host" : "host") + " not found: \"" + u.host() + "\"";
+            String ns = u.vs().metadata().namespace();
+            switch (l.outcome()) {
+                case NOT_FOUND -> {
+                    if (u.host().isEmpty()) {
+                        out.report(u.vs(), u.pointer(), what + " (the destination has no host)",
+                                "Give the destination a host: a Service name or a ServiceEntry host.");
+                    } else if (l.fqdn().endsWith(MeshRegistry.CLUSTER_SUFFIX)) {
+                        out.report(u.vs(), u.pointer() + "/host", what + " (looked up Service " + l.fqdn()
+                                + "; no such Service in the input)", "Correct the host or create the Service. A name "
+                                + "without a dot is completed in the VirtualService's namespace (" + ns + "); write "
+                                + "<name>.<namespace>.svc.cluster.local for a Service of another namespace.");
+                    } else {
+                        out.report(u.vs(), u.pointer() + "/host", Severity.WARNING, what + " (no Service or "
+                                + "ServiceEntry in the input declares " + l.fqdn() + ")", "istiod routes only to "
+                                + "hosts of its registry: add a ServiceEntry for " + l.fqdn() + ", or correct the "
+                                + "host. Nothing to do if a ServiceEntry outside this input declares it.");
+                    }
+                }
+                case NOT_EXPORTED -> out.report(u.vs(), u.pointer() + "/host", what + " (" + l.entry().describe()
+                        + " declares it but is exported only to " + String.join(", ", l.entry().exportTo())
+                        + ", not to namespace " + ns + ")", "Export " + l.entry().describe() + " to namespace " + ns
+                        + " (exportTo, or the Service annotation networking.istio.io/exportTo), or route to a host "
+                        + "that is exported there.");
+                case NOT_FQDN -> out.report(u.vs(), u.pointer() + "/host", what + " (istiod completes only names "
+                        + "without a dot, and " + l.entry().describe() + " is " + l.entry().host() + ")",
+                        "Write \"" + l.entry().host() + "\".");
+                default -> {
+                }
+            }
+        }
+    }
+
+    @Override
+    public String partlySkipped(RuleContext ctx) {
+        return ctx.registry().skippedDestinations();
+    }
+}

@@ -1,0 +1,93 @@
+package io.gwctl.validators.rules;
+
+import io.gwctl.model.Kind;
+import io.gwctl.model.finding.RuleInfo;
+import io.gwctl.model.finding.Severity;
+import io.gwctl.model.istio.DestinationRule;
+import io.gwctl.validators.Reporter;
+import io.gwctl.validators.Rule;
+import io.gwctl.validators.RuleContext;
+import io.gwctl.validators.rules.MeshRegistry.DestinationUse;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * GW0604: a destination {@code subset} must be defined by a DestinationRule for that host which the VirtualService's
+ * namespace can see (lint catalogue §2.2 virtualservice.DestinationRuleAnalyzer, §3.1 KIA1107, §5 E.3). istiod
+ * builds the cluster {@code outbound|<port>|<subset>|<host>} only for defined subsets; a route to another subset gets
+ * 503 (no cluster). Unlike istioctl, DestinationRule {@code exportTo} and wildcard DestinationRule hosts are honoured
+ * (as Kiali does). A destination whose host is not found is left to GW0601.
+ */
+public final class DestinationSubsetNotFoundRule implements Rule {
+    private static final RuleInfo INFO = new RuleInfo("GW0604", "destination-subset-not-found", Severity.ERROR,
+            "A VirtualService routes to a subset that no DestinationRule visible to it defines for the host.",
+            List.of("IST0101", "KIA1107"), Set.of(Kind.VIRTUAL_SERVICE));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public boolean hasWork(RuleContext ctx) {
+        return !ctx.snapshot().virtualServices().isEmpty();
+    }
+
+    @Override
+    public void check(RuleContext ctx, Reporter out) {
+        if (ctx.snapshot().destinationRules().isEmpty()) {
+            return; // said by partlySkipped
+        }
+        for (DestinationUse u : ctx.registry().destinations()) {
+            String subset = u.destination() == null ? null : u.destination().subset();
+            if (subset == null || subset.isEmpty() || u.host().isEmpty()
+                    || u.lookup().outcome() == MeshRegistry.Outcome.NOT_FOUND
+                    || u.lookup().outcome() == MeshRegistry.Outcome.NOT_FQDN) {
+                continue;
+            }
+            String ns = u.vs().metadata().namespace();
+            List<DestinationRule> rules = ctx.registry().rulesFor(u.lookup().fqdn(), ns);
+            if (rules.stream().anyMatch(dr -> dr.subsets().stream().anyMatch(s -> subset.equals(s.name())))) {
+                continue;
+            }
+            String message = "Referenced " + (u.mirror() ? "mirror" : "host") + "+subset in destinationrule not found: \""
+                    + u.host() + "+" + subset + "\" (" + describe(ctx, rules, u.lookup().fqdn(), ns) + ")";
+            out.report(u.vs(), u.pointer() + "/subset", message, rules.isEmpty()
+                    ? "Define subset " + subset + " in a DestinationRule for " + u.lookup().fqdn()
+                    + " that namespace " + ns + " can see (exportTo)."
+                    : "Correct the subset name, or add subset " + subset + " to "
+                    + rules.get(0).ref().friendlyName() + ".");
+        }
+    }
+
+    private static String describe(RuleContext ctx, List<DestinationRule> rules, String fqdn, String ns) {
+        if (rules.isEmpty()) {
+            List<DestinationRule> hidden = ctx.registry().rulesWithHost(fqdn);
+            return hidden.isEmpty() ? "no DestinationRule in the input has host " + fqdn
+                    : hidden.get(0).ref().friendlyName() + " has host " + fqdn + " but is not exported to namespace "
+                    + ns;
+        }
+        StringJoiner j = new StringJoiner("; ");
+        for (DestinationRule dr : rules) {
+            StringJoiner names = new StringJoiner(", ");
+            dr.subsets().forEach(s -> names.add(s.name()));
+            j.add(dr.ref().friendlyName() + (dr.subsets().isEmpty() ? " defines no subsets"
+                    : " defines " + names));
+        }
+        return j.toString();
+    }
+
+    @Override
+    public String partlySkipped(RuleContext ctx) {
+        if (!ctx.snapshot().destinationRules().isEmpty()) {
+            return null;
+        }
+        for (DestinationUse u : ctx.registry().destinations()) {
+            if (u.destination() != null && u.destination().subset() != null && !u.destination().subset().isEmpty()) {
+                return "for the destinations with a subset: no DestinationRules in the input";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,411 @@
+package io.gwctl.validators.rules;
+
+import io.gwctl.model.Coverage;
+import io.gwctl.model.Kind;
+import io.gwctl.model.Resource;
+import io.gwctl.model.Snapshot;
+import io.gwctl.model.istio.Destination;
+import io.gwctl.model.istio.DestinationRule;
+import io.gwctl.model.istio.HttpRoute;
+import io.gwctl.model.istio.RouteDestination;
+import io.gwctl.model.istio.ServiceEntry;
+import io.gwctl.model.istio.TcpRoute;
+import io.gwctl.model.istio.TlsRoute;
+import io.gwctl.model.istio.VirtualService;
+import io.gwctl.model.kube.Service;
+import io.gwctl.model.kube.ServicePort;
+import io.gwctl.model.kube.Workload;
+import io.gwctl.model.translate.Hosts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeSet;
+
+/**
+ * The mesh's service registry as far as the input shows it (lint catalogue §2.2 DestinationHostAnalyzer): every
+ * Kubernetes Service as the host {@code <name>.<ns>.svc.cluster.local} with its ports, and every ServiceEntry host
+ * (wildcards included), each with its visibility ({@code networking.istio.io/exportTo} annotation or
+ * {@code exportTo}). Also indexes DestinationRules by host and workloads by namespace and label, and resolves every
+ * VirtualService destination once per run. Every lookup is a hash lookup or a walk over the labels of one host name;
+ * nothing compares all pairs.
+ *
+ * <p>What the input cannot know is kept apart from what is missing: a cluster-domain host is "not found" only when the
+ * input holds Services of its namespace (or the source listed Services completely); an external host only when the
+ * input holds ServiceEntries. Anything else is {@link Outcome#UNKNOWN}, and the rules say it was skipped.
+ */
+public final class MeshRegistry {
+    /** The Kubernetes cluster domain suffix of Service hosts. */
+    static final String CLUSTER_SUFFIX = ".svc." + Hosts.DEFAULT_DOMAIN;
+    private static final String EXPORT_TO_ANNOTATION = "networking.istio.io/exportTo";
+
+    /** What looking a destination host up in the registry gave. */
+    public enum Outcome {
+        /** A visible registry entry has the host. */
+        FOUND,
+        /** The host exists but is not exported to the namespaces looking it up. */
+        NOT_EXPORTED,
+        /** The input holds what would declare the host, and nothing does. */
+        NOT_FOUND,
+        /** The host names a Service of the input in a form istiod does not resolve ({@code name.ns}). */
+        NOT_FQDN,
+        /** The input cannot say: the Services of that namespace, or the ServiceEntries, are not in it. */
+        UNKNOWN
+    }
+
+    /**
+     * A host of the registry: the Service or ServiceEntry declaring it, its port numbers (in order), the namespaces it
+     * is exported to as written (empty: everywhere) and the labels of the pods behind it (null: none known).
+     */
+    public record Entry(Resource resource, String host, List<Integer> ports, List<String> exportTo,
+                        Map<String, String> selector) {
+        /** True when Istio's exportTo lets namespace {@code ns} see this entry ({@code *} or empty: everyone). */
+        boolean visibleTo(String ns) {
+            if (exportTo.isEmpty() || exportTo.contains("*")) {
+                return true;
+            }
+            return exportTo.contains(ns) || exportTo.contains(".") && resource.metadata().namespace().equals(ns);
+        }
+
+        boolean exportedToAll() {
+            return exportTo.isEmpty() || exportTo.contains("*");
+        }
+
+        /** {@code Service default/reviews} or {@code ServiceEntry default/external}. */
+        String describe() {
+            return resource.ref().friendlyName();
+        }
+    }
+
+    /** The result of a lookup: the outcome, the host resolved to an FQDN, the entry (FOUND, NOT_EXPORTED, NOT_FQDN). */
+    public record Lookup(Outcome outcome, String fqdn, Entry entry, String why) {
+    }
+
+    /**
+     * One destination of a VirtualService route or mirror: where it is ({@code pointer} of the {@code destination}
+     * object, or of the route entry when it has none), and how its host resolved.
+     */
+    public record DestinationUse(VirtualService vs, Destination destination, String pointer, boolean mirror,
+                                 Lookup lookup) {
+        String host() {
+            return destination == null || destination.host() == null ? "" : destination.host();
+        }
+    }
+
+    private final Snapshot snapshot;
+    private final Map<String, Entry> byHost = new HashMap<>();
+    /** Wildcard ServiceEntry hosts by what follows the {@code *} ({@code .eu.example.com}; {@code ""} for {@code *}). */
+    private final Map<String, List<Entry>> wildcards = new HashMap<>();
+    private final Map<String, List<Entry>> exactEntries = new HashMap<>();
+    private final Map<String, Service> servicesByKey = new HashMap<>();
+    private final Set<String> serviceNamespaces = new HashSet<>();
+    private final Map<String, List<DestinationRule>> rulesByHost = new HashMap<>();
+    private final Map<String, List<DestinationRule>> wildcardRules = new HashMap<>();
+    private final Map<String, List<Workload>> workloadsByLabel = new HashMap<>();
+    private final Set<String> workloadNamespaces = new HashSet<>();
+    private List<DestinationUse> destinations;
+
+    private MeshRegistry(Snapshot snapshot) {
+        this.snapshot = snapshot;
+        for (Service s : snapshot.services()) {
+            String ns = s.metadata().namespace();
+            serviceNamespaces.add(ns);
+            servicesByKey.putIfAbsent(ns + "/" + s.metadata().name(), s);
+            List<Integer> ports = new ArrayList<>();
+            for (ServicePort p : s.ports()) {
+                ports.add(p.port());
+            }
+            add(new Entry(s, s.metadata().name() + "." + ns + CLUSTER_SUFFIX, ports, serviceExportTo(s),
+                    s.selector().isEmpty() ? null : s.selector()));
+        }
+        for (ServiceEntry se : snapshot.serviceEntries()) {
+            List<Integer> ports = new ArrayList<>();
+            for (ServiceEntry.Port p : se.ports()) {
+                ports.add(p.number());
+            }
+            for (String h : se.hosts()) {
+                add(new Entry(se, h, ports, se.exportTo(), se.workloadSelector()));
+            }
+        }
+        for (DestinationRule dr : snapshot.destinationRules()) {
+            String h = dr.host() == null ? "" : dr.host();
+            if (h.startsWith("*")) {
+                wildcardRules.computeIfAbsent(h.substring(1), k -> new ArrayList<>()).add(dr);
+            } else {
+                rulesByHost.computeIfAbsent(Hosts.resolveShortnameToFqdn(h, dr.metadata().namespace()),
+                        k -> new ArrayList<>()).add(dr);
+            }
+        }
+        for (Workload w : snapshot.workloads()) {
+            String ns = w.metadata().namespace();
+            workloadNamespaces.add(ns);
+            for (Map.Entry<String, String> l : w.podLabels().entrySet()) {
+                workloadsByLabel.computeIfAbsent(ns + "/" + l.getKey() + "=" + l.getValue(), k -> new ArrayList<>())
+                        .add(w);
+            }
+        }
+    }
+
+    /** The registry of one snapshot; {@link io.gwctl.validators.RuleContext#registry()} keeps one per run. */
+    public static MeshRegistry of(Snapshot snapshot) {
+        return new MeshRegistry(snapshot);
+    }
+
+    private void add(Entry e) {
+        if (e.host().startsWith("*")) {
+            wildcards.computeIfAbsent(e.host().substring(1), k -> new ArrayList<>()).add(e);
+        }
+        exactEntries.computeIfAbsent(e.host(), k -> new ArrayList<>()).add(e);
+        byHost.putIfAbsent(e.host(), e);
+    }
+
+    /** The Service annotation's comma-separated namespaces; empty (everywhere) when absent. */
+    private static List<String> serviceExportTo(Service s) {
+        String v = s.metadata().annotations().get(EXPORT_TO_ANNOTATION);
+        if (v == null || v.isBlank()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : v.split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Looks {@code host} up as a destination written in namespace {@code namespace} by a resource exported to
+     * {@code scopes} (a VirtualService's {@code exportTo}; empty: its own namespace), as Istio's
+     * {@code GetDestinationHost} does: short names are completed in {@code namespace}; an entry exported to every
+     * namespace or to one of the scopes counts; wildcard ServiceEntry hosts match by suffix.
+     */
+    public Lookup lookup(String host, String namespace, List<String> scopes) {
+        String fqdn = Hosts.resolveShortnameToFqdn(host, namespace);
+        List<String> from = new ArrayList<>();
+        for (String s : scopes.isEmpty() ? List.of(".") : scopes) {
+            from.add(s.equals(".") ? namespace : s);
+        }
+        List<Entry> exact = exactEntries.getOrDefault(fqdn, List.of());
+        List<Entry> candidates = new ArrayList<>(exact);
+        forEachSuffix(fqdn, suffix -> candidates.addAll(wildcards.getOrDefault(suffix, List.of())));
+        for (Entry e : candidates) {
+            if (e.exportedToAll() || from.stream().anyMatch(s -> !s.equals("*") && e.visibleTo(s))) {
+                return new Lookup(Outcome.FOUND, fqdn, e, null);
+            }
+        }
+        // Only an entry with exactly this host is worth naming; a hidden wildcard entry says nothing about it.
+        return exact.isEmpty() ? notFound(fqdn) : new Lookup(Outcome.NOT_EXPORTED, fqdn, exact.get(0), null);
+    }
+
+    private Lookup notFound(String fqdn) {
+        if (fqdn.isEmpty()) {
+            return new Lookup(Outcome.NOT_FOUND, fqdn, null, null);
+        }
+        if (fqdn.endsWith(CLUSTER_SUFFIX)) {
+            String ns = namespaceOf(fqdn);
+            if (ns != null && !knowsServicesOf(ns)) {
+                return new Lookup(Outcome.UNKNOWN, fqdn, null, "no Services of namespace " + ns + " in the input");
+            }
+            return new Lookup(Outcome.NOT_FOUND, fqdn, null, null);
+        }
+        Service named = dottedServiceName(fqdn);
+        if (named != null) {
+            return new Lookup(Outcome.NOT_FQDN, fqdn, byHost.get(named.metadata().name() + "."
+                    + named.metadata().namespace() + CLUSTER_SUFFIX), null);
+        }
+        if (snapshot.serviceEntries().isEmpty() && !snapshot.coverage().isComplete(Kind.SERVICE_ENTRY)) {
+            return new Lookup(Outcome.UNKNOWN, fqdn, null, "no ServiceEntries in the input");
+        }
+        return new Lookup(Outcome.NOT_FOUND, fqdn, null, null);
+    }
+
+    /** The Service that {@code name.ns} or {@code name.ns.svc} names, or null. */
+    private Service dottedServiceName(String host) {
+        String h = host.endsWith(".svc") ? host.substring(0, host.length() - 4) : host;
+        int dot = h.indexOf('.');
+        if (dot <= 0 || h.indexOf('.', dot + 1) >= 0) {
+            return null;
+        }
+        return servicesByKey.get(h.substring(dot + 1) + "/" + h.substring(0, dot));
+    }
+
+    /** The namespace of {@code name.ns.svc.cluster.local}, or null for another shape. */
+    static String namespaceOf(String fqdn) {
+        String head = fqdn.substring(0, fqdn.length() - CLUSTER_SUFFIX.length());
+        int dot = head.lastIndexOf('.');
+        return dot <= 0 ? null : head.substring(dot + 1);
+    }
+
+    /** True when the input holds the Services of namespace {@code ns}, or the source listed Services completely. */
+    boolean knowsServicesOf(String ns) {
+        Coverage c = snapshot.coverage();
+        return serviceNamespaces.contains(ns) || c.isComplete(Kind.SERVICE) && c.gap(Kind.SERVICE, ns) == null;
+    }
+
+    /** True when the input holds workloads of namespace {@code ns}, or the source listed them completely. */
+    boolean knowsWorkloadsOf(String ns) {
+        Coverage c = snapshot.coverage();
+        return workloadNamespaces.contains(ns) || (c.isComplete(Kind.POD) || c.isComplete(Kind.DEPLOYMENT))
+                && c.gap(Kind.POD, ns) == null;
+    }
+
+    /** Calls {@code f} with {@code ""} and every suffix of {@code host} that starts at a dot. */
+    private static void forEachSuffix(String host, java.util.function.Consumer<String> f) {
+        f.accept("");
+        for (int i = host.indexOf('.'); i >= 0; i = host.indexOf('.', i + 1)) {
+            f.accept(host.substring(i));
+        }
+    }
+
+    /**
+     * The DestinationRules whose host covers {@code fqdn} (the DR's short host completed in its namespace, or a
+     * wildcard host) and that namespace {@code ns} can see (the DR's exportTo), in input order.
+     */
+    List<DestinationRule> rulesFor(String fqdn, String ns) {
+        List<DestinationRule> out = new ArrayList<>();
+        for (DestinationRule dr : rulesByHost.getOrDefault(fqdn, List.of())) {
+            if (visible(dr, ns)) {
+                out.add(dr);
+            }
+        }
+        forEachSuffix(fqdn, suffix -> {
+            for (DestinationRule dr : wildcardRules.getOrDefault(suffix, List.of())) {
+                if (visible(dr, ns)) {
+                    out.add(dr);
+                }
+            }
+        });
+        return out;
+    }
+
+    /** The DestinationRules of every namespace whose exact host is {@code fqdn}, in input order. */
+    List<DestinationRule> rulesWithHost(String fqdn) {
+        return rulesByHost.getOrDefault(fqdn, List.of());
+    }
+
+    private static boolean visible(DestinationRule dr, String ns) {
+        List<String> to = dr.exportTo();
+        return to.isEmpty() || to.contains("*") || to.contains(ns)
+                || to.contains(".") && dr.metadata().namespace().equals(ns);
+    }
+
+    /** The registry entry with exactly this host (a Service FQDN or a ServiceEntry host as written), or null. */
+    Entry entry(String host) {
+        return byHost.get(host);
+    }
+
+    /** The workloads of namespace {@code ns} whose pod labels include every label of {@code selector} (non-empty). */
+    List<Workload> workloadsMatching(String ns, Map<String, String> selector) {
+        List<Workload> smallest = null;
+        for (Map.Entry<String, String> e : selector.entrySet()) {
+            List<Workload> c = workloadsByLabel.getOrDefault(ns + "/" + e.getKey() + "=" + e.getValue(), List.of());
+            if (smallest == null || c.size() < smallest.size()) {
+                smallest = c;
+            }
+        }
+        List<Workload> out = new ArrayList<>();
+        for (Workload w : smallest == null ? List.<Workload>of() : smallest) {
+            if (includes(w.podLabels(), selector)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static boolean includes(Map<String, String> labels, Map<String, String> selector) {
+        for (Map.Entry<String, String> e : selector.entrySet()) {
+            if (!e.getValue().equals(labels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every route and mirror destination of every VirtualService, resolved once, in input order. */
+    public List<DestinationUse> destinations() {
+        if (destinations == null) {
+            List<DestinationUse> out = new ArrayList<>();
+            for (VirtualService vs : snapshot.virtualServices()) {
+                for (int i = 0; i < vs.http().size(); i++) {
+                    HttpRoute r = vs.http().get(i);
+                    addRoute(out, vs, r.route(), "/spec/http/" + i);
+                    if (r.mirror() != null) {
+                        out.add(use(vs, r.mirror(), "/spec/http/" + i + "/mirror", true));
+                    }
+                }
+                for (int i = 0; i < vs.tcp().size(); i++) {
+                    TcpRoute r = vs.tcp().get(i);
+                    addRoute(out, vs, r.route(), "/spec/tcp/" + i);
+                }
+                for (int i = 0; i < vs.tls().size(); i++) {
+                    TlsRoute r = vs.tls().get(i);
+                    addRoute(out, vs, r.route(), "/spec/tls/" + i);
+                }
+            }
+            destinations = List.copyOf(out);
+        }
+        return destinations;
+    }
+
+    private void addRoute(List<DestinationUse> out, VirtualService vs, List<RouteDestination> route, String p) {
+        for (int j = 0; j < route.size(); j++) {
+            Destination d = route.get(j).destination();
+            out.add(use(vs, d, p + "/route/" + j + (d == null ? "" : "/destination"), false));
+        }
+    }
+
+    private DestinationUse use(VirtualService vs, Destination d, String pointer, boolean mirror) {
+        String host = d == null || d.host() == null ? "" : d.host();
+        return new DestinationUse(vs, d, pointer, mirror, lookup(host, vs.metadata().namespace(), vs.exportTo()));
+    }
+
+    /**
+     * Why some destination hosts could not be checked, e.g. {@code for 2 destination hosts the input cannot resolve:
+     * reviews.bookinfo.svc.cluster.local (no Services of namespace bookinfo in the input); httpbin.org (no
+     * ServiceEntries in the input)}; null when every destination was looked up.
+     */
+    String skippedDestinations() {
+        List<Lookup> lookups = new ArrayList<>();
+        for (DestinationUse u : destinations()) {
+            lookups.add(u.lookup());
+        }
+        return skipped(lookups, "destination host");
+    }
+
+    /** What {@link #skippedDestinations()} says, for any lookups and what their hosts are ({@code DestinationRule host}). */
+    static String skipped(List<Lookup> lookups, String noun) {
+        Map<String, String> whyByHost = new LinkedHashMap<>();
+        for (Lookup l : lookups) {
+            if (l.outcome() == Outcome.UNKNOWN) {
+                whyByHost.putIfAbsent(l.fqdn(), l.why());
+            }
+        }
+        if (whyByHost.isEmpty()) {
+            return null;
+        }
+        Map<String, Set<String>> hostsByWhy = new LinkedHashMap<>();
+        whyByHost.forEach((h, why) -> hostsByWhy.computeIfAbsent(why, k -> new TreeSet<>()).add(h));
+        StringJoiner j = new StringJoiner("; ", "for " + whyByHost.size() + " " + noun
+                + (whyByHost.size() == 1 ? "" : "s") + " the input cannot resolve: ", "");
+        hostsByWhy.forEach((why, hosts) -> j.add(shortList(hosts) + " (" + why + ")"));
+        return j.toString();
+    }
+
+    private static String shortList(Set<String> items) {
+        StringJoiner j = new StringJoiner(", ");
+        int n = 0;
+        for (String s : items) {
+            if (n++ == 3) {
+                j.add("and " + (items.size() - 3) + " more");
+                break;
+            }
+            j.add(s);
+        }
+        return j.toString();
+    }
+}
