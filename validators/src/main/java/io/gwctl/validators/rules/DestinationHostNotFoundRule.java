@@ -61,11 +61,14 @@ public final class DestinationHostNotFoundRule implements Rule {
                                 + "host. Nothing to do if a ServiceEntry outside this input declares it.");
                     }
                 }
-                case NOT_EXPORTED -> out.report(u.vs(), u.pointer() + "/host", what + " (" + l.entry().describe()
-                        + " declares it but is exported only to " + String.join(", ", l.entry().exportTo())
-                        + ", not to namespace " + ns + ")", "Export " + l.entry().describe() + " to namespace " + ns
-                        + " (exportTo, or the Service annotation networking.istio.io/exportTo), or route to a host "
-                        + "that is exported there.");
+                case NOT_EXPORTED -> {
+                    String scope = u.vs().exportTo().isEmpty() ? "namespace " + ns : "the VirtualService's exportTo "
+                            + String.join(", ", u.vs().exportTo());
+                    out.report(u.vs(), u.pointer() + "/host", what + " (" + l.entry().describe() + " declares it but "
+                            + "is exported only to " + exportTo(l.entry()) + ", not to " + scope + ")", "Export "
+                            + l.entry().describe() + " to " + scope + " (exportTo, or the Service annotation "
+                            + "networking.istio.io/exportTo), or route to a host that is exported there.");
+                }
                 case NOT_FQDN -> out.report(u.vs(), u.pointer() + "/host", what + " (istiod completes only names "
                         + "without a dot, and " + l.entry().describe() + " is " + l.entry().host() + ")",
                         "Write \"" + l.entry().host() + "\".");
@@ -73,6 +76,15 @@ public final class DestinationHostNotFoundRule implements Rule {
                 }
             }
         }
+    }
+
+    /** The entry's exportTo as a reader reads it: {@code .} is its own namespace. */
+    private static String exportTo(MeshRegistry.Entry e) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String s : e.exportTo()) {
+            out.add(s.equals(".") ? e.resource().metadata().namespace() + " (.)" : s);
+        }
+        return String.join(", ", out);
     }
 
     @Override

@@ -37,6 +37,9 @@ final class DestinationPorts {
         List<String> gateways = vs.gateways().isEmpty() ? List.of(Hosts.MESH_GATEWAY) : vs.gateways();
         for (String g : gateways) {
             if (g.equals(Hosts.MESH_GATEWAY)) {
+                if (vs.hosts().isEmpty()) {
+                    return Optional.empty();
+                }
                 for (String h : vs.hosts()) {
                     MeshRegistry.Lookup l = ctx.registry().lookup(h, ns, vs.exportTo());
                     if (l.outcome() != MeshRegistry.Outcome.FOUND || l.entry().ports().isEmpty()) {

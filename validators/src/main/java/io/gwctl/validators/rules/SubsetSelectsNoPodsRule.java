@@ -66,13 +66,18 @@ public final class SubsetSelectsNoPodsRule implements Rule {
             for (int i = 0; i < dr.subsets().size(); i++) {
                 DestinationRule.Subset s = dr.subsets().get(i);
                 Map<String, String> selector = new LinkedHashMap<>(e.selector());
-                s.labels().forEach((k, v) -> {
-                    if (!TOPOLOGY_LABELS.contains(k)) {
-                        selector.put(k, v);
+                boolean emptyTopology = false;
+                for (Map.Entry<String, String> l : s.labels().entrySet()) {
+                    if (!TOPOLOGY_LABELS.contains(l.getKey())) {
+                        selector.put(l.getKey(), l.getValue());
+                    } else if (l.getValue().isEmpty()) {
+                        // istiod gives an endpoint no topology label with an empty value: nothing matches "".
+                        emptyTopology = true;
+                        selector.put(l.getKey(), l.getValue());
                     }
-                });
-                if (s.labels().isEmpty() || !ctx.registry().workloadsMatching(e.resource().metadata().namespace(),
-                        selector).isEmpty()) {
+                }
+                if (s.labels().isEmpty() || !emptyTopology && !ctx.registry().workloadsMatching(
+                        e.resource().metadata().namespace(), selector).isEmpty()) {
                     continue;
                 }
                 boolean used = referenced.contains(fqdn + "|" + s.name());
