@@ -58,7 +58,9 @@ class AliasCatalogueTest {
             "GW0402 KIA1108", "Kiali's preferred-nomenclature hint has severity unknown; the same reference is "
                     + "istioctl's schema warning IST0133, so the finding is a Warning",
             "GW0704 KIA1106", "Kiali warns for several VirtualServices on one host; for mesh VirtualServices "
-                    + "istioctl's IST0109 is an Error, as sidecars use only one of them");
+                    + "istioctl's IST0109 is an Error, as sidecars use only one of them",
+            "GW0604 KIA1107", "Kiali warns for a subset no DestinationRule defines (its docs say error); istiod has no "
+                    + "cluster for the subset and the route fails with 503, as istioctl's IST0101 Error says");
     private static Map<String, Set<Severity>> levels;
 
     @BeforeAll
