@@ -17,10 +17,10 @@ import java.util.Set;
  * only to registry hosts: any other destination becomes a cluster that does not exist, and requests get 503.
  *
  * <p>A short name is completed in the VirtualService's namespace; {@code name.ns} is not completed by istiod (only
- * names without a dot are) and is reported with the FQDN to write. What the input cannot know is not reported: a
- * {@code *.svc.cluster.local} host of a namespace whose Services are not in the input, or an external host when the
- * input has no ServiceEntry (the check says it skipped them). An external host that no ServiceEntry of the input
- * declares is a Warning: the ServiceEntry may live elsewhere.
+ * names without a dot are) and is reported with the FQDN to write. What the input cannot know is not reported
+ * ({@link MeshRegistry}): a Service missing from files is reported only with a sign of a mistake (the name exists in
+ * another namespace, or a Service of the namespace is one typo away), an external host only when the input holds
+ * ServiceEntries, and then as a Warning (the ServiceEntry may live elsewhere). The check says what it skipped.
  */
 public final class DestinationHostNotFoundRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("GW0601", "destination-host-not-found", Severity.ERROR,
@@ -51,7 +51,8 @@ public final class DestinationHostNotFoundRule implements Rule {
                                 "Give the destination a host: a Service name or a ServiceEntry host.");
                     } else if (l.fqdn().endsWith(MeshRegistry.CLUSTER_SUFFIX)) {
                         out.report(u.vs(), u.pointer() + "/host", what + " (looked up Service " + l.fqdn()
-                                + "; no such Service in the input)", "Correct the host or create the Service. A name "
+                                + "; no such Service" + (l.why() == null ? "" : ", but " + l.why()) + ")",
+                                "Correct the host or create the Service. A name "
                                 + "without a dot is completed in the VirtualService's namespace (" + ns + "); write "
                                 + "<name>.<namespace>.svc.cluster.local for a Service of another namespace.");
                     } else {

@@ -16,7 +16,8 @@ import java.util.Set;
  * GW0606: a DestinationRule's host must be a host of the mesh's service registry (lint catalogue §2.2
  * SubsetSelectPodAnalyzer IST0174, §3.1 KIA0202, §5 E.4). istiod applies a DestinationRule only to traffic for a
  * registry host, so one for an unknown host (usually a typo, or a short name written in the wrong namespace) does
- * nothing. Wildcard hosts are not checked; hosts the input cannot resolve are skipped, saying so, as for GW0601.
+ * nothing. Wildcard hosts are not checked; a host the input cannot judge (a Service missing from the files without
+ * a sign of a mistake, an external host without ServiceEntries in the input) is skipped, saying so, as for GW0601.
  */
 public final class DestinationRuleHostNotFoundRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("GW0606", "destination-rule-host-not-found", Severity.WARNING,
@@ -44,7 +45,8 @@ public final class DestinationRuleHostNotFoundRule implements Rule {
                     + "in the mesh.";
             switch (l.outcome()) {
                 case NOT_FOUND -> out.report(dr, "/spec/host", message + (l.fqdn().endsWith(MeshRegistry.CLUSTER_SUFFIX)
-                        ? " (no such Service in the input)" : " (no Service or ServiceEntry in the input declares it)"),
+                        ? " (no such Service" + (l.why() == null ? "" : ", but " + l.why()) + ")"
+                        : " (no Service or ServiceEntry in the input declares it)"),
                         "Correct the host: a name without a dot is completed in the DestinationRule's namespace ("
                                 + dr.metadata().namespace() + "); write <name>.<namespace>.svc.cluster.local for a "
                                 + "Service of another namespace.");

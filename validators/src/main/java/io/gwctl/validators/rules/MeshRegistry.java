@@ -34,9 +34,11 @@ import java.util.TreeSet;
  * VirtualService destination once per run. Every lookup is a hash lookup or a walk over the labels of one host name;
  * nothing compares all pairs.
  *
- * <p>What the input cannot know is kept apart from what is missing: a cluster-domain host is "not found" only when the
- * input holds Services of its namespace (or the source listed Services completely); an external host only when the
- * input holds ServiceEntries. Anything else is {@link Outcome#UNKNOWN}, and the rules say it was skipped.
+ * <p>What the input cannot know is kept apart from what is missing. Files often hold only part of the Services a
+ * configuration routes to, so a cluster-domain host is "not found" only when the source listed Services completely (a
+ * cluster) or when there is a sign of a mistake: a Service of that name in another namespace, or a Service of that
+ * namespace one typo away. An external host is "not found" only when the input holds ServiceEntries. Anything else
+ * is {@link Outcome#UNKNOWN}, and the rules say it was skipped.
  */
 public final class MeshRegistry {
     /** The Kubernetes cluster domain suffix of Service hosts. */
@@ -103,6 +105,10 @@ public final class MeshRegistry {
     private final Map<String, List<Entry>> exactEntries = new HashMap<>();
     private final Map<String, Service> servicesByKey = new HashMap<>();
     private final Set<String> serviceNamespaces = new HashSet<>();
+    /** Service name to the namespaces that have a Service of that name. */
+    private final Map<String, Set<String>> namespacesByServiceName = new HashMap<>();
+    /** {@code ns/variant} to the names of that namespace's Services one deletion away from it (or equal). */
+    private final Map<String, Set<String>> nearServiceNames = new HashMap<>();
     private final Map<String, List<DestinationRule>> rulesByHost = new HashMap<>();
     private final Map<String, List<DestinationRule>> wildcardRules = new HashMap<>();
     private final Map<String, List<Workload>> workloadsByLabel = new HashMap<>();
@@ -115,6 +121,10 @@ public final class MeshRegistry {
             String ns = s.metadata().namespace();
             serviceNamespaces.add(ns);
             servicesByKey.putIfAbsent(ns + "/" + s.metadata().name(), s);
+            namespacesByServiceName.computeIfAbsent(s.metadata().name(), k -> new TreeSet<>()).add(ns);
+            for (String v : deletions(s.metadata().name())) {
+                nearServiceNames.computeIfAbsent(ns + "/" + v, k -> new TreeSet<>()).add(s.metadata().name());
+            }
             List<Integer> ports = new ArrayList<>();
             for (ServicePort p : s.ports()) {
                 ports.add(p.port());
@@ -208,10 +218,17 @@ public final class MeshRegistry {
         }
         if (fqdn.endsWith(CLUSTER_SUFFIX)) {
             String ns = namespaceOf(fqdn);
-            if (ns != null && !knowsServicesOf(ns)) {
-                return new Lookup(Outcome.UNKNOWN, fqdn, null, "no Services of namespace " + ns + " in the input");
+            if (ns == null || servicesComplete(ns)) {
+                return new Lookup(Outcome.NOT_FOUND, fqdn, null, null);
             }
-            return new Lookup(Outcome.NOT_FOUND, fqdn, null, null);
+            String name = fqdn.substring(0, fqdn.length() - CLUSTER_SUFFIX.length() - ns.length() - 1);
+            String evidence = evidence(name, ns);
+            if (evidence != null) {
+                return new Lookup(Outcome.NOT_FOUND, fqdn, null, evidence);
+            }
+            // Files often hold only part of a namespace's Services: without a sign of a mistake, nothing is claimed.
+            return new Lookup(Outcome.UNKNOWN, fqdn, null, serviceNamespaces.contains(ns)
+                    ? "not among the Services of the input" : "no Services of namespace " + ns + " in the input");
         }
         Service named = dottedServiceName(fqdn);
         if (named != null) {
@@ -222,6 +239,40 @@ public final class MeshRegistry {
             return new Lookup(Outcome.UNKNOWN, fqdn, null, "no ServiceEntries in the input");
         }
         return new Lookup(Outcome.NOT_FOUND, fqdn, null, null);
+    }
+
+    /**
+     * What makes a Service missing from files a mistake rather than a file left out: a Service of that name in
+     * another namespace, or one of this namespace one typo away; null when there is no such sign.
+     */
+    private String evidence(String name, String ns) {
+        Set<String> elsewhere = namespacesByServiceName.get(name);
+        if (elsewhere != null) {
+            return "a Service " + name + " exists in namespace" + (elsewhere.size() == 1 ? " " : "s ")
+                    + String.join(", ", elsewhere);
+        }
+        Set<String> near = new TreeSet<>();
+        for (String v : deletions(name)) {
+            near.addAll(nearServiceNames.getOrDefault(ns + "/" + v, Set.of()));
+        }
+        return near.isEmpty() ? null : "namespace " + ns + " has Service" + (near.size() == 1 ? " " : "s ")
+                + String.join(", ", near);
+    }
+
+    /** The name and every string one character shorter: two names sharing one are at most one edit apart. */
+    private static List<String> deletions(String name) {
+        List<String> out = new ArrayList<>(name.length() + 1);
+        out.add(name);
+        for (int i = 0; i < name.length(); i++) {
+            out.add(name.substring(0, i) + name.substring(i + 1));
+        }
+        return out;
+    }
+
+    /** True when the source listed the Services of {@code ns} completely (a cluster read). */
+    private boolean servicesComplete(String ns) {
+        Coverage c = snapshot.coverage();
+        return c.isComplete(Kind.SERVICE) && c.gap(Kind.SERVICE, ns) == null;
     }
 
     /** The Service that {@code name.ns} or {@code name.ns.svc} names, or null. */
@@ -239,12 +290,6 @@ public final class MeshRegistry {
         String head = fqdn.substring(0, fqdn.length() - CLUSTER_SUFFIX.length());
         int dot = head.lastIndexOf('.');
         return dot <= 0 ? null : head.substring(dot + 1);
-    }
-
-    /** True when the input holds the Services of namespace {@code ns}, or the source listed Services completely. */
-    boolean knowsServicesOf(String ns) {
-        Coverage c = snapshot.coverage();
-        return serviceNamespaces.contains(ns) || c.isComplete(Kind.SERVICE) && c.gap(Kind.SERVICE, ns) == null;
     }
 
     /** True when the input holds workloads of namespace {@code ns}, or the source listed them completely. */
