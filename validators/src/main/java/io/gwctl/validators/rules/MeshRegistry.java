@@ -228,7 +228,7 @@ public final class MeshRegistry {
             }
             // Files often hold only part of a namespace's Services: without a sign of a mistake, nothing is claimed.
             return new Lookup(Outcome.UNKNOWN, fqdn, null, serviceNamespaces.contains(ns)
-                    ? "not among the Services of the input" : "no Services of namespace " + ns + " in the input");
+                    ? "no such Service in the input" : "no Services of namespace " + ns + " in the input");
         }
         Service named = dottedServiceName(fqdn);
         if (named != null) {

@@ -117,7 +117,7 @@ class DestinationConformanceTest {
                 "VirtualService istio-system/cross-namespace-details /spec/http/0/route/0/destination/host");
         assertThat(Validator.run(s, ValidateOptions.defaults()).findings()).anySatisfy(f -> assertThat(f.message())
                 .isEqualTo("check GW0601 skipped for 1 destination host the input cannot resolve: "
-                        + "reviews-bogus.default.svc.cluster.local (not among the Services of the input)"));
+                        + "reviews-bogus.default.svc.cluster.local (no such Service in the input)"));
         Snapshot cluster = cluster(s);
         assertThat(withAlias(cluster, "IST0101")).contains(
                 "VirtualService default/reviews-bogushost /spec/http/0/route/1/destination/host",
