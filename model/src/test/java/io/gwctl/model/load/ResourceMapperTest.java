@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.gwctl.model.Kind;
 import io.gwctl.model.Origin;
 import io.gwctl.model.OwnerReference;
 import io.gwctl.model.Resource;
 import io.gwctl.model.SourceMap;
+import io.gwctl.model.istio.ClientTls;
 import io.gwctl.model.istio.Destination;
 import io.gwctl.model.istio.DestinationRule;
 import io.gwctl.model.istio.Gateway;
@@ -19,9 +21,11 @@ import io.gwctl.model.istio.HttpRewrite;
 import io.gwctl.model.istio.HttpRoute;
 import io.gwctl.model.istio.L4Match;
 import io.gwctl.model.istio.RouteDestination;
+import io.gwctl.model.istio.ServiceEntry;
 import io.gwctl.model.istio.StringMatch;
 import io.gwctl.model.istio.TlsCertificate;
 import io.gwctl.model.istio.TlsMode;
+import io.gwctl.model.istio.TrafficPolicy;
 import io.gwctl.model.istio.VirtualService;
 import io.gwctl.model.kube.Container;
 import io.gwctl.model.kube.ContainerPort;
@@ -246,6 +250,62 @@ class ResourceMapperTest {
     }
 
     @Test
+    void destinationRuleReadsTrafficPolicyTlsPortLevelSettingsAndWorkloadSelector() throws Exception {
+        DestinationRule dr = (DestinationRule) map("""
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: db}
+                spec:
+                  host: db.example.com
+                  workloadSelector:
+                    matchLabels: {app: egress}
+                  trafficPolicy:
+                    tls: {mode: SIMPLE, credentialName: db-ca, subjectAltNames: [db.example.com]}
+                    portLevelSettings:
+                    - port: {number: 5432}
+                      tls: {mode: MUTUAL, caCertificates: /etc/ca.pem, insecureSkipVerify: true}
+                  subsets:
+                  - name: replica
+                    trafficPolicy:
+                      tls: {mode: SIMPLE}
+                """);
+
+        assertThat(dr.workloadSelector()).isEqualTo(Map.of("app", "egress"));
+        assertThat(dr.trafficPolicy().tls()).isEqualTo(new ClientTls("SIMPLE", null, "db-ca",
+                List.of("db.example.com"), false));
+        assertThat(dr.trafficPolicy().portLevelSettings()).containsExactly(new TrafficPolicy.PortSettings(5432,
+                new ClientTls("MUTUAL", "/etc/ca.pem", null, List.of(), true)));
+        assertThat(dr.subsets().get(0).trafficPolicy().tls().mode()).isEqualTo("SIMPLE");
+        assertThat(dr.subsets().get(0).trafficPolicy().portLevelSettings()).isEmpty();
+    }
+
+    @Test
+    void serviceEntryReadsHostsPortsExportToAndWorkloadSelector() throws Exception {
+        ServiceEntry se = (ServiceEntry) map("""
+                apiVersion: networking.istio.io/v1beta1
+                kind: ServiceEntry
+                metadata: {name: apis, namespace: shop}
+                spec:
+                  hosts: [api.example.com, "*.partner.com"]
+                  ports:
+                  - {number: 443, name: tls, protocol: TLS}
+                  exportTo: ["."]
+                  location: MESH_EXTERNAL
+                  resolution: DNS
+                  workloadSelector:
+                    labels: {app: vm}
+                """);
+
+        assertThat(se.hosts()).containsExactly("api.example.com", "*.partner.com");
+        assertThat(se.ports()).containsExactly(new ServiceEntry.Port(443, "tls", "TLS"));
+        assertThat(se.exportTo()).containsExactly(".");
+        assertThat(se.location()).isEqualTo("MESH_EXTERNAL");
+        assertThat(se.resolution()).isEqualTo("DNS");
+        assertThat(se.workloadSelector()).isEqualTo(Map.of("app", "vm"));
+        assertThat(se.kind()).isEqualTo(Kind.SERVICE_ENTRY);
+    }
+
+    @Test
     void serviceGetsTheApiServerDefaults() throws Exception {
         Service s = (Service) map("""
                 apiVersion: v1
@@ -357,7 +417,7 @@ class ResourceMapperTest {
     @Test
     void otherGroupsAndKindsAreNotRead() throws Exception {
         assertThat(map("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: g}\n")).isNull();
-        assertThat(map("apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: s}\n")).isNull();
+        assertThat(map("apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata: {name: s}\n")).isNull();
         assertThat(map("apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {name: s}\n")).isNull();
         assertThat(ResourceMapper.skipKey(YAML.readTree("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway")))
                 .isEqualTo("Gateway.gateway.networking.k8s.io");

@@ -66,7 +66,7 @@ public final class DuplicateDestinationRuleRule implements Rule {
                 DestinationRule owner = subsetOwner.putIfAbsent(name, dr);
                 if (owner != null && owner != dr) {
                     out.report(dr, "/spec/subsets/" + i, "Subset " + name + " of host " + dr.host() + " is also "
-                            + "defined by DestinationRule " + owner.ref().friendlyName() + ", which istiod merges "
+                            + "defined by " + owner.ref().friendlyName() + ", which istiod merges "
                             + "first: this definition is ignored", "Keep one definition of subset " + name
                             + ": merge the two DestinationRules, or remove the subset from this one.");
                 }
@@ -76,7 +76,7 @@ public final class DuplicateDestinationRuleRule implements Rule {
                     policyOwner = dr;
                 } else {
                     out.report(dr, "/spec/trafficPolicy", "The trafficPolicy of host " + dr.host() + " is also set "
-                            + "by DestinationRule " + policyOwner.ref().friendlyName() + ", which istiod merges "
+                            + "by " + policyOwner.ref().friendlyName() + ", which istiod merges "
                             + "first: this trafficPolicy is ignored", "Keep one DestinationRule per host and "
                             + "namespace, or move this policy into " + policyOwner.ref().friendlyName() + ".");
                 }
