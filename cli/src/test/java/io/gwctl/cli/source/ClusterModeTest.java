@@ -299,7 +299,7 @@ class ClusterModeTest {
         assertThat(r.err()).as(r.toString()).isEmpty();
         // the findings of the service account's namespace
         assertThat(r.out()).isEqualTo(PAYMENTS_CERT_MISPLACED + """
-                1 error, 0 warnings, 0 info in namespace payments (8 resources read in all namespaces)
+                1 error, 0 warnings, 0 info in namespace payments (11 resources read in all namespaces)
                 """);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(tls.requests()).isNotEmpty()
@@ -385,7 +385,7 @@ class ClusterModeTest {
         assertThat(unbound).hasSize(1200);
         assertThat(unbound.get(0)).startsWith("Info [GW0404] (Gateway bulk/gw-0000) ");
         assertThat(unbound.get(1199)).startsWith("Info [GW0404] (Gateway bulk/gw-1199) ");
-        assertThat(r.out()).endsWith("\n0 errors, 0 warnings, 1200 info in namespace bulk (1212 resources read in all namespaces); 7 errors in"
+        assertThat(r.out()).endsWith("\n0 errors, 0 warnings, 1200 info in namespace bulk (1220 resources read in all namespaces); 7 errors in"
                 + " other namespaces; -A shows them\n");
         assertThat(r.exitCode()).isZero();
         assertThat(cluster.requests(ISTIO + "v1/gateways")).extracting(MockCluster.Request::query).containsExactly(
@@ -414,14 +414,14 @@ class ClusterModeTest {
     void validateReportsTheContextNamespaceAndAllWithA() {
         Gwctl.Result inDefault = gwctl().run("validate");
         assertThat(inDefault.err()).as(inDefault.toString()).isEmpty();
-        assertThat(inDefault.out()).isEqualTo("✔ No validation issues found in namespace default (24 resources read in all"
+        assertThat(inDefault.out()).isEqualTo("✔ No validation issues found in namespace default (32 resources read in all"
                 + " namespaces); 4 errors, 2 warnings, 2 info in other namespaces; -A shows them.\n");
         assertThat(inDefault.exitCode()).isZero();
 
         Gwctl.Result payments = gwctl().run("validate", "-n", "payments");
         assertThat(payments.err()).as(payments.toString()).isEmpty();
         assertThat(payments.out()).isEqualTo(PAYMENTS_CERT_MISPLACED + """
-                1 error, 0 warnings, 0 info in namespace payments (24 resources read in all namespaces); 3 errors,\
+                1 error, 0 warnings, 0 info in namespace payments (32 resources read in all namespaces); 3 errors,\
                  2 warnings, 2 info in other namespaces; -A shows them
                 """);
         assertThat(payments.exitCode()).isEqualTo(ExitCodes.FINDINGS);
@@ -429,7 +429,7 @@ class ClusterModeTest {
         Gwctl.Result all = gwctl().run("validate", "-A", "--output-threshold", "Error");
         assertThat(all.err()).as(all.toString()).isEmpty();
         assertThat(all.out()).contains("(Gateway payments/payments-gateway)", "(Gateway monitoring/metrics-gateway)",
-                "(Gateway team-web/web-gateway)").endsWith("4 errors, 0 warnings, 0 info in 24 resources (4 below the output threshold)\n");
+                "(Gateway team-web/web-gateway)").endsWith("4 errors, 0 warnings, 0 info in 32 resources (4 below the output threshold)\n");
         assertThat(all.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     }
 
@@ -444,7 +444,7 @@ class ClusterModeTest {
         assertThat(r.out()).as(r.toString()).isEqualTo(PAYMENTS_CERT_MISPLACED + """
                 note: no gateway workload in the input: assumed Istio's default ingress gateway\
                  istio-system/istio-ingressgateway (Service ports 15021, 80→8080, 443→8443)
-                1 error, 0 warnings, 0 info in namespace payments (3 resources read in all namespaces)
+                1 error, 0 warnings, 0 info in namespace payments (4 resources read in all namespaces)
                 """);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     }
@@ -459,7 +459,7 @@ class ClusterModeTest {
 
         assertThat(r.err()).as(r.toString()).isEmpty();
         assertThat(r.out()).isEqualTo(PAYMENTS_CERT_MISSING + """
-                1 error, 0 warnings, 0 info in namespace payments (23 resources read in all namespaces); 3 errors,\
+                1 error, 0 warnings, 0 info in namespace payments (31 resources read in all namespaces); 3 errors,\
                  2 warnings, 2 info in other namespaces; -A shows them
                 """);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
@@ -477,7 +477,7 @@ class ClusterModeTest {
                 Info [GW0002] (Rule GW0101,GW0102,GW0103,GW0104,GW0105) checks GW0101, GW0102, GW0103, GW0104,\
                  GW0105 skipped for Secrets in namespace istio-system: cannot get secrets in namespace istio-system:\
                  forbidden
-                0 errors, 0 warnings, 1 info in namespace payments (20 resources read in all namespaces); 3 errors,\
+                0 errors, 0 warnings, 1 info in namespace payments (28 resources read in all namespaces); 3 errors,\
                  2 warnings, 2 info in other namespaces; -A shows them
                 """);
         assertThat(r.exitCode()).isZero();
@@ -649,7 +649,7 @@ class ClusterModeTest {
                  unreachable on port 443
                     hint: Serve each host on port 443 from one server only: remove shop.example.com from one of\
                  them, or move one server to another port or bind.
-                4 errors, 0 warnings, 0 info in 23 resources (4 below the output threshold)
+                4 errors, 0 warnings, 0 info in 31 resources (4 below the output threshold)
                 """);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         List<MockCluster.ApiPath> reads = cluster.requests().stream().map(MockCluster.Request::api).toList();
@@ -757,6 +757,18 @@ class ClusterModeTest {
                   - route:
                     - destination:
                         host: new-api
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: new-api
+                  namespace: team-new
+                spec:
+                  selector:
+                    app: new-api
+                  ports:
+                  - name: http
+                    port: 80
                 """);
         Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -782,7 +794,7 @@ class ClusterModeTest {
                  404s
                     hint: Serve these hosts from one Gateway server, or give each Gateway its own certificate that\
                  covers only its hosts.
-                1 error, 1 warning, 0 info in namespace team-new (26 resources read in all namespaces); 5 errors,\
+                1 error, 1 warning, 0 info in namespace team-new (35 resources read in all namespaces); 5 errors,\
                  2 warnings, 2 info in other namespaces; -A shows them
                 """.formatted(mine));
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
