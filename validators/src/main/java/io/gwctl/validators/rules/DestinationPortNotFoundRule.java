@@ -3,6 +3,8 @@ package io.gwctl.validators.rules;
 import io.gwctl.model.Kind;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
+import io.gwctl.model.kube.Service;
+import io.gwctl.model.kube.ServicePort;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
@@ -31,6 +33,18 @@ public final class DestinationPortNotFoundRule implements Rule {
         return !ctx.snapshot().virtualServices().isEmpty();
     }
 
+    /** True when {@code port} is a targetPort of the Service behind {@code e} (the usual mistake). */
+    private static boolean isTargetPort(Entry e, int port) {
+        if (e.resource() instanceof Service s) {
+            for (ServicePort p : s.ports()) {
+                if (p.targetPort() == port) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @Override
     public void check(RuleContext ctx, Reporter out) {
         for (DestinationUse u : ctx.registry().destinations()) {
@@ -39,10 +53,12 @@ public final class DestinationPortNotFoundRule implements Rule {
                     || e.ports().isEmpty() || e.ports().contains(u.destination().port())) {
                 continue;
             }
+            int port = u.destination().port();
             out.report(u.vs(), u.pointer() + "/port/number", "Referenced host:port not found: \"" + u.host() + ":"
-                    + u.destination().port() + "\" (" + e.describe() + " has port" + (e.ports().size() == 1 ? " "
-                    : "s ") + DestinationPorts.format(e.ports()) + ")", "Route to one of the ports of "
-                    + e.describe() + ": the Service port, not the container's targetPort.");
+                    + port + "\" (" + e.describe() + " has port" + (e.ports().size() == 1 ? " " : "s ")
+                    + DestinationPorts.format(e.ports()) + ")", "Route to one of the ports of " + e.describe()
+                    + (isTargetPort(e, port) ? ": " + port + " is the container's targetPort, and the proxy "
+                    + "connects to the Service port." : "."));
         }
     }
 }
