@@ -3,12 +3,17 @@ package io.gwctl.validators.rules;
 import io.gwctl.model.Kind;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
+import io.gwctl.model.istio.Gateway;
+import io.gwctl.model.istio.VirtualService;
+import io.gwctl.model.translate.GatewayProxy;
+import io.gwctl.model.translate.Hosts;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
 import io.gwctl.validators.rules.MeshRegistry.DestinationUse;
 import io.gwctl.validators.rules.MeshRegistry.Lookup;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,10 +78,49 @@ public final class DestinationHostNotFoundRule implements Rule {
                 case NOT_FQDN -> out.report(u.vs(), u.pointer() + "/host", what + " (istiod completes only names "
                         + "without a dot, and " + l.entry().describe() + " is " + l.entry().host() + ")",
                         "Write \"" + l.entry().host() + "\".");
+                case FOUND -> {
+                    String blind = blindGateway(ctx, u.vs(), l.entry());
+                    if (blind != null) {
+                        out.report(u.vs(), u.pointer() + "/host", what + " by the gateway: " + l.entry().describe()
+                                + " is exported only to " + exportTo(l.entry()) + ", and " + blind + " cannot see it",
+                                "A gateway routes with the Services visible to its own namespace: export "
+                                        + l.entry().describe() + " to the gateway workload's namespace too (exportTo, "
+                                        + "or the Service annotation networking.istio.io/exportTo).");
+                    }
+                }
                 default -> {
                 }
             }
         }
+    }
+
+    /**
+     * The first gateway workload the VirtualService is bound to whose namespace the entry is not exported to, as
+     * {@code gateway workload istio-system/istio-ingressgateway (Gateway istio-system/public)}; null when every one
+     * sees it. istiod builds a gateway's routes with the services visible to the gateway proxy's namespace, so a
+     * Service exported to its own namespace only is a missing cluster there (503), whatever the VirtualService's
+     * namespace. istioctl checks the VirtualService's namespace only.
+     */
+    private static String blindGateway(RuleContext ctx, VirtualService vs, MeshRegistry.Entry e) {
+        if (e.exportedToAll()) {
+            return null;
+        }
+        for (String g : vs.gateways()) {
+            if (g.equals(Hosts.MESH_GATEWAY)) {
+                continue;
+            }
+            Optional<Gateway> gw = DestinationPorts.gateway(ctx, g, vs.metadata().namespace());
+            if (gw.isEmpty()) {
+                continue;
+            }
+            for (GatewayProxy p : ctx.workloadsFor(gw.get())) {
+                if (!e.visibleTo(p.namespace())) {
+                    return "gateway workload " + p.namespace() + "/" + p.name() + " (Gateway "
+                            + gw.get().metadata().key() + ")";
+                }
+            }
+        }
+        return null;
     }
 
     /** The entry's exportTo as a reader reads it: {@code .} is its own namespace. */

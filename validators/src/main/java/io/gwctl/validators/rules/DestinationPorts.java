@@ -27,6 +27,13 @@ final class DestinationPorts {
         return j.toString();
     }
 
+    /** The Gateway a {@code spec.gateways} entry of a VirtualService in {@code vsNamespace} names, if in the input. */
+    static Optional<Gateway> gateway(RuleContext ctx, String ref, String vsNamespace) {
+        String key = Hosts.resolveGatewayName(ref, vsNamespace);
+        int slash = key.indexOf('/');
+        return slash < 0 ? Optional.empty() : ctx.gateway(key.substring(0, slash), key.substring(slash + 1));
+    }
+
     /**
      * Every port a request to {@code vs} can arrive on, or empty when the input cannot tell (a bound Gateway or, for
      * the mesh, one of the VirtualService's hosts is not in it).
@@ -49,10 +56,7 @@ final class DestinationPorts {
                 }
                 continue;
             }
-            String key = Hosts.resolveGatewayName(g, ns);
-            int slash = key.indexOf('/');
-            Optional<Gateway> gw = slash < 0 ? Optional.empty()
-                    : ctx.gateway(key.substring(0, slash), key.substring(slash + 1));
+            Optional<Gateway> gw = gateway(ctx, g, ns);
             if (gw.isEmpty()) {
                 return Optional.empty();
             }

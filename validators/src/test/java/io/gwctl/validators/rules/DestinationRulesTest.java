@@ -139,6 +139,38 @@ class DestinationRulesTest {
     }
 
     @Test
+    void aGatewayRoutesOnlyToServicesExportedToItsOwnNamespace() {
+        String yaml = """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: pay
+                  namespace: payments
+                  annotations: {networking.istio.io/exportTo: "."}
+                spec:
+                  ports: [{name: http, port: 80}]
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata: {name: gw, namespace: istio-system}
+                spec:
+                  selector: {istio: ingressgateway}
+                  servers:
+                  - port: {number: 80, name: http, protocol: HTTP}
+                    hosts: ["*"]
+                ---
+                """ + vs("payments", "{host: pay}");
+        // istioctl looks from the VirtualService's namespace (payments) and finds it; the gateway in istio-system
+        // has no cluster for it.
+        assertThat(RuleHarness.run(new DestinationHostNotFoundRule(), yaml)).singleElement().satisfies(x ->
+                assertThat(x.message()).isEqualTo("Referenced host not found: \"pay\" by the gateway: Service "
+                        + "payments/pay is exported only to payments (.), and gateway workload "
+                        + "istio-system/istio-ingressgateway (Gateway istio-system/gw) cannot see it"));
+        assertThat(RuleHarness.run(new DestinationHostNotFoundRule(), yaml.replace("exportTo: \".\"",
+                "exportTo: \".,istio-system\""))).isEmpty();
+    }
+
+    @Test
     void portMustBeAPortOfTheService() {
         List<Reported> r = RuleHarness.run(new DestinationPortNotFoundRule(), SERVICES
                 + vs("shop", "{host: cart, port: {number: 8080}}"));
