@@ -4,11 +4,15 @@ import io.gwctl.model.Kind;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
 import io.gwctl.model.istio.DestinationRule;
+import io.gwctl.model.istio.Gateway;
+import io.gwctl.model.translate.GatewayProxy;
+import io.gwctl.model.translate.Hosts;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
 import io.gwctl.validators.rules.MeshRegistry.DestinationUse;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -17,7 +21,9 @@ import java.util.StringJoiner;
  * namespace can see (lint catalogue §2.2 virtualservice.DestinationRuleAnalyzer, §3.1 KIA1107, §5 E.3). istiod
  * builds the cluster {@code outbound|<port>|<subset>|<host>} only for defined subsets; a route to another subset gets
  * 503 (no cluster). Unlike istioctl, DestinationRule {@code exportTo} and wildcard DestinationRule hosts are honoured
- * (as Kiali does). A destination whose host is not found is left to GW0601.
+ * (as Kiali does). For a VirtualService bound to Gateways, the DestinationRule must also be visible to each gateway
+ * workload's namespace, where istiod builds the gateway's clusters. A destination whose host is not found is left to
+ * GW0601.
  */
 public final class DestinationSubsetNotFoundRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("GW0604", "destination-subset-not-found", Severity.ERROR,
@@ -48,7 +54,15 @@ public final class DestinationSubsetNotFoundRule implements Rule {
             }
             String ns = u.vs().metadata().namespace();
             List<DestinationRule> rules = ctx.registry().rulesFor(u.lookup().fqdn(), ns);
-            if (rules.stream().anyMatch(dr -> dr.subsets().stream().anyMatch(s -> subset.equals(s.name())))) {
+            if (defines(rules, subset)) {
+                String blind = blindGateway(ctx, u, subset);
+                if (blind != null) {
+                    out.report(u.vs(), u.pointer() + "/subset", "Referenced " + (u.mirror() ? "mirror" : "host")
+                            + "+subset in destinationrule not found by the gateway: \"" + u.host() + "+" + subset
+                            + "\" (" + blind + " sees no DestinationRule defining it: exportTo)", "A gateway uses the "
+                            + "DestinationRules visible to its own namespace: export the DestinationRule to the "
+                            + "gateway workload's namespace too.");
+                }
                 continue;
             }
             String message = "Referenced " + (u.mirror() ? "mirror" : "host") + "+subset in destinationrule not found: \""
@@ -59,6 +73,31 @@ public final class DestinationSubsetNotFoundRule implements Rule {
                     : "Correct the subset name, or add subset " + subset + " to "
                     + rules.get(0).ref().friendlyName() + ".");
         }
+    }
+
+    private static boolean defines(List<DestinationRule> rules, String subset) {
+        return rules.stream().anyMatch(dr -> dr.subsets().stream().anyMatch(s -> subset.equals(s.name())));
+    }
+
+    /**
+     * The first gateway workload the VirtualService is bound to whose namespace sees no DestinationRule defining the
+     * subset, as {@code gateway workload istio-system/istio-ingressgateway}; null when every one sees one. istiod
+     * builds a gateway's clusters with the DestinationRules visible to the gateway proxy's namespace.
+     */
+    private static String blindGateway(RuleContext ctx, DestinationUse u, String subset) {
+        for (String g : u.vs().gateways()) {
+            if (g.equals(Hosts.MESH_GATEWAY)) {
+                continue;
+            }
+            Optional<Gateway> gw = DestinationPorts.gateway(ctx, g, u.vs().metadata().namespace());
+            for (GatewayProxy p : gw.isEmpty() ? List.<GatewayProxy>of() : ctx.workloadsFor(gw.get())) {
+                if (!defines(ctx.registry().rulesFor(u.lookup().fqdn(), p.namespace()), subset)) {
+                    return "gateway workload " + p.namespace() + "/" + p.name() + " (Gateway "
+                            + gw.get().metadata().key() + ")";
+                }
+            }
+        }
+        return null;
     }
 
     private static String describe(RuleContext ctx, List<DestinationRule> rules, String fqdn, String ns) {

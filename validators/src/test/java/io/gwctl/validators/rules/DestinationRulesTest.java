@@ -233,6 +233,35 @@ class DestinationRulesTest {
     }
 
     @Test
+    void aGatewayUsesOnlyDestinationRulesExportedToItsOwnNamespace() {
+        String yaml = SERVICES + """
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: cart, namespace: shop}
+                spec:
+                  host: cart
+                  exportTo: ["."]
+                  subsets: [{name: v1, labels: {version: v1}}]
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata: {name: gw, namespace: istio-system}
+                spec:
+                  selector: {istio: ingressgateway}
+                  servers:
+                  - port: {number: 80, name: http, protocol: HTTP}
+                    hosts: ["*"]
+                ---
+                """ + vs("shop", "{host: cart, subset: v1}");
+        assertThat(RuleHarness.run(new DestinationSubsetNotFoundRule(), yaml)).singleElement().satisfies(x ->
+                assertThat(x.message()).isEqualTo("Referenced host+subset in destinationrule not found by the gateway: "
+                        + "\"cart+v1\" (gateway workload istio-system/istio-ingressgateway (Gateway istio-system/gw) "
+                        + "sees no DestinationRule defining it: exportTo)"));
+        assertThat(RuleHarness.run(new DestinationSubsetNotFoundRule(), yaml.replace("exportTo: [\".\"]",
+                "exportTo: [\".\", istio-system]"))).isEmpty();
+    }
+
+    @Test
     void subsetsAreSkippedWithoutAnyDestinationRule() {
         String yaml = SERVICES + vs("shop", "{host: cart, subset: v1}");
         DestinationSubsetNotFoundRule rule = new DestinationSubsetNotFoundRule();
