@@ -134,7 +134,7 @@ class InputProblemFindingsTest {
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.DATA_ERROR);
         assertThat(r.out()).doesNotContain("GW0001").contains("Error [GW0401/")
-                .endsWith("\n2 errors, 0 warnings, 0 info in 1 resource (1 input problem on stderr)\n");
+                .endsWith("\n2 errors, 0 warnings, 1 info in 1 resource (1 input problem on stderr)\n");
         assertThat(r.err()).startsWith("gwctl: " + bad + ":6:1: ")
                 .endsWith("\ngwctl: 1 file(s) had errors; results cover the rest\n").hasLineCount(2);
 
