@@ -41,7 +41,9 @@ import io.gwctl.validators.rules.SelectorNoWorkloadRule;
 import io.gwctl.validators.rules.ServerPortNameRule;
 import io.gwctl.validators.rules.ServerPortNotExposedRule;
 import io.gwctl.validators.rules.ServerWithoutHostsRule;
+import io.gwctl.validators.rules.ServiceAppProtocolRule;
 import io.gwctl.validators.rules.ServicePortNameRule;
+import io.gwctl.validators.rules.ServiceTargetPortRule;
 import io.gwctl.validators.rules.SingleDestinationWeightRule;
 import io.gwctl.validators.rules.SubsetSelectsNoPodsRule;
 import io.gwctl.validators.rules.SubsetWithoutLabelsRule;
@@ -88,6 +90,8 @@ public final class RuleRegistry {
         rules.add(new InvalidBindRule());
         rules.add(new ServerPortNameRule());
         rules.add(new ServicePortNameRule());
+        rules.add(new ServiceTargetPortRule());
+        rules.add(new ServiceAppProtocolRule());
         rules.add(new CredentialSecretMissingRule());
         rules.add(new CredentialSecretInvalidRule());
         rules.add(new CredentialCertExpiringRule());

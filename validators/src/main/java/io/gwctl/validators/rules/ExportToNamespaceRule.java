@@ -5,6 +5,7 @@ import io.gwctl.model.Resource;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
 import io.gwctl.model.istio.DestinationRule;
+import io.gwctl.model.istio.ServiceEntry;
 import io.gwctl.model.istio.VirtualService;
 import io.gwctl.model.kube.Namespace;
 import io.gwctl.model.kube.Service;
@@ -17,7 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * GW0004: a namespace named in an {@code exportTo} (of a VirtualService or DestinationRule, or a Service's
+ * GW0004: a namespace named in an {@code exportTo} (of a VirtualService, DestinationRule or ServiceEntry, or a Service's
  * {@code networking.istio.io/exportTo} annotation) exists (Kiali KIA0005). istiod accepts any namespace name there and
  * silently exports to nobody when it does not exist, so a typo hides the resource from the namespace meant.
  *
@@ -77,6 +78,9 @@ public final class ExportToNamespaceRule implements Rule {
         }
         for (DestinationRule dr : ctx.snapshot().destinationRules()) {
             add(out, dr, "/spec/exportTo", dr.exportTo());
+        }
+        for (ServiceEntry se : ctx.snapshot().serviceEntries()) {
+            add(out, se, "/spec/exportTo", se.exportTo());
         }
         for (Service s : ctx.snapshot().services()) {
             String v = s.metadata().annotations().get(ANNOTATION);

@@ -109,13 +109,13 @@ class SchemaConformanceTest {
     }
 
     @Test
-    void kialiAppProtocolIsNotCheckedByName() throws IOException {
-        // Kiali docs 602.yaml: KIA0602 on appProtocol "wrong-mysql". Deliberate difference: gwctl does not report
-        // KIA0602 (not part of this rule); like Kiali, it does not check the name of a port that has an
-        // appProtocol, so there is no KIA0601 either, even with the pods in the mesh.
+    void kialiAppProtocolIsCheckedByGw0206NotByName() throws IOException {
+        // Kiali docs 602.yaml: KIA0602 on appProtocol "wrong-mysql", with the pods in the mesh. Like Kiali, gwctl
+        // does not check the name of a port that has an appProtocol (no KIA0601); GW0206 checks the appProtocol.
         Path service = conformance.resolve("kiali/kiali.io-validation-examples/602.yaml");
         List<Finding> f = run(service, bookinfoMesh());
         assertThat(withAlias(f, "KIA0601")).isEmpty();
-        assertThat(withAlias(f, "KIA0602")).isEmpty();
+        assertThat(withAlias(f, "KIA0602")).singleElement().asString()
+                .startsWith("Error GW0206 Service bookinfo/ratings-java-svc:13 Port appProtocol must follow");
     }
 }
