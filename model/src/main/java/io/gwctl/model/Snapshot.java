@@ -18,14 +18,18 @@ import java.util.List;
 /**
  * Everything loaded, once, from files or a cluster: resources by kind, each list in input order (files in the
  * order named, directories walked in sorted path order, documents in file order), and what the source could and
- * could not see ({@link Coverage}). Read by everyone, changed by none.
+ * could not see ({@link Coverage}). Read by everyone, changed by none. {@code gatewayApiGateways} names the Gateway
+ * API ({@code gateway.networking.k8s.io}) Gateways of the input: gwctl neither reads nor translates them, but a
+ * VirtualService may be bound to one, as istiod binds it.
  */
 public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServices,
                        List<DestinationRule> destinationRules, List<Service> services, List<Pod> pods,
                        List<Deployment> deployments, List<Secret> secrets, List<Namespace> namespaces,
                        Coverage coverage, List<IstioOperator> istioOperators,
-                       List<SecretProducer> secretProducers, List<ServiceEntry> serviceEntries) {
+                       List<SecretProducer> secretProducers, List<ServiceEntry> serviceEntries,
+                       List<ResourceRef> gatewayApiGateways) {
     public Snapshot {
+        gatewayApiGateways = gatewayApiGateways == null ? List.of() : List.copyOf(gatewayApiGateways);
         coverage = coverage == null ? Coverage.FILES : coverage;
         istioOperators = istioOperators == null ? List.of() : List.copyOf(istioOperators);
         secretProducers = secretProducers == null ? List.of() : List.copyOf(secretProducers);
@@ -40,22 +44,32 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
         namespaces = List.copyOf(namespaces);
     }
 
-    /** A snapshot without ServiceEntries. */
+    /** A snapshot without Gateway API Gateways. */
+    public Snapshot(List<Gateway> gateways, List<VirtualService> virtualServices,
+                    List<DestinationRule> destinationRules, List<Service> services, List<Pod> pods,
+                    List<Deployment> deployments, List<Secret> secrets, List<Namespace> namespaces,
+                    Coverage coverage, List<IstioOperator> istioOperators, List<SecretProducer> secretProducers,
+                    List<ServiceEntry> serviceEntries) {
+        this(gateways, virtualServices, destinationRules, services, pods, deployments, secrets, namespaces, coverage,
+                istioOperators, secretProducers, serviceEntries, List.of());
+    }
+
+    /** A snapshot without ServiceEntries and Gateway API Gateways. */
     public Snapshot(List<Gateway> gateways, List<VirtualService> virtualServices,
                     List<DestinationRule> destinationRules, List<Service> services, List<Pod> pods,
                     List<Deployment> deployments, List<Secret> secrets, List<Namespace> namespaces,
                     Coverage coverage, List<IstioOperator> istioOperators, List<SecretProducer> secretProducers) {
         this(gateways, virtualServices, destinationRules, services, pods, deployments, secrets, namespaces, coverage,
-                istioOperators, secretProducers, List.of());
+                istioOperators, secretProducers, List.of(), List.of());
     }
 
-    /** A snapshot without IstioOperators, Secret producers and ServiceEntries. */
+    /** A snapshot without IstioOperators, Secret producers, ServiceEntries and Gateway API Gateways. */
     public Snapshot(List<Gateway> gateways, List<VirtualService> virtualServices,
                     List<DestinationRule> destinationRules, List<Service> services, List<Pod> pods,
                     List<Deployment> deployments, List<Secret> secrets, List<Namespace> namespaces,
                     Coverage coverage) {
         this(gateways, virtualServices, destinationRules, services, pods, deployments, secrets, namespaces, coverage,
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of());
     }
 
     public static Snapshot empty() {
@@ -110,6 +124,7 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
         private final List<IstioOperator> istioOperators = new ArrayList<>();
         private final List<SecretProducer> secretProducers = new ArrayList<>();
         private final List<ServiceEntry> serviceEntries = new ArrayList<>();
+        private final List<ResourceRef> gatewayApiGateways = new ArrayList<>();
         private Coverage coverage = Coverage.FILES;
 
         public Builder add(Resource r) {
@@ -137,6 +152,12 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
             return this;
         }
 
+        /** Notes a Gateway API Gateway of the input (not translated; see {@link Snapshot#gatewayApiGateways}). */
+        public Builder gatewayApiGateway(ResourceRef ref) {
+            gatewayApiGateways.add(ref);
+            return this;
+        }
+
         /** What the source could see; {@link Coverage#FILES} unless set. */
         public Builder coverage(Coverage c) {
             coverage = c;
@@ -145,7 +166,7 @@ public record Snapshot(List<Gateway> gateways, List<VirtualService> virtualServi
 
         public Snapshot build() {
             return new Snapshot(gateways, virtualServices, destinationRules, services, pods, deployments, secrets,
-                    namespaces, coverage, istioOperators, secretProducers, serviceEntries);
+                    namespaces, coverage, istioOperators, secretProducers, serviceEntries, gatewayApiGateways);
         }
     }
 }

@@ -20,6 +20,7 @@ import io.gwctl.validators.rules.DuplicateResourceRule;
 import io.gwctl.validators.rules.DuplicateRouteDestinationRule;
 import io.gwctl.validators.rules.DuplicateSubsetNameRule;
 import io.gwctl.validators.rules.ExportToNamespaceRule;
+import io.gwctl.validators.rules.ExternalNamePortRule;
 import io.gwctl.validators.rules.ExportToRule;
 import io.gwctl.validators.rules.GatewayHostSharedRule;
 import io.gwctl.validators.rules.GatewayHostUnboundRule;
@@ -92,6 +93,7 @@ public final class RuleRegistry {
         rules.add(new ServicePortNameRule());
         rules.add(new ServiceTargetPortRule());
         rules.add(new ServiceAppProtocolRule());
+        rules.add(new ExternalNamePortRule());
         rules.add(new CredentialSecretMissingRule());
         rules.add(new CredentialSecretInvalidRule());
         rules.add(new CredentialCertExpiringRule());

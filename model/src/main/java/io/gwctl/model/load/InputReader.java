@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.gwctl.model.Origin;
 import io.gwctl.model.Resource;
+import io.gwctl.model.ResourceRef;
 import io.gwctl.model.SourceMap;
 import java.io.IOException;
 import java.io.StringReader;
@@ -48,6 +49,7 @@ final class InputReader implements TreeBuilder.Sink {
     private final List<Resource> resources = new ArrayList<>();
     private final List<LoadProblem> problems = new ArrayList<>();
     private final Map<String, Integer> skippedKinds = new HashMap<>();
+    private final List<ResourceRef> gatewayApiGateways = new ArrayList<>();
     private int documents;
 
     InputReader(String name, String defaultNamespace, PointerPool pool) {
@@ -82,7 +84,7 @@ final class InputReader implements TreeBuilder.Sink {
     }
 
     FileOutcome outcome() {
-        return new FileOutcome(resources, problems, documents, skippedKinds, true);
+        return new FileOutcome(resources, problems, documents, skippedKinds, true, gatewayApiGateways);
     }
 
     /** Checks that the bytes are UTF-8 text, then reads them. */
@@ -335,7 +337,12 @@ final class InputReader implements TreeBuilder.Sink {
             if (r != null) {
                 resources.add(r);
             } else {
-                skippedKinds.merge(ResourceMapper.skipKey(doc), 1, Integer::sum);
+                String key = ResourceMapper.skipKey(doc);
+                skippedKinds.merge(key, 1, Integer::sum);
+                ResourceRef gatewayApi = ResourceMapper.gatewayApiGateway(doc, key, defaultNamespace);
+                if (gatewayApi != null) {
+                    gatewayApiGateways.add(gatewayApi);
+                }
             }
         } catch (InvalidResourceException e) {
             String p = nearestPresent(positions, e.pointer());

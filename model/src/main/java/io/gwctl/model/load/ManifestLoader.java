@@ -285,6 +285,7 @@ public final class ManifestLoader {
             documents += o.documents();
             files += o.read() ? 1 : 0;
             o.skippedKinds().forEach((k, v) -> skippedKinds.merge(k, v, Integer::sum));
+            o.gatewayApiGateways().forEach(snapshot::gatewayApiGateway);
         }
         return new LoadResult(snapshot.build(), problems,
                 new LoadStats(files, documents, resources, skippedFileNames.size(), skippedKinds, skippedFileNames));

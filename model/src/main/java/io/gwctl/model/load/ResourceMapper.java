@@ -159,6 +159,24 @@ public final class ResourceMapper {
         return new ResourceRef(kind.kindName(), namespace, name.textValue());
     }
 
+    /** The skip key of a Gateway API Gateway, which gwctl does not translate. */
+    static final String GATEWAY_API_GATEWAY = "Gateway.gateway.networking.k8s.io";
+
+    /**
+     * The name of a skipped Gateway API Gateway ({@code skipKey} {@link #GATEWAY_API_GATEWAY}) with a string
+     * {@code metadata.name}, or null: noted so that a VirtualService bound to it is known to be bound to something.
+     */
+    static ResourceRef gatewayApiGateway(JsonNode doc, String skipKey, String defaultNamespace) {
+        JsonNode meta = doc.get("metadata");
+        JsonNode name = meta == null ? null : meta.get("name");
+        if (!GATEWAY_API_GATEWAY.equals(skipKey) || name == null || !name.isTextual() || name.textValue().isEmpty()) {
+            return null;
+        }
+        JsonNode ns = meta.get("namespace");
+        return new ResourceRef(GATEWAY_API_GATEWAY, ns != null && ns.isTextual() && !ns.textValue().isEmpty()
+                ? ns.textValue() : defaultNamespace, name.textValue());
+    }
+
     /** How a skipped document is counted: {@code Kind} for the core group, else {@code Kind.group}. */
     static String skipKey(JsonNode doc) {
         String kind = doc.path("kind").asText("");

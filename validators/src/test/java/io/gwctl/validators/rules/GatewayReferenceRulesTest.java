@@ -54,6 +54,30 @@ class GatewayReferenceRulesTest {
     }
 
     @Test
+    void aGatewayApiGatewayOfTheInputIsFound() {
+        // istiod binds a VirtualService to a gateway.networking.k8s.io Gateway too; gwctl does not translate it, but
+        // the reference is not "not found" (Istio's virtualservice_kubernetes_gateways.yaml).
+        String yaml = """
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: Gateway
+                metadata: {name: my-gateway, namespace: shop}
+                spec:
+                  gatewayClassName: istio
+                  listeners: [{name: http, port: 80, protocol: HTTP}]
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: web, namespace: shop}
+                spec:
+                  hosts: [web.example.com]
+                  gateways: [my-gateway, other/my-gateway]
+                  http: [{route: [{destination: {host: web}}]}]
+                """;
+        assertThat(RuleTesting.findings(yaml, "GW0401")).singleElement().extracting(f -> f.message()).asString()
+                .startsWith("Referenced gateway not found: \"other/my-gateway\"");
+    }
+
+    @Test
     void notFoundWithoutNamesakesSaysHowToWriteTheReference() {
         List<RuleHarness.Reported> r = RuleHarness.run(new GatewayRefNotFoundRule(),
                 vs("shop", "[a.example.com]", "[istio-system/gw, nope.istio-system]"));
