@@ -1,10 +1,12 @@
 package io.gwctl.cli;
 
 import io.gwctl.cli.proxyconfig.ProxyConfigCommand;
+import io.gwctl.cli.shell.ShellCommand;
 import io.gwctl.cli.validate.ValidateCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Spec;
             "Prints the listener and route tables an ingress gateway will serve, exactly as 'istioctl proxy-config'"
                     + " would, computed from Gateway/VirtualService manifests or an Envoy config dump; and validates"
                     + " the manifests for CI with file:line."},
-        subcommands = {ProxyConfigCommand.class, ValidateCommand.class, CompletionCommand.class, HelpCommand.class},
+        subcommands = {ProxyConfigCommand.class, ValidateCommand.class, ShellCommand.class, CompletionCommand.class,
+            HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  gwctl proxy-config listener -f manifests/",
@@ -34,6 +37,7 @@ import picocli.CommandLine.Spec;
             ExitCodes.HELP})
 public final class GwctlCommand implements Callable<Integer> {
     private final Environment environment;
+    private final LoadedInputs loaded;
 
     @Spec
     private CommandSpec spec;
@@ -44,7 +48,13 @@ public final class GwctlCommand implements Callable<Integer> {
     }
 
     public GwctlCommand(Environment environment) {
+        this(environment, null);
+    }
+
+    /** A root command whose subcommands work on {@code loaded} unless they name inputs of their own (gwctl shell). */
+    public GwctlCommand(Environment environment, LoadedInputs loaded) {
         this.environment = environment;
+        this.loaded = loaded;
     }
 
     public Environment environment() {
@@ -54,6 +64,11 @@ public final class GwctlCommand implements Callable<Integer> {
     /** The environment of the run a (sub)command belongs to. */
     public static Environment environment(CommandSpec anyCommand) {
         return ((GwctlCommand) anyCommand.root().userObject()).environment;
+    }
+
+    /** The inputs the shell this (sub)command runs in has loaded; empty outside a shell. */
+    public static Optional<LoadedInputs> loadedInputs(CommandSpec anyCommand) {
+        return Optional.ofNullable(((GwctlCommand) anyCommand.root().userObject()).loaded);
     }
 
     /** The gwctl version, e.g. {@code 0.1.0}, as --version prints it. */

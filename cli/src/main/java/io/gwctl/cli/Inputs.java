@@ -9,6 +9,10 @@ import io.gwctl.cli.source.SnapshotSource;
 import io.gwctl.cli.source.SourceException;
 import io.gwctl.cli.source.SourceResult;
 import io.gwctl.model.Printable;
+import io.gwctl.model.Snapshot;
+import io.gwctl.model.translate.GatewayProxy;
+import io.gwctl.model.translate.GatewayTranslator;
+import io.gwctl.model.translate.GatewayView;
 import io.gwctl.model.install.GatewayChartValues;
 import io.gwctl.model.install.GatewayComponent;
 import io.gwctl.model.install.InstalledGateways;
@@ -29,7 +33,7 @@ import picocli.CommandLine.ParameterException;
 /**
  * Reads the resources a command works on, from -f or else a cluster, and reports input problems on stderr the
  * same way for every command: one {@code gwctl: FILE:LINE:COL: message} line each, one summary line, warnings,
- * and the -v details. The caller continues with what loaded and folds {@link SourceResult#exitCode()} into its own.
+ * and the -v details. In a gwctl shell, a command without -f and cluster flags gets the shell's inputs. The caller continues with what loaded and folds {@link SourceResult#exitCode()} into its own.
  */
 public final class Inputs {
     private Inputs() {
@@ -43,6 +47,10 @@ public final class Inputs {
      */
     public static SnapshotSource source(CommandSpec spec, InputOptions input, ClusterOptions cluster,
                                         String alternatives, Predicate<String> ignoredFiles) {
+        Optional<LoadedInputs> loaded = GwctlCommand.loadedInputs(spec);
+        if (loaded.isPresent() && !input.hasFiles() && !cluster.given()) {
+            return loaded.get().source();
+        }
         Environment env = GwctlCommand.environment(spec);
         Optional<ClusterTarget> target = cluster.target(env);
         if (input.hasFiles()) {
@@ -67,6 +75,15 @@ public final class Inputs {
                     + ", or --kubeconfig/--context to read a cluster (no kubeconfig found)");
         }
         return new ClusterSnapshotSource(target.get(), env.kubeClients());
+    }
+
+    /**
+     * The listeners and routes {@code proxy} serves from {@code snapshot}; in a shell, translated once per workload
+     * for the inputs the shell holds.
+     */
+    public static GatewayView translate(CommandSpec spec, Snapshot snapshot, GatewayProxy proxy) {
+        return GwctlCommand.loadedInputs(spec).map(l -> l.view(snapshot, proxy))
+                .orElseGet(() -> GatewayTranslator.translate(snapshot, proxy));
     }
 
     /**

@@ -102,8 +102,13 @@ public final class Main {
 
     /** The configured command tree (error handlers, case-insensitive enum values); also used for completion. */
     public static CommandLine commandLine(Environment env) {
+        return commandLine(env, null);
+    }
+
+    /** The command tree of one command line in a gwctl shell, working on the shell's {@code loaded} inputs. */
+    public static CommandLine commandLine(Environment env, LoadedInputs loaded) {
         ErrorHandler handler = new ErrorHandler();
-        return new CommandLine(new GwctlCommand(env))
+        return new CommandLine(new GwctlCommand(env, loaded))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(handler)
                 .setParameterExceptionHandler(handler);

@@ -87,6 +87,13 @@ public final class ClusterOptions {
         return withCluster;
     }
 
+    /** True when any of these options is on the command line (a command in gwctl shell then reads its own input). */
+    public boolean given() {
+        return namespace != null || allNamespaces || withCluster || context != null || kubeconfig != null
+                || server != null || token != null || certificateAuthority != null || insecure || as != null
+                || requestTimeout != null;
+    }
+
     /**
      * True when the user asked for a cluster explicitly: --kubeconfig, --context, --server, or $KUBECONFIG set.
      */

@@ -19,7 +19,6 @@ import io.gwctl.model.envoy.ConfigDump;
 import io.gwctl.model.envoy.ConfigDumpException;
 import io.gwctl.model.envoy.ConfigDumpReader;
 import io.gwctl.model.translate.GatewayProxy;
-import io.gwctl.model.translate.GatewayTranslator;
 import io.gwctl.model.translate.GatewayView;
 import io.gwctl.model.translate.GatewayWorkloads;
 import io.gwctl.model.translate.ServiceTarget;
@@ -130,7 +129,7 @@ public final class ProxyConfigInputs {
                     + " ingress gateway " + proxy.namespace() + "/" + proxy.name() + " (Service ports "
                     + ports(proxy) + ")");
         }
-        GatewayView view = GatewayTranslator.translate(r.snapshot(), proxy);
+        GatewayView view = Inputs.translate(spec, r.snapshot(), proxy);
         return new ProxyConfigData(view.listeners(), view.routeConfigs(), r.exitCode(), "manifests", proxy);
     }
 
