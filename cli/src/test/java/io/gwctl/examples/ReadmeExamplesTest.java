@@ -47,7 +47,9 @@ class ReadmeExamplesTest {
     }
 
     private static final Path ROOT = Path.of(System.getProperty("gwctl.root.dir", "..")).toAbsolutePath().normalize();
-    private static final Pattern BLOCK = Pattern.compile("```console\n\\$ \\./gwctl ([^\n]*)\n(.*?)```", Pattern.DOTALL);
+    /** A console block: {@code $ ./gwctl ARGS}, or {@code $ printf 'LINES' | ./gwctl ARGS} (a gwctl shell script). */
+    private static final Pattern BLOCK = Pattern.compile(
+            "```console\n\\$ (printf '([^'\n]*)' \\| )?\\./gwctl ([^\n]*)\n(.*?)```", Pattern.DOTALL);
 
     @Test
     void consoleExamplesShowRealOutput() throws IOException {
@@ -60,19 +62,22 @@ class ReadmeExamplesTest {
         boolean skippedShared = false;
         while (m.find()) {
             blocks++;
-            String command = m.group(1);
-            String shown = m.group(2);
+            String pipe = m.group(1) == null ? "" : m.group(1);
+            String stdin = m.group(2) == null ? "" : m.group(2).replace("\\n", "\n");
+            String command = m.group(3);
+            String shown = m.group(4);
             if (command.contains("../shared/") && !Files.isDirectory(ROOT.resolve("../shared/conformance"))) {
                 skippedShared = true;
                 m.appendReplacement(rewritten, Matcher.quoteReplacement(m.group()));
                 continue;
             }
-            String actual = run(command);
+            String actual = run(command, stdin);
             if (!actual.equals(shown)) {
-                mismatches.add("$ ./gwctl " + command + "\n--- README\n" + shown + "--- actual\n" + actual);
+                mismatches.add("$ " + pipe + "./gwctl " + command + "\n--- README\n" + shown + "--- actual\n"
+                        + actual);
             }
-            m.appendReplacement(rewritten, Matcher.quoteReplacement("```console\n$ ./gwctl " + command + "\n"
-                    + actual + "```"));
+            m.appendReplacement(rewritten, Matcher.quoteReplacement("```console\n$ " + pipe + "./gwctl " + command
+                    + "\n" + actual + "```"));
         }
         m.appendTail(rewritten);
         assertThat(blocks).as("console examples in README.md").isGreaterThanOrEqualTo(4);
@@ -84,14 +89,17 @@ class ReadmeExamplesTest {
         assumeTrue(!skippedShared, "../shared/conformance absent: the README example that reads it was not checked");
     }
 
-    /** Runs a README command line (words separated by spaces, paths relative to the repository root). */
-    private static String run(String commandLine) {
+    /**
+     * Runs a README command line (words separated by spaces, paths relative to the repository root) with
+     * {@code stdin} as its standard input.
+     */
+    private static String run(String commandLine, String stdin) {
         List<String> args = new ArrayList<>();
         for (String word : commandLine.trim().split(" +")) {
             boolean path = word.startsWith("testdata/") || word.startsWith("../shared/");
             args.add(path ? ROOT.resolve(word) + (word.endsWith("/") ? "/" : "") : word);
         }
-        Gwctl.Result r = new Gwctl().kube(KubeClientFactory.fabric8()).env("HOME", home.toString())
+        Gwctl.Result r = new Gwctl().kube(KubeClientFactory.fabric8()).env("HOME", home.toString()).stdin(stdin)
                 .run(args.toArray(String[]::new));
         String shared = ROOT.getParent().resolve("shared") + "/";
         String prefix = ROOT + "/";
