@@ -59,7 +59,8 @@ class MainTest {
         Gwctl.Result r = gwctl.run();
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("gwctl: missing command: choose one of proxy-config, validate, completion, help\n"
+        assertThat(r.err()).isEqualTo("gwctl: missing command: choose one of proxy-config, validate, shell,"
+                + " completion, help\n"
                 + "Run 'gwctl --help' for usage.\n");
     }
 
