@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BadInputOutputTest {
     /** Placed in the Secret data of every fixture below; must never be printed. */
-    private static final String MARKER = "SECRETMARKER7f3a";
+    static final String MARKER = "SECRETMARKER7f3a";
     private static final List<String> FORMATS = List.of("text", "json", "yaml", "sarif", "junit", "github");
 
     /** The fixtures that are valid resources: their PEM blocks are wrong, which GW0102 reports, not the loader. */
@@ -40,7 +40,7 @@ class BadInputOutputTest {
     }
 
     /** Every way a Secret's data can be wrong; each carries the marker in its data. */
-    private static Map<String, String> secretFixtures() {
+    static Map<String, String> secretFixtures() {
         String pem = "-----BEGIN " + MARKER + "-----\nAAAA\n-----END " + MARKER + "-----\n";
         Map<String, String> f = new LinkedHashMap<>();
         f.put("data-string.yaml", secret("test-cert", "data: \"cGFzc3dvcmQ6" + MARKER + "\"\n"));

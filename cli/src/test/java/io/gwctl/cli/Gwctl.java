@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class Gwctl {
     private final Map<String, String> vars = new HashMap<>();
     private Supplier<InputStream> stdin = () -> new ByteArrayInputStream(new byte[0]);
     private boolean terminal;
+    private FileSystem fileSystem = FileSystems.getDefault();
     private KubeClientFactory kube;
     private ProxyAdminTunnels proxyAdmin = (client, namespace, pod, port) -> {
         throw new AssertionError("a run opened a tunnel to " + namespace + "/" + pod + ":" + port
@@ -60,6 +62,12 @@ public final class Gwctl {
         return this;
     }
 
+    /** The file system the run reads, e.g. an in-memory one (the fuzz tests). */
+    public Gwctl fileSystem(FileSystem fs) {
+        fileSystem = fs;
+        return this;
+    }
+
     public Gwctl terminal(boolean isTerminal) {
         terminal = isTerminal;
         return this;
@@ -77,7 +85,7 @@ public final class Gwctl {
     }
 
     public Environment environment() {
-        return new Environment(vars, stdin, terminal, FileSystems.getDefault(), kube, proxyAdmin);
+        return new Environment(vars, stdin, terminal, fileSystem, kube, proxyAdmin);
     }
 
     public Result run(String... args) {

@@ -20,11 +20,19 @@ public final class ConfigDumpException extends Exception {
      * @param column 1-based column, 0 when unknown
      */
     public ConfigDumpException(String source, String detail, int line, int column) {
-        super(source == null || source.isEmpty() ? detail : source + ": " + detail);
+        super(located(source, line, column) + detail);
         this.source = source == null ? "" : source;
         this.detail = detail;
         this.line = line;
         this.column = column;
+    }
+
+    /** {@code SOURCE:LINE:COL: } as every located problem starts (STYLE.md), {@code SOURCE: } without a line. */
+    private static String located(String source, int line, int column) {
+        if (source == null || source.isEmpty()) {
+            return "";
+        }
+        return source + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "") + ": ";
     }
 
     /** The input's name given to the reader. */
@@ -37,12 +45,12 @@ public final class ConfigDumpException extends Exception {
         return detail;
     }
 
-    /** 1-based line of a JSON syntax error, 0 otherwise. */
+    /** 1-based line of the problem (a JSON syntax error, or the value that is not a config dump), 0 when unknown. */
     public int line() {
         return line;
     }
 
-    /** 1-based column of a JSON syntax error, 0 otherwise. */
+    /** 1-based column of the problem, 0 when unknown. */
     public int column() {
         return column;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -80,27 +81,35 @@ public final class ConfigDumpReader {
         return new FullConfigDump(dump(configs), bootstrap, dynamicClusters, dynamicEndpoints, warming);
     }
 
-    /** The {@code configs} array of a config dump. */
+    /**
+     * The {@code configs} array of a config dump. Every problem is located (STYLE.md: {@code FILE:LINE:COL}): a
+     * syntax error where the parser stopped, a document that is not a config dump at its first value.
+     */
     private static JsonNode configs(InputStream in, String name) throws ConfigDumpException {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(in);
+        JsonLocation start;
+        try (JsonParser p = MAPPER.createParser(in)) {
+            p.nextToken();
+            start = p.currentTokenLocation();
+            root = p.currentToken() == null ? null : MAPPER.readTree(p);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            int line = loc == null ? 0 : loc.getLineNr();
-            int col = loc == null ? 0 : loc.getColumnNr();
-            String msg = firstLine(e.getOriginalMessage());
-            throw new ConfigDumpException(name, "invalid JSON at line " + line + " col " + col + ": " + msg,
-                    line, col);
+            throw new ConfigDumpException(name, "invalid JSON: " + firstLine(e.getOriginalMessage()),
+                    loc == null ? 1 : Math.max(1, loc.getLineNr()), loc == null ? 1 : Math.max(1, loc.getColumnNr()));
+        } catch (CharConversionException e) {
+            // The encoding is detected from the first bytes: the problem is at the start.
+            throw new ConfigDumpException(name, "invalid JSON: " + firstLine(e.getMessage()), 1, 1);
         } catch (IOException e) {
             throw new ConfigDumpException(name, "cannot read: " + firstLine(e.getMessage()), 0, 0);
         }
+        int line = Math.max(1, start.getLineNr());
+        int column = Math.max(1, start.getColumnNr());
         if (root == null || root.isMissingNode()) {
-            throw new ConfigDumpException(name, "not an Envoy config dump: empty input", 0, 0);
+            throw new ConfigDumpException(name, "not an Envoy config dump: empty input", line, column);
         }
         JsonNode configs = root.isObject() ? root.get("configs") : null;
         if (configs == null || !configs.isArray()) {
-            throw new ConfigDumpException(name, "not an Envoy config dump: no configs array", 0, 0);
+            throw new ConfigDumpException(name, "not an Envoy config dump: no configs array", line, column);
         }
         return configs;
     }

@@ -123,14 +123,22 @@ final class InputReader implements TreeBuilder.Sink {
         return out.toString();
     }
 
+    /**
+     * The problem of a file that is not text, at the line and column of the offending byte (the column counts
+     * characters, i.e. UTF-8 lead bytes, from the start of its line): every problem is {@code FILE:LINE:COL}.
+     */
     private void notText(byte[] bytes, int offset, String why) {
         int line = 1;
+        int column = 1;
         for (int i = 0; i < offset; i++) {
             if (bytes[i] == '\n') {
                 line++;
+                column = 1;
+            } else if ((bytes[i] & 0xC0) != 0x80) {
+                column++;
             }
         }
-        problems.add(new LoadProblem(LoadProblem.Type.PARSE, name, line, 0,
+        problems.add(new LoadProblem(LoadProblem.Type.PARSE, name, line, column,
                 "not a text file (" + why + " at byte " + offset + ")"));
     }
 

@@ -163,20 +163,23 @@ class ConfigDumpReaderTest {
                 .isInstanceOfSatisfying(ConfigDumpException.class, e -> {
                     assertThat(e.line()).isEqualTo(2);
                     assertThat(e.column()).isEqualTo(13);
-                    assertThat(e.getMessage()).startsWith("test.json: invalid JSON at line 2 col 13: ")
+                    assertThat(e.getMessage()).startsWith("test.json:2:13: invalid JSON: ")
                             .doesNotContain("\n");
                 });
     }
 
+    /** Found by ConfigDumpFuzzTest: these problems had no FILE:LINE:COL, unlike every other problem. */
     @Test
-    void jsonWithoutConfigsArrayIsNotAConfigDump() {
+    void jsonWithoutConfigsArrayIsNotAConfigDumpHadNoLocation() {
         assertThatThrownBy(() -> read("{\"listeners\": []}"))
                 .isInstanceOf(ConfigDumpException.class)
-                .hasMessage("test.json: not an Envoy config dump: no configs array");
-        assertThatThrownBy(() -> read("[1, 2]"))
-                .hasMessage("test.json: not an Envoy config dump: no configs array");
+                .hasMessage("test.json:1:1: not an Envoy config dump: no configs array");
+        assertThatThrownBy(() -> read("\n\n  [1, 2]"))
+                .hasMessage("test.json:3:3: not an Envoy config dump: no configs array");
         assertThatThrownBy(() -> read(""))
-                .hasMessage("test.json: not an Envoy config dump: empty input");
+                .hasMessage("test.json:1:1: not an Envoy config dump: empty input");
+        assertThatThrownBy(() -> read("\n  "))
+                .hasMessage("test.json:1:1: not an Envoy config dump: empty input");
     }
 
     @Test

@@ -277,7 +277,7 @@ class BadInputTest {
 
         LoadResult r = load(LoadOptions.defaults(), "/image.yaml");
 
-        assertThat(formatted(r)).containsExactly("/image.yaml:2: not a text file (it contains a NUL byte at byte 4)");
+        assertThat(formatted(r)).containsExactly("/image.yaml:2:2: not a text file (it contains a NUL byte at byte 4)");
         assertThat(r.exitCode()).isEqualTo(65);
     }
 
@@ -288,7 +288,19 @@ class BadInputTest {
 
         LoadResult r = load(LoadOptions.defaults(), "/latin1.yaml");
 
-        assertThat(formatted(r)).containsExactly("/latin1.yaml:1: not a text file (invalid UTF-8 at byte 9)");
+        assertThat(formatted(r)).containsExactly("/latin1.yaml:1:10: not a text file (invalid UTF-8 at byte 9)");
+    }
+
+    /** Found by LoaderFuzzTest: the problem had a line but no column, unlike every other problem. */
+    @Test
+    void notATextFileProblemHadNoColumn() throws IOException {
+        byte[] bytes = "a: \u00e9\u00e9\nb: \u00e9x".getBytes(StandardCharsets.UTF_8);
+        bytes[bytes.length - 1] = (byte) 0xff; // after "b: " and a two-byte character: character 5 of line 2
+        Files.write(fs.getPath("/bad.yaml"), bytes);
+
+        LoadResult r = load(LoadOptions.defaults(), "/bad.yaml");
+
+        assertThat(formatted(r)).containsExactly("/bad.yaml:2:5: not a text file (invalid UTF-8 at byte 13)");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.gwctl.validators.Reporter;
 import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,11 @@ public final class SelectorNoWorkloadRule implements Rule {
                     + "istio: ingressgateway, Helm's gateway chart istio: ingress. ");
         }
         if (!real.isEmpty()) {
+            // Pods first, as the workloads are found, then by namespace and name: not in input order, so the hint
+            // (and which workloads make the first MAX_LISTED) is the same whatever the order of the files.
+            real = real.stream().sorted(Comparator.comparing((GatewayProxy p) -> !p.kind().equals("Pod"))
+                    .thenComparing(GatewayProxy::namespace).thenComparing(GatewayProxy::name)
+                    .thenComparing(GatewayProxy::kind)).toList();
             List<String> listed = new ArrayList<>();
             for (GatewayProxy p : real.subList(0, Math.min(MAX_LISTED, real.size()))) {
                 listed.add(p.describe() + " (" + Labels.format(p.labels()) + ")");

@@ -25,6 +25,41 @@ class SelectorNoWorkloadRuleTest {
         assertThat(f.get(0).location().field()).isEqualTo("/spec/selector/app");
     }
 
+    /** Found by TranslateFuzzTest: the workloads of the hint were listed in input order. */
+    @Test
+    void hintListedTheWorkloadsInInputOrder() {
+        String gateway = """
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata: {name: typo, namespace: default}
+                spec:
+                  selector: {istio: ingresstypo}
+                  servers:
+                  - port: {number: 80, name: http, protocol: HTTP}
+                    hosts: ["a.example.com"]
+                """;
+        String zeta = workload("zeta");
+        String alpha = workload("alpha");
+        String forward = RuleTesting.findings(gateway + "---\n" + zeta + "---\n" + alpha, "GW0202").get(0).hint();
+        String backward = RuleTesting.findings(alpha + "---\n" + zeta + "---\n" + gateway, "GW0202").get(0).hint();
+
+        assertThat(forward).isEqualTo(backward).contains("Deployment alpha/gw (istio=ingressgateway,team=alpha), Deployment zeta/gw");
+    }
+
+    private static String workload(String ns) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: gw, namespace: %1$s}
+                spec:
+                  selector: {matchLabels: {istio: ingressgateway, team: %1$s}}
+                  template:
+                    metadata: {labels: {istio: ingressgateway, team: %1$s}}
+                    spec:
+                      containers: [{name: istio-proxy, image: docker.io/istio/proxyv2:1.24.0}]
+                """.formatted(ns);
+    }
+
     @Test
     void withoutWorkloadsTheDefaultIngressIsAssumedAndAMismatchIsAWarning() {
         String gateways = """
