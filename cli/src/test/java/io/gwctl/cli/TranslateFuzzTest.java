@@ -2,6 +2,26 @@ package io.gwctl.cli;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.gwctl.model.load.LoadOptions;
+import io.gwctl.model.load.LoadResult;
+import io.gwctl.model.load.ManifestLoader;
+import io.gwctl.model.translate.GatewayProxy;
+import io.gwctl.model.translate.GatewayTranslator;
+import io.gwctl.model.translate.GatewayView;
+import io.gwctl.model.translate.GatewayWorkloads;
+import io.gwctl.model.translate.WorkloadException;
+import io.gwctl.renderers.findings.FindingsFormat;
+import io.gwctl.renderers.findings.RenderOptions;
+import io.gwctl.renderers.table.ListenerFilter;
+import io.gwctl.renderers.table.ListenerTableRenderer;
+import io.gwctl.renderers.table.RouteFilter;
+import io.gwctl.renderers.table.RouteTableRenderer;
+import io.gwctl.validators.ValidateOptions;
+import io.gwctl.validators.ValidationResult;
+import io.gwctl.validators.Validator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.util.ArrayList;
@@ -15,11 +35,12 @@ import org.junit.jupiter.api.AfterAll;
 
 /**
  * Structure-aware fuzzing of the translator and the rules (issue 9, fuzzing): {@link ManifestGenerator} turns the
- * fuzzer's bytes into Gateways, VirtualServices, Services and Secrets over three files, and {@code validate} (in a
- * format the fuzzer picks) and {@code proxy-config listener|route} run over them beside an untouched file. Checked:
- * no exception escapes, every problem is one line at {@code FILE:LINE:COL}, no Secret data in any output, the same
- * output twice, the same output whatever the order of the files and of the documents in them, and the findings of
- * the untouched file are those it has alone.
+ * fuzzer's bytes into Gateways, VirtualServices, Services and Secrets over three files, beside an untouched file;
+ * {@code validate} (in a format the fuzzer picks) and {@code proxy-config listener|route} run over them through the
+ * CLI, and the same computations (loader, {@link Validator#run}, translator, text and table renderers) through the
+ * library for the comparisons, which is several times cheaper. Checked: no exception escapes, every problem is one
+ * line at {@code FILE:LINE:COL}, no Secret data in any output, the same output twice, the same output whatever the
+ * order of the files and of the documents in them, and the findings of the untouched file are those it has alone.
  *
  * <p>The untouched file is a configuration of its own, in namespace {@code untouched}: its gateway workload has
  * labels no generated Gateway selects, its Gateway is bound only by its own VirtualService, and nothing generated
@@ -115,25 +136,56 @@ class TranslateFuzzTest {
         List<String> reversedFiles = new ArrayList<>(files);
         Collections.reverse(reversedFiles);
 
-        Gwctl.Result chosen = run(inOrder, "validate", files, "-o", format);
-        FuzzChecks.cleanRun(chosen, files, "validate -o " + format);
-        FuzzChecks.same(chosen, run(inOrder, "validate", files, "-o", format),
-                "validate -o " + format + " gave another output the second time");
+        // Through the CLI once per command, in a format and for a table the fuzzer picks: what a user sees.
+        String table = data.pickValue(new String[] {"listener", "route"});
+        Gwctl.Result validate = run(inOrder, "validate", files, "-o", format);
+        FuzzChecks.cleanRun(validate, files, "validate -o " + format);
+        FuzzChecks.cleanRun(run(inOrder, "proxy-config " + table, files), files, "proxy-config " + table);
 
-        Gwctl.Result text = run(inOrder, "validate", files);
-        FuzzChecks.cleanRun(text, files, "validate");
-        FuzzChecks.same(sortedWithoutFuzzedLines(text), sortedWithoutFuzzedLines(run(reversed, "validate",
-                reversedFiles)), "validate's findings depend on the order of the files or documents");
-        FuzzChecks.same(untouchedAlone(), linesNaming(text.out(), UNTOUCHED),
+        // Through the library (a CLI run costs several times more), for the comparisons.
+        String text = validateText(inOrder, files);
+        FuzzChecks.noMarker(text, "validate");
+        FuzzChecks.same(sortedWithoutFuzzedLines(text), sortedWithoutFuzzedLines(validateText(reversed, reversedFiles)),
+                "validate's findings depend on the order of the files or documents");
+        FuzzChecks.same(untouchedAlone(), linesNaming(text, UNTOUCHED),
                 "the findings of an untouched file changed when other files were beside it");
+        String tables = tables(inOrder, files);
+        FuzzChecks.noMarker(tables, "proxy-config");
+        FuzzChecks.same(tables, tables(inOrder, files), "proxy-config gave other tables the second time");
+        FuzzChecks.same(tables, tables(reversed, reversedFiles),
+                "proxy-config depends on the order of the files or documents");
+    }
 
-        for (String table : List.of("listener", "route")) {
-            Gwctl.Result pc = run(inOrder, "proxy-config " + table, files);
-            FuzzChecks.cleanRun(pc, files, "proxy-config " + table);
-            Gwctl.Result other = run(reversed, "proxy-config " + table, reversedFiles);
-            FuzzChecks.same("exit " + pc.exitCode() + "\n" + pc.out(), "exit " + other.exitCode() + "\n" + other.out(),
-                    "proxy-config " + table + " depends on the order of the files or documents");
+    /** What {@code validate} prints: the load problems, then the findings as text. */
+    private static String validateText(FileSystem fs, List<String> files) {
+        LoadResult r = new ManifestLoader(LoadOptions.defaults().withFileSystem(fs)).load(files);
+        FuzzChecks.oneLocatedLine(r.problems());
+        StringWriter out = new StringWriter();
+        r.problems().forEach(p -> out.write("gwctl: " + p.format() + "\n"));
+        ValidationResult v = Validator.run(r.snapshot(), ValidateOptions.defaults());
+        try {
+            FindingsFormat.TEXT.renderer().render(v.toReport(files, r.snapshot().size()), RenderOptions.plain(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return out.toString();
+    }
+
+    /** What {@code proxy-config listener -v} and {@code route -v} print for the default gateway workload. */
+    private static String tables(FileSystem fs, List<String> files) {
+        LoadResult r = new ManifestLoader(LoadOptions.defaults().withFileSystem(fs)).load(files);
+        StringWriter out = new StringWriter();
+        try {
+            GatewayProxy proxy = GatewayWorkloads.resolve(r.snapshot(), null, null, null);
+            GatewayView view = GatewayTranslator.translate(r.snapshot(), proxy);
+            ListenerTableRenderer.render(view.listeners(), ListenerFilter.ALL, true, false, out);
+            RouteTableRenderer.render(view.routeConfigs(), RouteFilter.ALL, true, false, out);
+        } catch (WorkloadException e) {
+            out.write(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     @AfterAll
@@ -168,10 +220,9 @@ class TranslateFuzzTest {
         return new Gwctl().fileSystem(fs).run(args.toArray(String[]::new));
     }
 
-    /** Exit code, stderr and stdout lines, sorted, with the lines and columns in generated files left out. */
-    private static String sortedWithoutFuzzedLines(Gwctl.Result r) {
-        String all = FUZZED_LOCATION.matcher(r.err() + r.out()).replaceAll("$1:L");
-        return "exit " + r.exitCode() + "\n" + all.lines().sorted().collect(Collectors.joining("\n"));
+    /** The lines, sorted, with the lines and columns in generated files left out. */
+    private static String sortedWithoutFuzzedLines(String output) {
+        return FUZZED_LOCATION.matcher(output).replaceAll("$1:L").lines().sorted().collect(Collectors.joining("\n"));
     }
 
     private static List<String> linesNaming(String output, String file) {
@@ -182,10 +233,10 @@ class TranslateFuzzTest {
         if (untouchedAlone == null) {
             FileSystem fs = FuzzChecks.memoryFileSystem();
             FuzzChecks.write(fs, UNTOUCHED, UNTOUCHED_TEXT.getBytes(StandardCharsets.UTF_8));
-            Gwctl.Result r = run(fs, "validate", List.of(UNTOUCHED));
-            List<String> lines = linesNaming(r.out(), UNTOUCHED);
+            String text = validateText(fs, List.of(UNTOUCHED));
+            List<String> lines = linesNaming(text, UNTOUCHED);
             if (lines.isEmpty()) {
-                throw new AssertionError("the untouched file has no finding of its own to compare:\n" + r);
+                throw new AssertionError("the untouched file has no finding of its own to compare:\n" + text);
             }
             untouchedAlone = lines;
         }
