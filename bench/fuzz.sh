@@ -7,9 +7,10 @@
 # the same @FuzzTest with JAZZER_FUZZ=1. libFuzzer starts from the committed corpus (read only) and writes the new
 # interesting inputs it finds to cli/.cifuzz-corpus/ (git-ignored), so the committed corpus never grows unless
 # --keep is given: then the new inputs of at most 2 KB are copied into testdata/fuzz/TARGET/ (review and commit them
-# yourself). A finding stops the run: the failing input is written to cli/crash-* (or timeout-*), and the test's
-# message says which property broke; reproduce it with the file copied into testdata/fuzz/TARGET/ and
-# `mvn -o -pl cli -am test -Dtest=CLASS`. The last libFuzzer status line (executions, cov:, ft:, corp:, exec/s)
+# yourself). A finding stops the run: Jazzer writes the failing input to
+# cli/src/test/resources/io/gwctl/cli/CLASSInputs/METHOD/crash-* (git-ignored), where regression mode runs it too
+# (`mvn -o -pl cli -am test -Dtest=CLASS`), and the test's message says which property broke; once fixed, move the
+# input into testdata/fuzz/TARGET/ next to a test named after the defect. The last libFuzzer status line (executions, cov:, ft:, corp:, exec/s)
 # is printed at the end; the full log is in cli/target/fuzz-TARGET.log. Nice it on a shared machine:
 # `nice -n 10 bench/fuzz.sh loader 30`.
 set -euo pipefail
@@ -55,7 +56,7 @@ grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|Done [0-9]+
 echo "== generated corpus $generated: $before -> $after inputs"
 if [ "$rc" -ne 0 ]; then
   grep -E 'FuzzTestFinding|AssertionError|Exception|crash-|timeout-' "$log" | grep -v '^INFO' | head -20 || true
-  ls -1 cli/crash-* cli/timeout-* 2>/dev/null || true
+  find cli/src/test/resources cli -maxdepth 6 -name 'crash-*' -o -maxdepth 6 -name 'timeout-*' 2>/dev/null || true
   exit "$rc"
 fi
 if [ "$keep" = --keep ]; then

@@ -35,7 +35,7 @@ class ErrorHandlingTest {
         assertThat(gwctl.run("pc", "r", "--config-dump", bad).err()).doesNotContain("\tat ");
         Gwctl.Result verbose = gwctl.run("pc", "r", "--config-dump", bad, "-v");
         assertThat(verbose.exitCode()).isEqualTo(ExitCodes.DATA_ERROR);
-        assertThat(verbose.err()).startsWith("gwctl: " + bad + ": ").contains("ConfigDumpException", "\tat ");
+        assertThat(verbose.err()).startsWith("gwctl: " + bad + ":1:3: invalid JSON: ").contains("ConfigDumpException", "\tat ");
     }
 
     @Test

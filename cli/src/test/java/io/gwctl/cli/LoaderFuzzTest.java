@@ -62,8 +62,12 @@ class LoaderFuzzTest {
         // untouched file, problems and resources, in order, must be what it is when that file is read alone.
         FuzzChecks.same(UNTOUCHED_ALONE, describe(untouchedFirst, UNTOUCHED),
                 "what is read from an untouched file changed when a broken file was read beside it");
-        for (LoadProblem p : fuzzedFirst.problems()) {
-            FuzzChecks.noMarker(p.format(), "load problem");
+        // The untouched file's Secret carries the marker under stringData: no problem may print it. (When the
+        // fuzzer has put the marker into its own bytes, anywhere, printing it is no leak: not checked then.)
+        if (!text.contains(FuzzChecks.MARKER)) {
+            for (LoadProblem p : fuzzedFirst.problems()) {
+                FuzzChecks.noMarker(p.format(), "load problem");
+            }
         }
     }
 

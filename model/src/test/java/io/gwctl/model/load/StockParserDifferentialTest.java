@@ -43,7 +43,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * The stock parser is the reference for what a document means (issue 9): every YAML and JSON file of
- * {@code testdata/}, of {@code ../shared/conformance/} and {@code ../shared/realworld/}, and a set of edge and
+ * {@code testdata/} (but the fuzz corpora), of {@code ../shared/conformance/} and {@code ../shared/realworld/}, and a set of edge and
  * generated documents go through both the stock Jackson {@link YAMLFactory} tree and gwctl's loader (its speed
  * layer, its tree builder), document by document, and the values must be the same.
  *
@@ -64,7 +64,8 @@ class StockParserDifferentialTest {
 
     @Test
     void everyTestdataFileReadsAsTheStockParserReadsIt() throws IOException {
-        List<Path> files = manifests(TESTDATA);
+        // Not the fuzz corpora: they hold hostile input by design (complex keys, bombs), and grow with fuzzing.
+        List<Path> files = manifests(TESTDATA).stream().filter(p -> !p.startsWith(TESTDATA.resolve("fuzz"))).toList();
         assertThat(files).hasSizeGreaterThan(30);
         compareAll(files);
     }
