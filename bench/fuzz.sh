@@ -56,7 +56,7 @@ grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|Done [0-9]+
 echo "== generated corpus $generated: $before -> $after inputs"
 if [ "$rc" -ne 0 ]; then
   grep -E 'FuzzTestFinding|AssertionError|Exception|crash-|timeout-' "$log" | grep -v '^INFO' | head -20 || true
-  find cli/src/test/resources cli -maxdepth 6 -name 'crash-*' -o -maxdepth 6 -name 'timeout-*' 2>/dev/null || true
+  find cli -maxdepth 8 \( -name 'crash-*' -o -name 'timeout-*' \) 2>/dev/null || true
   exit "$rc"
 fi
 if [ "$keep" = --keep ]; then

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns fuzzer bytes into Istio ingress configuration (for {@link TranslateFuzzTest}): Gateways, VirtualServices,
@@ -31,6 +33,8 @@ final class ManifestGenerator {
     /** Every broken shape of Secret data of {@link BadInputOutputTest}, the marker in its data (YAML ones). */
     private static final List<String> BROKEN_SECRETS = BadInputOutputTest.secretFixtures().entrySet().stream()
             .filter(e -> e.getKey().endsWith(".yaml")).map(Map.Entry::getValue).toList();
+    /** The Secret every broken shape defines. */
+    private static final String BROKEN_SECRET_NAME = "istio-system/test-cert";
 
     private static final String[] NAMESPACES = {"default", "istio-system", "team-a"};
     private static final String[] HOSTS = {"*", "*.example.com", "a.example.com", "b.example.com", "A.Example.com",
@@ -49,6 +53,8 @@ final class ManifestGenerator {
     private final FuzzedDataProvider data;
     /** Scalars written as they come, unquoted: the YAML may then be broken anywhere. */
     final boolean raw;
+    /** A Secret of a broken shape was written: its YAML too may be broken (an unterminated quote). */
+    boolean brokenSecret;
 
     ManifestGenerator(FuzzedDataProvider data) {
         this.data = data;
@@ -78,15 +84,22 @@ final class ManifestGenerator {
     /** The Secrets: valid TLS pairs with the marker under an extra key, or a broken shape; marker in data only. */
     List<String> secrets() {
         List<String> docs = new ArrayList<>();
+        Set<String> names = new HashSet<>(); // no Secret twice: which copy wins would depend on the order
         int n = data.consumeInt(0, 2);
         for (int i = 0; i < n; i++) {
             if (data.consumeBoolean()) {
-                docs.add(BROKEN_SECRETS.get(data.consumeInt(0, BROKEN_SECRETS.size() - 1)));
+                if (names.add(BROKEN_SECRET_NAME)) {
+                    docs.add(BROKEN_SECRETS.get(data.consumeInt(0, BROKEN_SECRETS.size() - 1)));
+                    brokenSecret = true;
+                }
                 continue;
             }
             String[] pair = PAIRS.get(data.consumeInt(0, PAIRS.size() - 1));
             String[] name = data.pickValue(SECRET_NAMES).split("/");
             String ns = name.length > 1 ? name[0] : data.pickValue(NAMESPACES);
+            if (!names.add(ns + "/" + name[name.length - 1])) {
+                continue;
+            }
             String type = data.pickValue(new String[] {"kubernetes.io/tls", "Opaque", "generic"});
             boolean keyNames = data.consumeBoolean(); // tls.crt/tls.key, or the generic cert/key of Istio
             docs.add("apiVersion: v1\nkind: Secret\nmetadata:\n  name: " + name[name.length - 1] + "\n  namespace: "
