@@ -51,10 +51,13 @@ final class FuzzChecks {
         }
     }
 
-    /** One problem of the loader: one line, located to a line and a column of its file, no internal error. */
+    /**
+     * One problem of the loader: one line (no line break; other control characters are escaped where it is printed,
+     * which {@link #cleanRun} checks), located to a line and a column of its file, no internal error.
+     */
     static void oneLocatedLine(LoadProblem p) {
         String line = p.format();
-        if (!isOneLine(line)) {
+        if (line.lines().count() != 1 || line.indexOf('\u2028') >= 0 || line.indexOf('\u2029') >= 0) {
             throw new AssertionError("problem is not one printable line: " + Printable.escape(line));
         }
         if (p.line() < 1 || p.column() < 1) {
