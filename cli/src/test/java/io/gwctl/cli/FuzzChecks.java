@@ -57,7 +57,7 @@ final class FuzzChecks {
      */
     static void oneLocatedLine(LoadProblem p) {
         String line = p.format();
-        if (line.lines().count() != 1 || line.indexOf('\u2028') >= 0 || line.indexOf('\u2029') >= 0) {
+        if (line.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029')) {
             throw new AssertionError("problem is not one printable line: " + Printable.escape(line));
         }
         if (p.line() < 1 || p.column() < 1) {
