@@ -105,8 +105,6 @@ class TranslateFuzzTest {
                 - uri: {prefix: /}
                 route:
                 - destination: {host: web, port: {number: 80}}
-              - route:
-                - destination: {host: missing, port: {number: 81}}
             """,
             // Bound to a Gateway that does not exist: a finding located in this file (GW0401).
             Fixtures.ORPHAN_VS.replace("namespace: default", "namespace: untouched"));
