@@ -17,6 +17,7 @@ import io.gwctl.model.kube.ServicePort;
 import io.gwctl.model.kube.Workload;
 import io.gwctl.model.translate.Hosts;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -433,11 +434,13 @@ public final class MeshRegistry {
         if (whyByHost.isEmpty()) {
             return null;
         }
-        Map<String, Set<String>> hostsByWhy = new LinkedHashMap<>();
+        Map<String, TreeSet<String>> hostsByWhy = new LinkedHashMap<>();
         whyByHost.forEach((h, why) -> hostsByWhy.computeIfAbsent(why, k -> new TreeSet<>()).add(h));
         StringJoiner j = new StringJoiner("; ", "for " + whyByHost.size() + " " + noun
                 + (whyByHost.size() == 1 ? "" : "s") + " the input cannot resolve: ", "");
-        hostsByWhy.forEach((why, hosts) -> j.add(shortList(hosts) + " (" + why + ")"));
+        // Reasons in the order of their first host, not of the input: the note is the same whatever the file order.
+        hostsByWhy.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.comparing((TreeSet<String> hosts) -> hosts.first())))
+                .forEach(e -> j.add(shortList(e.getValue()) + " (" + e.getKey() + ")"));
         return j.toString();
     }
 

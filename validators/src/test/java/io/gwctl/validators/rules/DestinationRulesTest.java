@@ -287,4 +287,18 @@ class DestinationRulesTest {
             assertThat(x.message()).isEqualTo("Referenced host not found: \"\" (the destination has no host)");
         });
     }
+
+    /** Found by TranslateFuzzTest: the reasons of the skipped-destinations note came in input order. */
+    @Test
+    void skippedDestinationsNoteListedReasonsInInputOrder() {
+        MeshRegistry.Lookup service = new MeshRegistry.Lookup(MeshRegistry.Outcome.UNKNOWN,
+                "productpage.untouched.svc.cluster.local", null, "no such Service in the input");
+        MeshRegistry.Lookup external = new MeshRegistry.Lookup(MeshRegistry.Outcome.UNKNOWN, "api.team-a", null,
+                "no ServiceEntries in the input");
+
+        assertThat(MeshRegistry.skipped(List.of(service, external), "destination host"))
+                .isEqualTo(MeshRegistry.skipped(List.of(external, service), "destination host"))
+                .isEqualTo("for 2 destination hosts the input cannot resolve: api.team-a (no ServiceEntries in the"
+                        + " input); productpage.untouched.svc.cluster.local (no such Service in the input)");
+    }
 }
