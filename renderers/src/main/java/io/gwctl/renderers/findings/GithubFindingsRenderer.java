@@ -32,7 +32,7 @@ public final class GithubFindingsRenderer implements FindingsRenderer {
             case INFO -> "notice";
         };
         List<String> properties = new ArrayList<>();
-        Optional<String> path = ReportFindings.relativePath(f, options.baseDir());
+        Optional<String> path = ReportFindings.relativePath(f, options.baseDir(), options.root());
         if (path.isPresent()) {
             Location loc = ReportFindings.location(f);
             properties.add("file=" + escapeProperty(path.get()));

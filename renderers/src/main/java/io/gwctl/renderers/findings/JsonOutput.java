@@ -14,13 +14,13 @@ import java.io.Writer;
  * Writes JSON trees the way every gwctl JSON output looks: 2-space indent, {@code "key": value}, empty containers
  * as {@code []} / {@code {}}, LF line ends whatever the platform, and a trailing newline.
  */
-final class JsonOutput {
+public final class JsonOutput {
     private static final ObjectWriter WRITER = writer();
 
     private JsonOutput() {
     }
 
-    static void write(JsonNode tree, Writer out) throws IOException {
+    public static void write(JsonNode tree, Writer out) throws IOException {
         WRITER.writeValue(out, tree);
         out.write('\n');
     }

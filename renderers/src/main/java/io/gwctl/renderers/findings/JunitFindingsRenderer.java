@@ -17,9 +17,13 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes findings as JUnit XML for CI test report views: one failing test case per (resource, rule) with findings,
- * one skipped test case per check the engine skipped (GW0002), and one passing test case per rule that ran and
- * found nothing, so a clean run still shows which checks passed.
+ * Writes findings as JUnit XML for CI test report views: one test case per (resource, rule) with findings, one
+ * skipped test case per check the engine skipped (GW0002), and one passing test case per rule that ran and found
+ * nothing, so a clean run still shows which checks passed.
+ *
+ * <p>A (resource, rule) case is a {@code <failure>} only when one of its findings is at or above the failure
+ * threshold; below it the case passes and lists its findings in {@code <system-out>}, so the test view is red
+ * exactly when gwctl exits 79, as GitLab and Jenkins read the report beside the exit code.
  */
 public final class JunitFindingsRenderer implements FindingsRenderer {
     private static final String SUITE = "gwctl validate";
@@ -28,12 +32,16 @@ public final class JunitFindingsRenderer implements FindingsRenderer {
 
     /** One test case: its name, and the findings that fail or skip it (none when it passed). */
     private record TestCase(String className, String name, List<Finding> findings, boolean skipped) {
+        boolean fails(Severity threshold) {
+            return !skipped && findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+        }
     }
 
     @Override
     public void render(ValidationReport report, RenderOptions options, Writer out) throws IOException {
         List<TestCase> cases = testCases(report);
-        long failures = cases.stream().filter(c -> !c.findings().isEmpty() && !c.skipped()).count();
+        Severity threshold = options.failureThreshold();
+        long failures = cases.stream().filter(c -> c.fails(threshold)).count();
         long skipped = cases.stream().filter(TestCase::skipped).count();
         // Written by hand: XMLStreamWriter.writeStartDocument refuses a declared encoding that differs from the
         // Writer's, and the caller owns the Writer's encoding.
@@ -47,7 +55,7 @@ public final class JunitFindingsRenderer implements FindingsRenderer {
             counts(xml, SUITE, cases.size(), failures, skipped);
             for (TestCase c : cases) {
                 xml.writeCharacters("\n    ");
-                testCase(xml, c);
+                testCase(xml, c, c.fails(threshold));
             }
             if (!report.notes().isEmpty()) {
                 xml.writeCharacters("\n    ");
@@ -105,7 +113,7 @@ public final class JunitFindingsRenderer implements FindingsRenderer {
         xml.writeAttribute("skipped", Long.toString(skipped));
     }
 
-    private static void testCase(XMLStreamWriter xml, TestCase c) throws XMLStreamException {
+    private static void testCase(XMLStreamWriter xml, TestCase c, boolean fails) throws XMLStreamException {
         if (c.findings().isEmpty()) {
             xml.writeEmptyElement("testcase");
             caseAttributes(xml, c);
@@ -118,22 +126,33 @@ public final class JunitFindingsRenderer implements FindingsRenderer {
         if (c.skipped()) {
             xml.writeEmptyElement("skipped");
             xml.writeAttribute("message", xmlSafe(ReportFindings.oneLine(first.message())));
-        } else {
+        } else if (fails) {
             Severity worst = c.findings().stream().map(Finding::severity).max(Enum::compareTo).orElseThrow();
             String more = c.findings().size() > 1 ? " (and " + (c.findings().size() - 1) + " more)" : "";
             xml.writeStartElement("failure");
             xml.writeAttribute("type", worst.label());
             xml.writeAttribute("message", xmlSafe(ReportFindings.oneLine(first.message()) + more));
-            List<String> lines = new ArrayList<>();
-            for (Finding f : c.findings()) {
-                String where = ReportFindings.hasFile(f) ? ReportFindings.location(f).fileAndLine() + " " : "";
-                lines.add(where + f.message() + (f.hint().isBlank() ? "" : "\nhint: " + f.hint()));
-            }
-            xml.writeCharacters(xmlSafe(String.join("\n", lines)));
+            xml.writeCharacters(xmlSafe(details(c.findings(), false)));
+            xml.writeEndElement();
+        } else {
+            // Below the failure threshold: reported, not failed. The severity leads each line, as in the text format.
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(xmlSafe(details(c.findings(), true)));
             xml.writeEndElement();
         }
         xml.writeCharacters("\n    ");
         xml.writeEndElement();
+    }
+
+    /** One line per finding (its file:line, message and hint), each led by its severity when {@code levels}. */
+    private static String details(List<Finding> findings, boolean levels) {
+        List<String> lines = new ArrayList<>();
+        for (Finding f : findings) {
+            String level = levels ? f.severity().label() + ": " : "";
+            String where = ReportFindings.hasFile(f) ? ReportFindings.location(f).fileAndLine() + " " : "";
+            lines.add(level + where + f.message() + (f.hint().isBlank() ? "" : "\nhint: " + f.hint()));
+        }
+        return String.join("\n", lines);
     }
 
     private static void caseAttributes(XMLStreamWriter xml, TestCase c) throws XMLStreamException {

@@ -94,19 +94,25 @@ final class ReportFindings {
     }
 
     /**
-     * The finding's file as a forward-slash path relative to {@code baseDir} when it lies under it (or is already
-     * relative), otherwise the absolute path; empty for cluster objects and standard input.
+     * The finding's file as a forward-slash path relative to {@code root} when it lies under it, otherwise the
+     * absolute path (or the name as given when there is no root); empty for cluster objects and standard input. A
+     * relative name is read relative to {@code baseDir} (the directory gwctl ran in), so a run from a subdirectory
+     * of the repository still gives paths from the repository's root.
      */
-    static Optional<String> relativePath(Finding f, Path baseDir) {
+    static Optional<String> relativePath(Finding f, Path baseDir, Path root) {
         String file = location(f).file();
         if (!hasFile(f) || file.equals("-")) {
             return Optional.empty();
         }
         try {
             // Read the name in the base directory's file system (a test's in-memory one, or the default).
-            Path p = (baseDir == null ? Path.of(file) : baseDir.getFileSystem().getPath(file)).normalize();
-            if (p.isAbsolute() && baseDir != null) {
-                Path base = baseDir.toAbsolutePath().normalize();
+            Path anchor = root != null ? root : baseDir;
+            Path p = (anchor == null ? Path.of(file) : anchor.getFileSystem().getPath(file)).normalize();
+            if (!p.isAbsolute() && baseDir != null && root != null && !root.equals(baseDir)) {
+                p = baseDir.toAbsolutePath().resolve(p).normalize();
+            }
+            if (p.isAbsolute() && anchor != null) {
+                Path base = anchor.toAbsolutePath().normalize();
                 if (p.startsWith(base)) {
                     p = base.relativize(p);
                 }

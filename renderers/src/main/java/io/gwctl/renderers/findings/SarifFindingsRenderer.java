@@ -26,14 +26,28 @@ import java.util.TreeMap;
 
 /**
  * Writes findings as a SARIF 2.1.0 log (one run) for GitHub code scanning and other SARIF viewers: the rules that
- * ran as {@code tool.driver.rules}, one result per finding with its file region relative to {@code %SRCROOT%}, the
- * resource as a logical location, and a fingerprint that survives line shifts so alerts keep their identity.
+ * ran as {@code tool.driver.rules}, one result per finding with its file region relative to {@code %SRCROOT%} (the
+ * repository's root), the resource as a logical location, and a fingerprint that survives line shifts so alerts
+ * keep their identity.
+ *
+ * <p>Code scanning rejects a result whose location has no {@code artifactLocation.uri}, so every result gets one:
+ * a finding on standard input points at the chart template Helm's {@code # Source:} comment names, else at
+ * {@value #STDIN_URI}; one on a cluster object at {@code cluster/NAMESPACE/KIND/NAME}; one on nothing in particular
+ * at {@value #RUN_URI}. These pseudo-URIs are stable, so the alerts keep their identity from run to run.
  */
 public final class SarifFindingsRenderer implements FindingsRenderer {
     /** The {@code $schema} every SARIF 2.1.0 log names. */
     public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
-    /** The project's home, named as the tool's {@code informationUri}. */
-    public static final String INFORMATION_URI = "https://github.com/gwctl/gwctl";
+    /** Where findings on standard input without a Helm {@code # Source:} comment are placed. */
+    static final String STDIN_URI = "gwctl-stdin.yaml";
+    /** Where findings on no file and no resource (an internal error) are placed. */
+    static final String RUN_URI = "gwctl-run";
+    /** The engine's codes that are not rules and have no page: a crashed rule (GW0000), a skipped check (GW0002). */
+    private static final Set<String> WITHOUT_PAGE = Set.of("GW0000", ReportFindings.CHECK_SKIPPED);
+    /** The kind of the engine's pseudo resource for findings about a rule (validators' Validator.RULE_KIND). */
+    private static final String RULE_KIND = "Rule";
+    /** The prefix of the pseudo-URIs of cluster objects. */
+    static final String CLUSTER_URI = "cluster/";
     /** The base URI id file locations are relative to (GitHub's convention). */
     public static final String SRCROOT = "%SRCROOT%";
     /** The {@code partialFingerprints} key; bump its version if the hashed fields ever change. */
@@ -57,9 +71,11 @@ public final class SarifFindingsRenderer implements FindingsRenderer {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "gwctl");
         driver.put("version", options.toolVersion());
-        driver.put("informationUri", INFORMATION_URI);
+        if (options.docsBaseUrl() != null) {
+            driver.put("informationUri", options.docsBaseUrl() + "README.md");
+        }
         ArrayNode ruleNodes = driver.putArray("rules");
-        rules.forEach(r -> ruleNodes.add(rule(r)));
+        rules.forEach(r -> ruleNodes.add(rule(r, options.docsBaseUrl())));
         ObjectNode invocation = run.putArray("invocations").addObject();
         invocation.put("executionSuccessful", true);
         if (!report.notes().isEmpty()) {
@@ -70,12 +86,12 @@ public final class SarifFindingsRenderer implements FindingsRenderer {
                 n.putObject("message").put("text", note);
             }
         }
-        if (options.baseDir() != null) {
-            run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", directoryUri(options.baseDir()));
+        if (options.root() != null) {
+            run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", directoryUri(options.root()));
         }
         ArrayNode results = run.putArray("results");
         for (Finding f : findings) {
-            results.add(result(f, ruleIndex.get(f.code()), options.baseDir()));
+            results.add(result(f, ruleIndex.get(f.code()), options));
         }
         run.put("columnKind", "unicodeCodePoints");
         JsonOutput.write(root, out);
@@ -94,7 +110,7 @@ public final class SarifFindingsRenderer implements FindingsRenderer {
         return new ArrayList<>(byCode.values());
     }
 
-    private static ObjectNode rule(RuleInfo r) {
+    private static ObjectNode rule(RuleInfo r, String docsBaseUrl) {
         ObjectNode o = NODES.objectNode();
         o.put("id", r.code());
         o.put("name", r.name());
@@ -103,15 +119,19 @@ public final class SarifFindingsRenderer implements FindingsRenderer {
         String aliases = r.aliases().isEmpty() ? ""
                 : " Corresponds to " + String.join(", ", r.aliases()) + " (istioctl analyze / Kiali).";
         o.putObject("fullDescription").put("text", summary + "." + aliases);
-        o.put("helpUri", INFORMATION_URI + "/blob/main/" + r.docPath());
-        o.putObject("help").put("text", summary + "." + aliases + " See " + r.docPath() + " for examples.");
+        boolean hasPage = !WITHOUT_PAGE.contains(r.code());
+        if (docsBaseUrl != null && hasPage) {
+            o.put("helpUri", docsBaseUrl + r.docPath());
+        }
+        o.putObject("help").put("text", summary + "." + aliases
+                + (hasPage ? " See " + r.docPath() + " for examples." : ""));
         o.putObject("defaultConfiguration").put("level", ReportFindings.sarifLevel(r.severity()));
         ArrayNode tags = o.putObject("properties").putArray("tags");
         r.aliases().forEach(tags::add);
         return o;
     }
 
-    private static ObjectNode result(Finding f, int ruleIndex, Path baseDir) {
+    private static ObjectNode result(Finding f, int ruleIndex, RenderOptions options) {
         ObjectNode o = NODES.objectNode();
         o.put("ruleId", f.code());
         o.put("ruleIndex", ruleIndex);
@@ -119,19 +139,7 @@ public final class SarifFindingsRenderer implements FindingsRenderer {
         o.putObject("message").put("text", f.hint().isBlank() ? f.message() : f.message() + "\nhint: " + f.hint());
         // SARIF puts the logical location (the resource) beside the physical one, inside locations[] (§3.28).
         ObjectNode location = NODES.objectNode();
-        Optional<String> path = ReportFindings.relativePath(f, baseDir);
-        if (path.isPresent()) {
-            ObjectNode physical = location.putObject("physicalLocation");
-            physical.set("artifactLocation", artifactLocation(path.get()));
-            Location loc = ReportFindings.location(f);
-            if (loc.line() > 0) {
-                ObjectNode region = physical.putObject("region");
-                region.put("startLine", loc.line());
-                if (loc.column() > 0) {
-                    region.put("startColumn", loc.column());
-                }
-            }
-        }
+        physicalLocation(f, options, location.putObject("physicalLocation"));
         ResourceRef r = f.resource();
         if (r != null) {
             ObjectNode logical = location.putArray("logicalLocations").addObject();
@@ -139,11 +147,54 @@ public final class SarifFindingsRenderer implements FindingsRenderer {
             logical.put("fullyQualifiedName", r.friendlyName());
             logical.put("kind", "resource");
         }
-        if (!location.isEmpty()) {
-            o.putArray("locations").add(location);
-        }
+        o.putArray("locations").add(location);
         o.putObject("partialFingerprints").put(FINGERPRINT_KEY, fingerprint(f));
         return o;
+    }
+
+    /**
+     * The file and region of a finding: its file under the root, the Helm template of a standard input document
+     * (no region: the lines are those of Helm's output, not of the template), or a pseudo-URI.
+     */
+    private static void physicalLocation(Finding f, RenderOptions options, ObjectNode physical) {
+        Location loc = ReportFindings.location(f);
+        Optional<String> path = ReportFindings.relativePath(f, options.baseDir(), options.root());
+        boolean stdin = "-".equals(loc.file());
+        Optional<String> template = stdin ? options.stdinSources().at(loc.line()) : Optional.empty();
+        if (path.isPresent()) {
+            physical.set("artifactLocation", artifactLocation(path.get()));
+        } else if (template.isPresent()) {
+            physical.set("artifactLocation", artifactLocation(template.get()));
+            return;
+        } else if (stdin) {
+            physical.set("artifactLocation", artifactLocation(STDIN_URI));
+        } else {
+            physical.set("artifactLocation", artifactLocation(pseudoPath(f.resource())));
+            return;
+        }
+        if (loc.line() > 0) {
+            ObjectNode region = physical.putObject("region");
+            region.put("startLine", loc.line());
+            if (loc.column() > 0) {
+                region.put("startColumn", loc.column());
+            }
+        }
+    }
+
+    /**
+     * {@code cluster/NAMESPACE/KIND/NAME} ({@code cluster/KIND/NAME} when cluster-scoped); for the engine's findings
+     * about a rule (GW0000, GW0002, on the pseudo resource {@code Rule GW0105}) {@code gwctl-run/GW0105}; for a
+     * finding on nothing, {@value #RUN_URI}.
+     */
+    static String pseudoPath(ResourceRef r) {
+        if (r == null) {
+            return RUN_URI;
+        }
+        if (r.kind().equals(RULE_KIND)) {
+            return RUN_URI + "/" + r.name();
+        }
+        String ns = r.namespace() == null || r.namespace().isEmpty() ? "" : r.namespace() + "/";
+        return CLUSTER_URI + ns + r.kind() + "/" + r.name();
     }
 
     /** A relative path under {@code %SRCROOT%}, or an absolute {@code file:} URI for files outside it. */

@@ -22,6 +22,21 @@ class JunitFindingsRendererTest {
         return Golden.render(FindingsFormat.JUNIT, r, RenderOptions.plain());
     }
 
+    /** Reads the {@code <system-out>} texts of the test cases. */
+    private static final class OutputXml {
+        static List<String> systemOutOfCases(Document doc) {
+            NodeList cases = doc.getElementsByTagName("testcase");
+            java.util.ArrayList<String> out = new java.util.ArrayList<>();
+            for (int i = 0; i < cases.getLength(); i++) {
+                NodeList s = ((Element) cases.item(i)).getElementsByTagName("system-out");
+                if (s.getLength() > 0) {
+                    out.add(s.item(0).getTextContent());
+                }
+            }
+            return out;
+        }
+    }
+
     private static Document parse(String xml) throws Exception {
         return DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
@@ -40,15 +55,16 @@ class JunitFindingsRendererTest {
         Element suite = (Element) suites.getElementsByTagName("testsuite").item(0);
         assertThat(suite.getAttribute("name")).isEqualTo("gwctl validate");
         NodeList cases = suite.getElementsByTagName("testcase");
-        // 3 (resource, rule) pairs with findings, 1 skipped check, 1 rule (GW0501) that found nothing.
+        // 3 (resource, rule) pairs with findings (2 Errors fail; the Warning is below the default failure threshold),
+        // 1 skipped check, 1 rule (GW0501) that found nothing.
         assertThat(cases.getLength()).isEqualTo(5);
         for (Element e : List.of(suites, suite)) {
             assertThat(e.getAttribute("tests")).isEqualTo("5");
-            assertThat(e.getAttribute("failures")).isEqualTo("3");
+            assertThat(e.getAttribute("failures")).isEqualTo("2");
             assertThat(e.getAttribute("errors")).isEqualTo("0");
             assertThat(e.getAttribute("skipped")).isEqualTo("1");
         }
-        assertThat(suite.getElementsByTagName("failure").getLength()).isEqualTo(3);
+        assertThat(suite.getElementsByTagName("failure").getLength()).isEqualTo(2);
         assertThat(suite.getElementsByTagName("skipped").getLength()).isEqualTo(1);
         Element passing = (Element) cases.item(4);
         assertThat(passing.getAttribute("name")).isEqualTo("GW0501 duplicate-port-name");
@@ -95,6 +111,30 @@ class JunitFindingsRendererTest {
                 .isEqualTo("port name \"https\" is used twice \\x01\\x07 (and 1 more)");
         assertThat(failure.getTextContent())
                 .isEqualTo("g.yaml:9 port name \"https\" is used twice \ng.yaml:5 port name \"http\" is used twice");
+    }
+
+    @Test
+    void findingsBelowTheFailureThresholdPassWithTheirFindingsInSystemOut() throws Exception {
+        ResourceRef vs = new ResourceRef("VirtualService", "a", "vs");
+        Finding info = new Finding("GW0404", Severity.INFO, List.of(), vs, new Location("v.yaml", 3, 1, ""),
+                "host a.com is bound to no VirtualService", "bind it");
+        Finding warning = new Finding("GW0403", Severity.WARNING, List.of(), vs, new Location("v.yaml", 7, 1, ""),
+                "host b.com not on the gateway", "");
+        ValidationReport r = new ValidationReport(List.of(info, warning), List.of(), List.of(),
+                new ValidationReport.Summary(0, 1, 1, 0, 0, 1), List.of());
+        for (Severity threshold : Severity.values()) {
+            Document doc = parse(Golden.render(FindingsFormat.JUNIT, r,
+                    RenderOptions.plain().withFailureThreshold(threshold)));
+            // The verdict equals the exit code: a failure exactly for each case with a finding at the threshold.
+            long expected = r.findings().stream().filter(f -> f.severity().atLeast(threshold)).count();
+            assertThat(doc.getElementsByTagName("failure").getLength()).as(threshold.label()).isEqualTo(expected);
+            assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo(Long.toString(expected));
+            assertThat(OutputXml.systemOutOfCases(doc)).as(threshold.label()).hasSize((int) (2 - expected));
+        }
+        Document warningsFail = parse(Golden.render(FindingsFormat.JUNIT, r,
+                RenderOptions.plain().withFailureThreshold(Severity.WARNING)));
+        assertThat(OutputXml.systemOutOfCases(warningsFail))
+                .containsExactly("Info: v.yaml:3 host a.com is bound to no VirtualService\nhint: bind it");
     }
 
     @Test

