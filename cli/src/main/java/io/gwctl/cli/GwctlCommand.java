@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                     + " would, computed from Gateway/VirtualService manifests or an Envoy config dump; and validates"
                     + " the manifests for CI with file:line."},
         subcommands = {ProxyConfigCommand.class, ValidateCommand.class, ShellCommand.class, CompletionCommand.class,
-            HelpCommand.class},
+                VersionCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  gwctl proxy-config listener -f manifests/",
@@ -73,7 +73,39 @@ public final class GwctlCommand implements Callable<Integer> {
 
     /** The gwctl version, e.g. {@code 0.1.0}, as --version prints it. */
     public static String version() {
-        return Version.version();
+        return buildInfo().version();
+    }
+
+    /** What the build recorded about itself (version.properties, filtered at build time). */
+    public static BuildInfo buildInfo() {
+        return BuildInfo.LOADED;
+    }
+
+    /**
+     * The version, the git commit the build was made from (empty unless the build was given -Dgwctl.commit) and
+     * the URL gwctl's repository files are published under (empty unless given -Dgwctl.docs.url).
+     */
+    public record BuildInfo(String version, String commit, String docsUrl) {
+        static final BuildInfo LOADED = load();
+
+        private static BuildInfo load() {
+            Properties p = new Properties();
+            try (InputStream in = GwctlCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new BuildInfo(recorded(p, "version", "unknown"), recorded(p, "commit", ""),
+                    recorded(p, "docs.url", ""));
+        }
+
+        /** A property the build filtered in; an unfiltered {@code ${...}} (an IDE build) counts as absent. */
+        private static String recorded(Properties p, String key, String dflt) {
+            String v = p.getProperty(key, "").strip();
+            return v.isEmpty() || v.startsWith("${") ? dflt : v;
+        }
     }
 
     @Override
@@ -83,23 +115,11 @@ public final class GwctlCommand implements Callable<Integer> {
                         .filter(n -> spec.subcommands().get(n).getCommandName().equals(n)).toList()));
     }
 
-    /** {@code --version}: the project version, filtered into version.properties at build time. */
+    /** {@code --version}: the same line as {@code gwctl version}. */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"gwctl " + version()};
-        }
-
-        static String version() {
-            Properties p = new Properties();
-            try (InputStream in = GwctlCommand.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return p.getProperty("version", "unknown");
+            return new String[] {VersionCommand.line(buildInfo())};
         }
     }
 }

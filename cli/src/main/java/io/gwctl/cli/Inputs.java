@@ -47,6 +47,13 @@ public final class Inputs {
      */
     public static SnapshotSource source(CommandSpec spec, InputOptions input, ClusterOptions cluster,
                                         String alternatives, Predicate<String> ignoredFiles) {
+        return source(spec, input, cluster, alternatives, ignoredFiles, GwctlCommand.environment(spec).stdin());
+    }
+
+    /** As above, with standard input read from {@code stdin} (validate keeps a copy for Helm's file names). */
+    public static SnapshotSource source(CommandSpec spec, InputOptions input, ClusterOptions cluster,
+                                        String alternatives, Predicate<String> ignoredFiles,
+                                        java.util.function.Supplier<java.io.InputStream> stdin) {
         Optional<LoadedInputs> loaded = GwctlCommand.loadedInputs(spec);
         if (loaded.isPresent() && !input.hasFiles() && !cluster.given()) {
             return loaded.get().source();
@@ -54,7 +61,7 @@ public final class Inputs {
         Environment env = GwctlCommand.environment(spec);
         Optional<ClusterTarget> target = cluster.target(env);
         if (input.hasFiles()) {
-            LoadOptions options = new LoadOptions(cluster.namespaceOrDefault(), env.fileSystem(), env.stdin(),
+            LoadOptions options = new LoadOptions(cluster.namespaceOrDefault(), env.fileSystem(), stdin,
                     LoadOptions.DEFAULT_MAX_FILE_BYTES);
             FileSnapshotSource files = new FileSnapshotSource(input.paths(), options, ignoredFiles);
             if (!cluster.withCluster()) {

@@ -79,8 +79,8 @@ class InputProblemFindingsTest {
 
         // Nothing was read, so no rule checked anything: GW0001 is the only rule the log describes.
         assertThat(run.get("tool").get("driver").get("rules").findValuesAsText("id")).containsExactly("GW0001");
-        assertThat(run.get("tool").get("driver").get("rules").get(0).get("helpUri").asText())
-                .endsWith("/docs/rules/GW0001.md");
+        assertThat(run.get("tool").get("driver").get("rules").get(0).get("help").get("text").asText())
+                .endsWith("See docs/rules/GW0001.md for examples.");
         JsonNode result = run.get("results").get(0);
         assertThat(run.get("results")).hasSize(1);
         assertThat(result.get("level").asText()).isEqualTo("error");
@@ -181,12 +181,14 @@ class InputProblemFindingsTest {
     }
 
     @Test
-    void standardInputHasNoFileToAnnotateButIsNamed() throws IOException {
+    void standardInputHasAStablePseudoFileAndIsNamed() throws IOException {
         Gwctl.Result r = new Gwctl().stdin(MALFORMED).run("validate", "-f", "-", "-o", "sarif");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA_ERROR);
         assertThat(OutputSchemas.sarifErrors(r.out())).isEmpty();
         JsonNode location = JSON.readTree(r.out()).get("runs").get(0).get("results").get(0).get("locations").get(0);
-        assertThat(location.has("physicalLocation")).isFalse();
+        assertThat(location.get("physicalLocation").get("artifactLocation").get("uri").asText())
+                .isEqualTo("gwctl-stdin.yaml");
+        assertThat(location.get("physicalLocation").get("region").get("startLine").asInt()).isEqualTo(6);
         assertThat(location.get("logicalLocations").get(0).get("fullyQualifiedName").asText()).isEqualTo("File -");
     }
 

@@ -60,7 +60,7 @@ class MainTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("gwctl: missing command: choose one of proxy-config, validate, shell,"
-                + " completion, help\n"
+                + " completion, version, help\n"
                 + "Run 'gwctl --help' for usage.\n");
     }
 

@@ -119,6 +119,21 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--list-rules", description = "List the rules (code, name, severity, aliases, summary) and exit.")
     private boolean listRules;
 
+    @Option(names = "--explain", paramLabel = "CODE",
+            description = "Print the page of a rule (a gwctl code or an IST/KIA alias, e.g. GW0301, IST0145) and exit.")
+    private String explain;
+
+    @Option(names = "--sarif-root", paramLabel = "DIR",
+            description = "The directory SARIF and GitHub annotation paths are relative to (default: the root of the"
+                    + " git work tree around the current directory, else the current directory).")
+    private String sarifRoot;
+
+    @Option(names = "--docs-url", paramLabel = "URL",
+            description = "Where gwctl's repository files are published, for the SARIF rule links (helpUri ="
+                    + " URL/docs/rules/CODE.md), e.g. https://github.com/ORG/gwctl/blob/v1.0.0 (default: the URL"
+                    + " the build recorded, if any).")
+    private String docsUrl;
+
     @Mixin
     private VerbosityOptions verbosity;
 
@@ -136,6 +151,9 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
+        if (explain != null) {
+            return RuleExplainer.explain(explain, out, spec);
+        }
         List<Suppression> suppressions = suppressions();
         Path configFile = configFile(env);
         GwctlConfig config = config(configFile);
@@ -146,8 +164,10 @@ public final class ValidateCommand implements Callable<Integer> {
                         .equals(configAbsolute));
         // Input problems are findings (GW0001) in every format; text prints them once, as the stderr lines, so an
         // input of which nothing could be read still ends the text run there, while the other formats write a report.
-        SourceResult input = Inputs.read(spec, Inputs.source(spec, this.input, cluster, "-f PATH", ignored),
-                this.input, verbosity.verbose(), format != FindingsFormat.TEXT);
+        StdinCopy stdin = new StdinCopy(env.stdin());
+        SourceResult input = Inputs.read(spec, Inputs.source(spec, this.input, cluster, "-f PATH", ignored,
+                format == FindingsFormat.SARIF ? stdin : env.stdin()), this.input, verbosity.verbose(),
+                format != FindingsFormat.TEXT);
         ValidateOptions options = config.applyTo(ValidateOptions.defaults()
                         .withFailureThreshold(failureThreshold)
                         .withOutputThreshold(outputThreshold)
@@ -165,8 +185,13 @@ public final class ValidateCommand implements Callable<Integer> {
             // The text format prints notes itself; the others carry them in the document.
             result.notes().forEach(n -> spec.commandLine().getErr().println("gwctl: note: " + Printable.escape(n)));
         }
+        Path cwd = env.fileSystem().getPath("").toAbsolutePath();
         RenderOptions render = new RenderOptions(format == FindingsFormat.TEXT && color.enabled(env),
-                GwctlCommand.version(), env.fileSystem().getPath("").toAbsolutePath());
+                GwctlCommand.version(), cwd)
+                .withFailureThreshold(failureThreshold)
+                .withSourceRoot(sarifRoot != null ? cwd.resolve(sarifRoot).normalize() : SourceRoot.find(cwd))
+                .withDocsBaseUrl(docsUrl != null ? docsUrl : GwctlCommand.buildInfo().docsUrl())
+                .withStdinSources(stdin.helmSources());
         format.renderer().render(result.toReport(input.inputs(), input.snapshot().size(),
                 scope(all, result, input.namespace())), render, out);
         return ExitCodes.combine(input.exitCode(), result.failed() ? ExitCodes.FINDINGS : ExitCodes.OK);

@@ -1,0 +1,67 @@
+package io.gwctl.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gwctl.cli.options.OutputOptions;
+import io.gwctl.renderers.findings.JsonOutput;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code gwctl version}: the version (and commit, when the build recorded it), as text or JSON for scripts. */
+@Command(name = "version", mixinStandardHelpOptions = true, usageHelpAutoWidth = false,
+        modelTransformer = VersionCommand.Formats.class,
+        description = {"Print the gwctl version (the same as gwctl --version), and the git commit it was built from"
+                + " when the build recorded it."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  gwctl version", "  gwctl version -o json   # {\"gwctl\": {\"version\": ..., \"commit\": ...}}"})
+public final class VersionCommand implements Callable<Integer> {
+    private static final List<String> FORMATS = List.of("text", "json");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        GwctlCommand.BuildInfo info = GwctlCommand.buildInfo();
+        if (output.format(FORMATS, "text").equals("json")) {
+            JsonOutput.write(json(info), out);
+        } else {
+            out.println(line(info));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code gwctl 0.1.0} or {@code gwctl 0.1.0 (commit 1a2b3c4)}: what --version and version print. */
+    static String line(GwctlCommand.BuildInfo info) {
+        return "gwctl " + info.version() + (info.commit().isEmpty() ? "" : " (commit " + info.commit() + ")");
+    }
+
+    static ObjectNode json(GwctlCommand.BuildInfo info) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ObjectNode gwctl = root.putObject("gwctl");
+        gwctl.put("version", info.version());
+        if (!info.commit().isEmpty()) {
+            gwctl.put("commit", info.commit());
+        }
+        return root;
+    }
+
+    /** Names the -o formats of this command in help and completion. */
+    static final class Formats implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec s) {
+            return OutputOptions.describe(s, FORMATS, "text");
+        }
+    }
+}
