@@ -2,6 +2,7 @@ package io.gwctl.cli;
 
 import io.gwctl.model.Printable;
 import java.io.PrintWriter;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -19,10 +20,43 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
+        String notACommand = notACommand(ex);
+        if (notACommand != null) {
+            err.println("gwctl: " + Printable.escape(notACommand));
+            err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCodes.USAGE;
+        }
         err.println("gwctl: " + Printable.escape(ex.getMessage()));
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
         return ExitCodes.USAGE;
+    }
+
+    /** istioctl's proxy-config commands that gwctl does not have: it computes the listeners and routes only. */
+    private static final Set<String> ISTIOCTL_ONLY = Set.of("all", "bootstrap", "cluster", "clusters", "c",
+            "endpoint", "endpoints", "ep", "ecds", "log", "rootca-compare", "secret", "secrets", "s");
+
+    /**
+     * For a word where a command with subcommands and no arguments expects a subcommand ({@code gwctl pc cluster}),
+     * one line saying it is not a gwctl command and naming the ones there are, rather than picocli's "did you mean"
+     * guesses; null for any other error.
+     */
+    private static String notACommand(ParameterException ex) {
+        CommandLine cmd = ex.getCommandLine();
+        if (!(ex instanceof UnmatchedArgumentException u) || cmd.getSubcommands().isEmpty()
+                || !cmd.getCommandSpec().positionalParameters().isEmpty() || u.getUnmatched().isEmpty()) {
+            return null;
+        }
+        String word = u.getUnmatched().get(0);
+        if (word.startsWith("-")) {
+            return null;
+        }
+        String name = cmd.getCommandSpec().qualifiedName();
+        String commands = String.join(", ", Commands.names(cmd));
+        String istioctl = name.equals("gwctl proxy-config") && ISTIOCTL_ONLY.contains(word)
+                ? " (istioctl proxy-config " + word + " has no gwctl equivalent: gwctl computes listeners and routes)"
+                : "";
+        return "'" + word + "' is not a " + name + " command" + istioctl + "; the commands are " + commands;
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -20,10 +19,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "gwctl", mixinStandardHelpOptions = true, versionProvider = GwctlCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = false,
         description = {
-            "Offline proxy-config and lint for Istio ingress gateways.",
+            "Proxy-config and lint for Istio ingress gateways, from manifests, a cluster or the running proxy.",
             "Prints the listener and route tables an ingress gateway will serve, exactly as 'istioctl proxy-config'"
-                    + " would, computed from Gateway/VirtualService manifests or an Envoy config dump; and validates"
-                    + " the manifests for CI with file:line."},
+                    + " would, computed from Gateway/VirtualService manifests (-f), from a cluster (the kubeconfig's),"
+                    + " or read from an Envoy config dump or the live proxy; and validates the configuration for CI"
+                    + " with file:line."},
         subcommands = {ProxyConfigCommand.class, ValidateCommand.class, ShellCommand.class, CompletionCommand.class,
                 VersionCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
             "  gwctl pc listeners --config-dump config_dump.json --port 8443",
             "  gwctl validate -f manifests/ -o sarif > gwctl.sarif",
             "  kustomize build overlays/prod | gwctl validate -f -",
+            "  gwctl validate --explain IST0145",
+            "  gwctl help pc route",
             "",
             ExitCodes.HELP})
 public final class GwctlCommand implements Callable<Integer> {

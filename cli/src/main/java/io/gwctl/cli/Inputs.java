@@ -61,6 +61,7 @@ public final class Inputs {
         Environment env = GwctlCommand.environment(spec);
         Optional<ClusterTarget> target = cluster.target(env);
         if (input.hasFiles()) {
+            refuseConfigDumps(spec, input.paths(), env);
             LoadOptions options = new LoadOptions(cluster.namespaceOrDefault(), env.fileSystem(), stdin,
                     LoadOptions.DEFAULT_MAX_FILE_BYTES);
             FileSnapshotSource files = new FileSnapshotSource(input.paths(), options, ignoredFiles);
@@ -91,6 +92,37 @@ public final class Inputs {
     public static GatewayView translate(CommandSpec spec, Snapshot snapshot, GatewayProxy proxy) {
         return GwctlCommand.loadedInputs(spec).map(l -> l.view(snapshot, proxy))
                 .orElseGet(() -> GatewayTranslator.translate(snapshot, proxy));
+    }
+
+    /**
+     * Stops with a usage error naming {@code --config-dump} when a file given to -f is an Envoy config dump
+     * ({@code istioctl proxy-config ... -f config_dump.json} is istioctl's habit), rather than reporting the dump's
+     * JSON as a manifest without {@code kind}. Only the first bytes of regular {@code .json} files are read.
+     */
+    private static void refuseConfigDumps(CommandSpec spec, List<String> paths, Environment env) {
+        for (String path : paths) {
+            if (path.equals("-") || !path.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+                continue;
+            }
+            java.nio.file.Path p = env.fileSystem().getPath(path);
+            if (!java.nio.file.Files.isRegularFile(p) || !looksLikeConfigDump(p)) {
+                continue;
+            }
+            boolean proxyConfig = spec.qualifiedName().startsWith("gwctl proxy-config");
+            throw new ParameterException(spec.commandLine(), path + ": an Envoy config dump, not Kubernetes"
+                    + " manifests: " + (proxyConfig ? "give it with --config-dump " + path
+                    : "gwctl proxy-config listener|route --config-dump " + path + " reads it"));
+        }
+    }
+
+    /** True when the file starts like an Envoy admin config dump: {@code "configs"} of {@code envoy.admin} types. */
+    static boolean looksLikeConfigDump(java.nio.file.Path p) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(p)) {
+            String head = new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+            return head.contains("\"configs\"") && head.contains("type.googleapis.com/envoy.admin.");
+        } catch (java.io.IOException e) {
+            return false; // the loader reports it, with its file and reason
+        }
     }
 
     /**

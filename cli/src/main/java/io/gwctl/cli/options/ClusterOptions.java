@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,6 +33,28 @@ public final class ClusterOptions {
             description = "From a cluster: validate reports the findings of every namespace, not only -n's"
                     + " (every namespace is read in any case).")
     private boolean allNamespaces;
+
+    /**
+     * Rewrites the -n and -A help of a proxy-config command, which prints one gateway's tables: -n places the
+     * workload argument and namespace-less documents; -A changes nothing (every namespace is read in any case) and
+     * is accepted because istioctl users type it. Called from each command's model transformer.
+     */
+    public static CommandSpec describeForProxyConfig(CommandSpec spec) {
+        redescribe(spec, "--namespace", "Namespace of documents without metadata.namespace (default: 'default') and"
+                + " of the workload argument (default: from a cluster, the context's). Every namespace is read:"
+                + " gateways serve Gateways and VirtualServices of all namespaces.");
+        redescribe(spec, "--all-namespaces", "Accepted as istioctl accepts it; changes nothing here: every namespace"
+                + " is read in any case, and the tables are those of the one gateway workload.");
+        return spec;
+    }
+
+    private static void redescribe(CommandSpec spec, String name, String description) {
+        OptionSpec o = spec.findOption(name);
+        if (o != null) {
+            spec.remove(o);
+            spec.addOption(OptionSpec.builder(o).description(description).build());
+        }
+    }
 
     @Option(names = "--with-cluster",
             description = "With -f: read the cluster too and apply the files over it (a file's object replaces the"

@@ -2,6 +2,7 @@ package io.gwctl.cli.proxyconfig;
 
 import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.GwctlException;
+import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.renderers.diff.ProxyConfigDiffRenderer;
 import io.gwctl.renderers.diff.ProxyConfigDiffRenderer.Side;
 import io.gwctl.renderers.diff.ProxyConfigDiffRenderer.Table;
@@ -127,7 +128,7 @@ public final class DiffCommand implements Callable<Integer> {
             s.addPositional(PositionalParamSpec.builder(p).description("The gateway workload (pod/NAME, deploy/NAME"
                     + " or NAME, optionally .NAMESPACE) whose manifests are translated and, with --live, whose"
                     + " running pod is read; may be omitted when the input has exactly one.").build());
-            return s;
+            return ClusterOptions.describeForProxyConfig(s);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.gwctl.cli.proxyconfig;
 
 import io.gwctl.cli.ExitCodes;
+import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.OutputOptions;
 import io.gwctl.renderers.table.ListenerFilter;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class ListenerCommand implements Callable<Integer> {
     static final class Formats implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec s) {
-            return OutputOptions.describe(s, FORMATS, "short");
+            return ClusterOptions.describeForProxyConfig(OutputOptions.describe(s, FORMATS, "short"));
         }
     }
 }

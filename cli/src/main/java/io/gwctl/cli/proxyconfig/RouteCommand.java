@@ -1,6 +1,7 @@
 package io.gwctl.cli.proxyconfig;
 
 import io.gwctl.cli.ExitCodes;
+import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.OutputOptions;
 import io.gwctl.renderers.table.RouteFilter;
 import java.io.IOException;
@@ -55,7 +56,7 @@ public final class RouteCommand implements Callable<Integer> {
     static final class Formats implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec s) {
-            return OutputOptions.describe(s, ListenerCommand.FORMATS, "short");
+            return ClusterOptions.describeForProxyConfig(OutputOptions.describe(s, ListenerCommand.FORMATS, "short"));
         }
     }
 }
