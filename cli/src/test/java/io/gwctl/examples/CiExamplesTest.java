@@ -1,0 +1,104 @@
+package io.gwctl.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.gwctl.cli.ExitCodes;
+import io.gwctl.cli.Gwctl;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CI recipes the repository ships run as written: the pre-commit hooks, the GitHub Actions and GitLab CI
+ * examples. Each gwctl command line in them is run on {@code testdata/examples/} (their {@code deploy/}), a piped
+ * one with a manifest on standard input, and must not be a usage error; each report file is the one uploaded.
+ */
+class CiExamplesTest {
+    private static final Path ROOT = Path.of(System.getProperty("gwctl.root.dir", "..")).toAbsolutePath().normalize();
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final Path EXAMPLES = ROOT.resolve("testdata/examples");
+
+    /** Runs a gwctl command line of an example, manifests directory and stdin replaced by the project's examples. */
+    private static Gwctl.Result run(String commandLine) throws IOException {
+        String line = commandLine.strip();
+        boolean piped = line.contains("| gwctl ");
+        String gwctl = line.substring(line.indexOf("gwctl ") + "gwctl ".length());
+        int redirect = gwctl.indexOf(" >");
+        if (redirect >= 0) {
+            gwctl = gwctl.substring(0, redirect);
+        }
+        List<String> args = new ArrayList<>();
+        for (String word : gwctl.split(" +")) {
+            args.add(word.equals("deploy/") ? EXAMPLES + "/" : word);
+        }
+        Gwctl g = new Gwctl();
+        if (piped) {
+            g.stdin(Files.readString(EXAMPLES.resolve("missing-secret/payments.yaml"), StandardCharsets.UTF_8));
+        }
+        return g.run(args.toArray(String[]::new));
+    }
+
+
+    @Test
+    void preCommitHooksRunOnAManifestsDirectory() throws IOException {
+        JsonNode hooks = YAML.readTree(ROOT.resolve(".pre-commit-hooks.yaml").toFile());
+        assertThat(hooks.size()).isGreaterThanOrEqualTo(1);
+        for (JsonNode hook : hooks) {
+            assertThat(hook.get("id").asText()).startsWith("gwctl-");
+            assertThat(hook.get("language").asText()).isEqualTo("system");
+            // Cross-resource checks need the whole directory, not the changed files.
+            assertThat(hook.get("pass_filenames").asBoolean()).isFalse();
+            String entry = hook.get("entry").asText();
+            assertThat(entry).startsWith("gwctl validate").endsWith(" -f");
+            Gwctl.Result r = run(entry + " deploy/");
+            assertThat(r.exitCode()).as(hook.get("id") + ": " + r).isIn(ExitCodes.OK, ExitCodes.FINDINGS);
+            assertThat(r.out()).contains("errors,");
+            assertThat(r.out()).doesNotContain("\u001b[");
+        }
+    }
+
+    @Test
+    void githubActionsExampleUploadsTheSarifItWrites() throws IOException {
+        String text = Files.readString(ROOT.resolve("docs/ci/github-actions.yml"), StandardCharsets.UTF_8);
+        JsonNode workflow = YAML.readTree(text);
+        assertThat(workflow.get("permissions").get("security-events").asText()).isEqualTo("write");
+        String uploaded = null;
+        List<String> lines = new ArrayList<>();
+        for (JsonNode step : workflow.get("jobs").get("validate").get("steps")) {
+            if (step.path("run").asText().contains("gwctl validate")) {
+                lines.add(step.get("run").asText());
+            }
+            if (step.path("uses").asText().startsWith("github/codeql-action/upload-sarif")) {
+                uploaded = step.get("with").get("sarif_file").asText();
+                assertThat(step.get("if").asText()).isEqualTo("always()");
+            }
+        }
+        assertThat(text).contains("-o sarif > " + uploaded);
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(3).anyMatch(l -> l.startsWith("helm template"))
+                .anyMatch(l -> l.startsWith("kustomize build"));
+        for (String line : lines) {
+            Gwctl.Result r = run(line);
+            assertThat(r.exitCode()).as(line + ": " + r).isIn(ExitCodes.OK, ExitCodes.FINDINGS);
+            assertThat(r.out()).as(line).isNotEmpty();
+        }
+    }
+
+    @Test
+    void gitlabExampleReportsTheJunitItWrites() throws IOException {
+        String text = Files.readString(ROOT.resolve("docs/ci/gitlab-ci.yml"), StandardCharsets.UTF_8);
+        JsonNode job = YAML.readTree(text).get("gwctl-validate");
+        String report = job.get("artifacts").get("reports").get("junit").asText();
+        assertThat(job.get("artifacts").get("when").asText()).isEqualTo("always");
+        String script = job.get("script").get(0).asText();
+        assertThat(script).endsWith("-o junit > " + report);
+        Gwctl.Result r = run(script);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(r.out()).startsWith("<?xml").contains("<failure ");
+    }
+}
