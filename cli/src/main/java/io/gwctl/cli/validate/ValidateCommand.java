@@ -61,6 +61,7 @@ import picocli.CommandLine.Spec;
             "  gwctl validate -A                      # ... of every namespace",
             "  gwctl validate -f gw.yaml --with-cluster  # what would applying gw.yaml do?",
             "  gwctl validate --list-rules",
+            "  gwctl validate --explain IST0145       # the page of a rule, by gwctl or istioctl/Kiali code",
             "",
             ExitCodes.HELP})
 public final class ValidateCommand implements Callable<Integer> {
