@@ -57,7 +57,7 @@ class ShellCommandTest {
         Gwctl.Result failedLast = shell("pc route\nbogus\n", "-f", manifests);
 
         assertThat(failedFirst.out()).isEqualTo(route.out());
-        assertThat(failedFirst.err()).contains("gwctl: Unmatched argument at index 0: 'bogus'");
+        assertThat(failedFirst.err()).contains("gwctl: 'bogus' is not a gwctl command");
         assertThat(failedFirst.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(failedLast.out()).isEqualTo(route.out());
         assertThat(failedLast.exitCode()).isEqualTo(ExitCodes.USAGE);
