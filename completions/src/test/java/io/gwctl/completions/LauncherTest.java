@@ -72,6 +72,26 @@ class LauncherTest {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("hs_err"));
         }
     }
+    @Test
+    void aSymlinkToTheLauncherRunsFromAnyDirectory(@TempDir Path bin) throws Exception {
+        Path jar = ROOT.resolve("cli/target/gwctl.jar");
+        assumeTrue(Files.isRegularFile(jar), "cli/target/gwctl.jar not built: run mvn verify from the root");
+        // As the README installs it: ln -s "$PWD/gwctl" ~/bin/gwctl, then run it from elsewhere.
+        Path link = Files.createSymbolicLink(bin.resolve("gwctl"), ROOT.resolve("gwctl"));
+        ProcessBuilder pb = new ProcessBuilder("bash", link.toString(), "validate", "-f",
+                ROOT.resolve("testdata/examples/test-io").toString()).directory(cwd.toFile())
+                .redirectErrorStream(true).redirectOutput(cwd.resolve("link.txt").toFile());
+        pb.environment().put("GWCTL_CACHE_DIR", cache.toString());
+        Process p = pb.start();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String out = Files.readString(cwd.resolve("link.txt"));
+        assertThat(p.exitValue()).as(out).isIn(0, 79);
+        assertThat(out).doesNotContain("Could not find the selected project", "building the jar");
+        try (Stream<Path> files = Files.list(cwd)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("link.txt");
+        }
+    }
+
     /** A checkout with the launcher, sources newer than its (working, older) jar, and a stand-in {@code mvn}. */
     private static final class StaleCheckout {
         final Path root;
