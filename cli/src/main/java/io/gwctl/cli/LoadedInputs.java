@@ -8,9 +8,13 @@ import io.gwctl.model.translate.GatewayTranslator;
 import io.gwctl.model.translate.GatewayView;
 import io.gwctl.model.translate.GatewayWorkloads;
 import io.gwctl.model.translate.WorkloadException;
+import io.gwctl.validators.ValidateOptions;
+import io.gwctl.validators.ValidationResult;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -22,14 +26,18 @@ public final class LoadedInputs {
     private final Supplier<SourceResult> loader;
     private volatile State state;
 
-    /** What one load gave, and the views translated from its snapshot. */
-    private record State(SourceResult result, Map<GatewayProxy, GatewayView> views) {
+    /** What one load gave, the views translated from its snapshot, and its validations by options. */
+    private record State(SourceResult result, Map<GatewayProxy, GatewayView> views,
+                         Map<ValidateOptions, ValidationResult> validations) {
+        State(SourceResult result) {
+            this(result, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
     }
 
     /** Loads now with {@code loader}, and again on each {@link #reload()}. */
     public LoadedInputs(Supplier<SourceResult> loader) {
         this.loader = loader;
-        this.state = new State(loader.get(), new ConcurrentHashMap<>());
+        this.state = new State(loader.get());
     }
 
     /** The inputs as last loaded. */
@@ -46,7 +54,7 @@ public final class LoadedInputs {
      * Reads the inputs again; when that fails (the exception propagates) the inputs loaded before stay in use.
      */
     public void reload() {
-        state = new State(loader.get(), new ConcurrentHashMap<>());
+        state = new State(loader.get());
     }
 
     /**
@@ -76,5 +84,22 @@ public final class LoadedInputs {
             return GatewayTranslator.translate(snapshot, proxy);
         }
         return s.views().computeIfAbsent(proxy, p -> GatewayTranslator.translate(snapshot, p));
+    }
+
+    /**
+     * The rules' findings on {@code snapshot} with {@code options}: kept from an earlier command of the session with
+     * the same options when the snapshot is the one in memory (the rules are pure), computed by {@code validate}
+     * otherwise. The clock of the options counts to the minute, so a result is reused within the minute it was
+     * computed in (certificate expiry is judged against that time).
+     */
+    public ValidationResult validation(Snapshot snapshot, ValidateOptions options,
+                                       Function<ValidateOptions, ValidationResult> validate) {
+        State s = state;
+        if (s.result().snapshot() != snapshot) {
+            return validate.apply(options);
+        }
+        ValidateOptions key = options.now() == null ? options
+                : options.withNow(options.now().truncatedTo(ChronoUnit.MINUTES));
+        return s.validations().computeIfAbsent(key, k -> validate.apply(options));
     }
 }

@@ -5,12 +5,14 @@ import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.GwctlCommand;
 import io.gwctl.cli.GwctlException;
 import io.gwctl.cli.Inputs;
+import io.gwctl.cli.LoadedInputs;
 import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.InputOptions;
 import io.gwctl.cli.options.OutputOptions;
 import io.gwctl.cli.options.VerbosityOptions;
 import io.gwctl.cli.source.SourceResult;
 import io.gwctl.model.Printable;
+import io.gwctl.model.Snapshot;
 import io.gwctl.model.finding.Finding;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
@@ -180,7 +182,7 @@ public final class ValidateCommand implements Callable<Integer> {
         // Nothing read, nothing checked: no rule is listed as run (SARIF) or passed (JUnit) on an empty input.
         boolean nothingRead = input.snapshot().size() == 0 && !input.problems().isEmpty();
         ValidationResult all = Validator.withInputProblems(nothingRead ? ValidationResult.NOTHING_CHECKED
-                : Validator.run(input.snapshot(), options), input.problems());
+                : validate(input.snapshot(), options), input.problems());
         ValidationResult result = inNamespace(all, input.namespace());
         if (verbosity.verbose() && format != FindingsFormat.TEXT) {
             // The text format prints notes itself; the others carry them in the document.
@@ -199,6 +201,12 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     /** The namespace scope of the report and what it left out, or null when every namespace is reported. */
+    /** The rules' findings; in a shell, reused for the inputs in memory (see {@link LoadedInputs#validation}). */
+    private ValidationResult validate(Snapshot snapshot, ValidateOptions options) {
+        return GwctlCommand.loadedInputs(spec).map(l -> l.validation(snapshot, options,
+                o -> Validator.run(snapshot, o))).orElseGet(() -> Validator.run(snapshot, options));
+    }
+
     private ValidationReport.Scope scope(ValidationResult all, ValidationResult shown, String namespace) {
         if (namespace == null || cluster.allNamespaces()) {
             return null;
