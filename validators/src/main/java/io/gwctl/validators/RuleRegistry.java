@@ -10,6 +10,7 @@ import io.gwctl.validators.rules.DestinationPortNotFoundRule;
 import io.gwctl.validators.rules.DestinationPortRequiredRule;
 import io.gwctl.validators.rules.DestinationRuleCaMissingRule;
 import io.gwctl.validators.rules.DestinationRuleHostNotFoundRule;
+import io.gwctl.validators.rules.DestinationRuleTlsFieldsRule;
 import io.gwctl.validators.rules.DestinationRulePortCaMissingRule;
 import io.gwctl.validators.rules.DestinationSubsetNotFoundRule;
 import io.gwctl.validators.rules.DuplicateCertificateRule;
@@ -93,6 +94,7 @@ public final class RuleRegistry {
         rules.add(new ServicePortNameRule());
         rules.add(new ServiceTargetPortRule());
         rules.add(new ServiceAppProtocolRule());
+        rules.add(new DestinationRuleTlsFieldsRule());
         rules.add(new ExternalNamePortRule());
         rules.add(new CredentialSecretMissingRule());
         rules.add(new CredentialSecretInvalidRule());

@@ -8,9 +8,15 @@ import java.util.List;
  * reads as DISABLE); the string fields are null when absent.
  */
 public record ClientTls(String mode, String caCertificates, String credentialName, List<String> subjectAltNames,
-                        boolean insecureSkipVerify) {
+                        boolean insecureSkipVerify, String clientCertificate, String privateKey) {
     public ClientTls {
         subjectAltNames = List.copyOf(subjectAltNames);
+    }
+
+    /** Without {@code clientCertificate} and {@code privateKey}. */
+    public ClientTls(String mode, String caCertificates, String credentialName, List<String> subjectAltNames,
+                     boolean insecureSkipVerify) {
+        this(mode, caCertificates, credentialName, subjectAltNames, insecureSkipVerify, null, null);
     }
 
     /** True for SIMPLE and MUTUAL: the modes where the proxy verifies the server with a CA it is given. */

@@ -403,7 +403,7 @@ public final class ResourceMapper {
         String tp = p + "/tls";
         return new ClientTls(string(tls, "mode", tp), string(tls, "caCertificates", tp),
                 string(tls, "credentialName", tp), strings(tls, "subjectAltNames", tp),
-                bool(tls, "insecureSkipVerify", tp));
+                bool(tls, "insecureSkipVerify", tp), string(tls, "clientCertificate", tp), string(tls, "privateKey", tp));
     }
 
     private static ServiceEntry serviceEntry(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec)
