@@ -7,13 +7,7 @@ set -euo pipefail
 N="${1:-10000}"
 ROUNDS="${2:-2}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-GEN="${GWCTL_SHARED_DIR:-$ROOT/../shared}/bench/gen_corpus.py"
-[ -f "$GEN" ] || GEN=/work/shared/bench/gen_corpus.py
-CORPUS="/tmp/gwctl-bench-$N/corpus"
-if [ ! -d "$CORPUS" ]; then
-  mkdir -p "/tmp/gwctl-bench-$N"
-  python3 "$GEN" "$N" "$CORPUS" >/dev/null
-fi
+. "$ROOT/bench/corpus.sh"
 cd "$ROOT"
 ./gwctl --version >/dev/null
 for round in $(seq "$ROUNDS"); do
