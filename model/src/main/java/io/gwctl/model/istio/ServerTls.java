@@ -3,7 +3,7 @@ package io.gwctl.model.istio;
 import java.util.List;
 
 /**
- * A server's {@code tls} block. {@code mode} is the parsed mode ({@code modeText} as written, null when absent).
+ * A server's {@code tls} block. {@code mode} is the parsed mode (PASSTHROUGH when absent; {@code modeText} as written, null when absent).
  * Inline certificate fields ({@code serverCertificate}, {@code privateKey}, {@code caCertificates}, {@code caCrl} and
  * the {@code tlsCertificates} entries) hold file paths, never key material. {@code minProtocolVersion} is kept as
  * written (null when absent).

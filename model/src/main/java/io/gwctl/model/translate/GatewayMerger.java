@@ -1,10 +1,13 @@
 package io.gwctl.model.translate;
 
+import static io.gwctl.model.translate.ServerPredicates.bindOf;
+import static io.gwctl.model.translate.ServerPredicates.isHttpServer;
+import static io.gwctl.model.translate.ServerPredicates.isPassThroughServer;
+import static io.gwctl.model.translate.ServerPredicates.isTlsServer;
+
 import io.gwctl.model.istio.Gateway;
 import io.gwctl.model.istio.Protocol;
 import io.gwctl.model.istio.Server;
-import io.gwctl.model.istio.ServerTls;
-import io.gwctl.model.istio.TlsMode;
 import io.gwctl.model.translate.DroppedServer.Reason;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +56,7 @@ final class GatewayMerger {
         return new MergedGateway(m.serverPorts, merged, byRoute, m.accepted, m.dropped);
     }
 
+    /** One server through §5.5: the duplicate TLS host check, then steps 2, 3 or 4 by what the port holds. */
     private void add(Gateway g, Server s) {
         if (s.port() == null) {
             dropped.add(new DroppedServer(new BoundServer(g, s, 0, ""), Reason.NO_PORT, null, null));
@@ -60,91 +64,98 @@ final class GatewayMerger {
         }
         int resolvedPort = resolvePort(s.port().number());
         BoundServer b = new BoundServer(g, s, resolvedPort, rdsRouteName(s, resolvedPort, g));
+        if (s.tls() != null && !registerTlsHosts(b)) {
+            return;
+        }
+        ServerPort sp = new ServerPort(resolvedPort, s.port().protocol(), bindOf(s));
+        if (gatewayPorts.add(resolvedPort)) {
+            addFirstOnPort(b, sp);
+        } else if (plainTextServers.containsKey(resolvedPort)) {
+            addBesidePlainText(b, sp, plainTextServers.get(resolvedPort));
+        } else {
+            addBesideTls(b, sp);
+        }
+    }
+
+    /**
+     * Step 1, for servers with a {@code tls} block (httpsRedirect too): a host string already registered on this
+     * resolved port with the same bind drops the whole server; otherwise its hosts are registered. False when dropped.
+     */
+    private boolean registerTlsHosts(BoundServer b) {
+        String bind = bindOf(b.server());
+        Map<String, BoundServer> known = tlsHostsByPort.computeIfAbsent(b.resolvedPort(), k -> new HashMap<>());
+        List<String> duplicates = new ArrayList<>();
+        BoundServer first = null;
+        for (String h : b.hosts()) {
+            BoundServer owner = known.get(h);
+            if (owner != null && bindOf(owner.server()).equals(bind)) {
+                duplicates.add(h);
+                first = first == null ? owner : first;
+            }
+        }
+        if (!duplicates.isEmpty()) {
+            dropped.add(new DroppedServer(b, Reason.DUPLICATE_TLS_HOST, first, duplicates));
+            return false;
+        }
+        for (String h : b.hosts()) {
+            known.put(h, b);
+        }
+        return true;
+    }
+
+    /** Step 2 ({@code addPlainTextServer}): the first server on its resolved port. */
+    private void addFirstOnPort(BoundServer b, ServerPort sp) {
+        if (!isTlsServer(b.server())) {
+            plainTextServers.put(sp.number(), sp);
+        }
+        if (isHttpServer(b.server())) {
+            serversByRouteName.put(b.routeName(), new ArrayList<>(List.of(b)));
+        }
+        MutableServers ms = new MutableServers(b.routeName());
+        ms.servers.add(b);
+        mergedServers.put(sp, ms);
+        serverPorts.add(sp);
+        accepted.add(b);
+    }
+
+    /** Step 3: a plaintext server ({@code current}) already owns the port. */
+    private void addBesidePlainText(BoundServer b, ServerPort sp, ServerPort current) {
         String routeName = b.routeName();
-        String bind = bindOf(s);
-        if (s.tls() != null) {
-            Map<String, BoundServer> known = tlsHostsByPort.computeIfAbsent(resolvedPort, k -> new HashMap<>());
-            List<String> duplicates = new ArrayList<>();
-            BoundServer first = null;
-            for (String h : b.hosts()) {
-                BoundServer owner = known.get(h);
-                if (owner != null && bindOf(owner.server()).equals(bind)) {
-                    duplicates.add(h);
-                    first = first == null ? owner : first;
-                }
-            }
-            if (!duplicates.isEmpty()) {
-                dropped.add(new DroppedServer(b, Reason.DUPLICATE_TLS_HOST, first, duplicates));
-                return;
-            }
-            for (String h : b.hosts()) {
-                known.put(h, b);
-            }
+        BoundServer owner = mergedServers.get(current).servers.get(0);
+        boolean sameBind = current.bind().equals(sp.bind());
+        if (sameBind && !canMergeProtocols(Protocol.parse(sp.protocol()), Protocol.parse(current.protocol()))) {
+            dropped.add(new DroppedServer(b, Reason.PROTOCOL_CONFLICT, owner, null));
+            return;
         }
-        ServerPort sp = new ServerPort(resolvedPort, s.port().protocol(), bind);
-        Protocol protocol = Protocol.parse(sp.protocol());
-        if (!gatewayPorts.contains(resolvedPort)) {
-            // The first server on this port (spec §5.5 step 2).
-            gatewayPorts.add(resolvedPort);
-            if (!isTlsServer(s)) {
-                plainTextServers.put(resolvedPort, sp);
-            }
-            if (isHttpServer(s)) {
-                serversByRouteName.put(routeName, new ArrayList<>(List.of(b)));
-            }
-            MutableServers ms = new MutableServers(routeName);
+        if (sameBind && routeName.isEmpty()) {
+            dropped.add(new DroppedServer(b, Reason.NO_RDS_NAME, owner, null));
+            return;
+        }
+        if (sameBind) {
+            mergedServers.get(current).servers.add(b);
+        } else {
+            MutableServers ms = serversOf(sp, routeName);
+            ms.routeName = routeName;
             ms.servers.add(b);
-            mergedServers.put(sp, ms);
-            serverPorts.add(sp);
-            accepted.add(b);
-            return;
         }
-        ServerPort current = plainTextServers.get(resolvedPort);
-        if (current != null) {
-            // Step 3: a plaintext server owns the port.
-            BoundServer owner = mergedServers.get(current).servers.get(0);
-            boolean sameBind = current.bind().equals(sp.bind());
-            if (!canMergeProtocols(protocol, Protocol.parse(current.protocol())) && sameBind) {
-                dropped.add(new DroppedServer(b, Reason.PROTOCOL_CONFLICT, owner, null));
-                return;
-            }
-            if (routeName.isEmpty() && sameBind) {
-                dropped.add(new DroppedServer(b, Reason.NO_RDS_NAME, owner, null));
-                return;
-            }
-            if (!sameBind) {
-                MutableServers ms = mergedServers.get(sp);
-                if (ms == null) {
-                    ms = new MutableServers(routeName);
-                    mergedServers.put(sp, ms);
-                    serverPorts.add(sp);
-                }
-                ms.routeName = routeName;
-                ms.servers.add(b);
-            } else {
-                mergedServers.get(current).servers.add(b);
-            }
-            // istiod also files TCP servers of other binds under the route name "", which no listener asks for.
-            if (!routeName.isEmpty()) {
-                serversByRouteName.computeIfAbsent(routeName, k -> new ArrayList<>()).add(b);
-            }
-            accepted.add(b);
-            return;
+        // istiod also files TCP servers of other binds under the route name "", which no listener asks for.
+        if (!routeName.isEmpty()) {
+            serversByRouteName.computeIfAbsent(routeName, k -> new ArrayList<>()).add(b);
         }
-        // Step 4: only TLS servers so far on this port.
+        accepted.add(b);
+    }
+
+    /** Step 4: only TLS servers so far on this port. */
+    private void addBesideTls(BoundServer b, ServerPort sp) {
+        Server s = b.server();
+        String routeName = b.routeName();
         if (!isTlsServer(s)) {
             // ≥1.29 (HTTP after HTTPS on another bind): the server becomes the port's plaintext server.
-            plainTextServers.put(resolvedPort, sp);
+            plainTextServers.put(sp.number(), sp);
             if (isHttpServer(s)) {
                 serversByRouteName.put(routeName, new ArrayList<>(List.of(b)));
             }
-            MutableServers ms = mergedServers.get(sp);
-            if (ms == null) {
-                ms = new MutableServers(routeName);
-                mergedServers.put(sp, ms);
-                serverPorts.add(sp);
-            }
-            ms.servers.add(b);
+            serversOf(sp, routeName).servers.add(b);
             accepted.add(b);
             return;
         }
@@ -161,19 +172,24 @@ final class GatewayMerger {
             }
             serversByRouteName.put(routeName, new ArrayList<>(List.of(b)));
         }
-        boolean newBind = nonPlainTextBinds.computeIfAbsent(resolvedPort, k -> new HashSet<>()).add(sp.bind());
+        boolean newBind = nonPlainTextBinds.computeIfAbsent(sp.number(), k -> new HashSet<>()).add(sp.bind());
         if (s.tls() == null && !newBind) {
             dropped.add(new DroppedServer(b, Reason.TLS_SERVER_WITHOUT_TLS, null, null));
             return;
         }
+        serversOf(sp, "").servers.add(b);
+        accepted.add(b);
+    }
+
+    /** The servers of listener key {@code sp}, created (with {@code routeName}) and listed when new. */
+    private MutableServers serversOf(ServerPort sp, String routeName) {
         MutableServers ms = mergedServers.get(sp);
         if (ms == null) {
-            ms = new MutableServers("");
+            ms = new MutableServers(routeName);
             mergedServers.put(sp, ms);
             serverPorts.add(sp);
         }
-        ms.servers.add(b);
-        accepted.add(b);
+        return ms;
     }
 
     /**
@@ -205,35 +221,6 @@ final class GatewayMerger {
                     + g.metadata().namespace() + bind;
         }
         return "";
-    }
-
-    static String bindOf(Server s) {
-        return s.bind() == null ? "" : s.bind();
-    }
-
-    static TlsMode modeOf(ServerTls tls) {
-        return tls.mode() == null ? TlsMode.PASSTHROUGH : tls.mode();
-    }
-
-    /** {@code IsPassThroughServer}: tls set with mode PASSTHROUGH (the default) or AUTO_PASSTHROUGH. */
-    static boolean isPassThroughServer(Server s) {
-        return s.tls() != null && modeOf(s.tls()).isPassthrough();
-    }
-
-    /** {@code IsTLSServer}: tls set and the protocol is not HTTP-family. */
-    static boolean isTlsServer(Server s) {
-        return s.tls() != null && !s.port().parsedProtocol().isHttp();
-    }
-
-    /** {@code IsHTTPServer}: HTTP-family, or HTTPS that is not passthrough. */
-    static boolean isHttpServer(Server s) {
-        Protocol p = s.port().parsedProtocol();
-        return p.isHttp() || (p == Protocol.HTTPS && !isPassThroughServer(s));
-    }
-
-    /** {@code IsHTTPSServerWithTLSTermination}: tls set, HTTPS, not passthrough. */
-    static boolean isHttpsWithTlsTermination(Server s) {
-        return s.tls() != null && s.port().parsedProtocol() == Protocol.HTTPS && !isPassThroughServer(s);
     }
 
     /** {@code canMergeProtocols(new, existing)} = (new is HTTP or equal) and existing is HTTP. */

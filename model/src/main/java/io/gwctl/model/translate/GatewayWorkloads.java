@@ -320,7 +320,7 @@ public final class GatewayWorkloads {
                 out.add(g);
             }
         }
-        out.sort(Comparator.comparing(Gateway::metadata, VirtualServiceIndex.CREATION_ORDER));
+        out.sort(CreationOrder.of());
         return out;
     }
 

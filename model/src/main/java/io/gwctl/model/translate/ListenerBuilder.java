@@ -17,7 +17,6 @@ import io.gwctl.model.istio.VirtualService;
 import io.gwctl.model.kube.Service;
 import io.gwctl.model.kube.ServicePort;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,19 +78,19 @@ final class ListenerBuilder {
         List<FilterChain> out = new ArrayList<>();
         for (BoundServer b : ms.servers()) {
             Server s = b.server();
-            if (GatewayMerger.isHttpsWithTlsTermination(s)) {
+            if (ServerPredicates.isHttpsWithTlsTermination(s)) {
                 out.add(new FilterChain(match(Hosts.sniHosts(b.hosts()), List.of()), List.of(hcm(b.routeName()))));
             } else if (s.tls() == null) {
                 NetworkFilter f = tcpFilter(b);
                 if (f != null) {
                     out.add(new FilterChain(null, List.of(f)));
                 }
-            } else if (!GatewayMerger.isPassThroughServer(s)) {
+            } else if (!ServerPredicates.isPassThroughServer(s)) {
                 NetworkFilter f = tcpFilter(b);
                 if (f != null) {
                     out.add(new FilterChain(match(Hosts.sniHosts(b.hosts()), List.of()), List.of(f)));
                 }
-            } else if (GatewayMerger.modeOf(s.tls()) == TlsMode.AUTO_PASSTHROUGH) {
+            } else if (ServerPredicates.modeOf(s.tls()) == TlsMode.AUTO_PASSTHROUGH) {
                 out.addAll(autoPassthroughChains(Hosts.sniHosts(b.hosts())));
             } else {
                 out.addAll(passthroughChains(b, sp.number()));
@@ -133,7 +132,7 @@ final class ListenerBuilder {
      */
     private List<FilterChain> passthroughChains(BoundServer b, int listenerPort) {
         List<FilterChain> out = new ArrayList<>();
-        String bind = GatewayMerger.bindOf(b.server());
+        String bind = ServerPredicates.bindOf(b.server());
         List<String> hosts = b.hosts();
         for (VirtualService vs : vsIndex.candidates(b.gatewayName(), hosts)) {
             if (!hostsOverlap(hosts, vs)) {
@@ -166,7 +165,7 @@ final class ListenerBuilder {
      */
     private List<FilterChain> autoPassthroughChains(List<String> sniHosts) {
         List<Service> services = new ArrayList<>(snapshot.services());
-        services.sort(Comparator.comparing(Service::metadata, VirtualServiceIndex.CREATION_ORDER));
+        services.sort(CreationOrder.of());
         List<FilterChain> out = new ArrayList<>();
         for (Service svc : services) {
             String fqdn = Clusters.fqdn(svc);

@@ -1,6 +1,5 @@
 package io.gwctl.model.translate;
 
-import io.gwctl.model.ObjectMeta;
 import io.gwctl.model.Snapshot;
 import io.gwctl.model.istio.Destination;
 import io.gwctl.model.istio.HttpMatch;
@@ -10,9 +9,7 @@ import io.gwctl.model.istio.RouteDestination;
 import io.gwctl.model.istio.TcpRoute;
 import io.gwctl.model.istio.TlsRoute;
 import io.gwctl.model.istio.VirtualService;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,12 +23,6 @@ import java.util.TreeSet;
  * sorted by creation time, name, namespace, and indexed by resolved gateway name so lookups never scan all pairs.
  */
 public final class VirtualServiceIndex {
-    /** Order of {@code sortMergedVirtualServicesByCreationTime} and of Gateways (spec §5.1, §6.4). */
-    public static final Comparator<ObjectMeta> CREATION_ORDER = Comparator
-            .comparing(ObjectMeta::creationTimestamp, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
-            .thenComparing(ObjectMeta::name, GoStrings.ORDER)
-            .thenComparing(ObjectMeta::namespace, GoStrings.ORDER);
-
     private final String proxyNamespace;
     private final Map<String, List<VirtualService>> privateByGateway = new HashMap<>();
     private final Map<String, List<VirtualService>> exportedByGateway = new HashMap<>();
@@ -53,7 +44,7 @@ public final class VirtualServiceIndex {
             resolved.add(resolve(raw));
         }
         List<VirtualService> sorted = new ArrayList<>(Delegates.merge(resolved));
-        sorted.sort(Comparator.comparing(VirtualService::metadata, CREATION_ORDER));
+        sorted.sort(CreationOrder.of());
         for (VirtualService vs : sorted) {
             Map<String, List<VirtualService>> bucket = index.bucketFor(vs);
             if (bucket == null) {
@@ -102,7 +93,7 @@ public final class VirtualServiceIndex {
     /**
      * Where {@code VirtualServicesForGateway} puts a VirtualService for a workload in {@code namespace} (spec §6.3): 0
      * private, 1 exported to the namespace, 2 public; -1 when the workload does not see it. Within a rank the order is
-     * {@link #CREATION_ORDER}.
+     * {@link CreationOrder}.
      */
     public static int bindingRank(VirtualService vs, String namespace) {
         return switch (visibility(vs, namespace)) {

@@ -6,14 +6,13 @@ import io.gwctl.model.finding.Severity;
 import io.gwctl.model.istio.Gateway;
 import io.gwctl.model.istio.Server;
 import io.gwctl.model.istio.ServerTls;
+import io.gwctl.model.translate.CreationOrder;
 import io.gwctl.model.translate.GatewayProxy;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
 import io.gwctl.validators.tls.CredentialRef;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,13 +33,6 @@ public final class DuplicateCertificateRule implements Rule {
             "The same certificate is used by servers of several Gateways on the same gateway workload.",
             List.of("IST0138"), Set.of(Kind.GATEWAY));
 
-    /** istiod's Gateway order (translation spec §5.1); a missing creationTimestamp sorts first, like Go's zero. */
-    static final Comparator<Gateway> ISTIOD_ORDER = Comparator
-            .comparing((Gateway g) -> g.metadata().creationTimestamp(),
-                    Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
-            .thenComparing(g -> g.metadata().name())
-            .thenComparing(g -> g.metadata().namespace() == null ? "" : g.metadata().namespace());
-
     @Override
     public RuleInfo info() {
         return INFO;
@@ -49,7 +41,7 @@ public final class DuplicateCertificateRule implements Rule {
     @Override
     public void check(RuleContext ctx, Reporter out) {
         List<Gateway> gateways = new ArrayList<>(ctx.snapshot().gateways());
-        gateways.sort(ISTIOD_ORDER);
+        gateways.sort(CreationOrder.of());
         // (workload, certificate) -> the first Gateway using it: one pass, no pairwise comparison.
         Map<String, Gateway> firstUser = new HashMap<>();
         for (Gateway g : gateways) {

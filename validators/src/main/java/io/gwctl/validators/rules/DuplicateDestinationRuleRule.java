@@ -4,13 +4,12 @@ import io.gwctl.model.Kind;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
 import io.gwctl.model.istio.DestinationRule;
+import io.gwctl.model.translate.CreationOrder;
 import io.gwctl.model.translate.Hosts;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +54,8 @@ public final class DuplicateDestinationRuleRule implements Rule {
 
     private static void checkGroup(List<DestinationRule> group, Reporter out) {
         List<DestinationRule> ordered = new ArrayList<>(group);
-        // istiod orders configs by creation time; without timestamps the input order stands (a stable sort).
-        ordered.sort(Comparator.comparing(dr -> dr.metadata().creationTimestamp() == null ? Instant.MIN
-                : dr.metadata().creationTimestamp()));
+        // istiod orders configs by creation time, then name, then namespace (sortConfigByCreationTime).
+        ordered.sort(CreationOrder.of());
         Map<String, DestinationRule> subsetOwner = new HashMap<>();
         DestinationRule policyOwner = null;
         for (DestinationRule dr : ordered) {

@@ -4,8 +4,8 @@ import io.gwctl.model.Kind;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
 import io.gwctl.model.istio.Gateway;
-import io.gwctl.model.istio.Protocol;
 import io.gwctl.model.istio.Server;
+import io.gwctl.model.translate.ServerPredicates;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
@@ -51,7 +51,7 @@ public final class DuplicatePortNameRule implements Rule {
 
     private static String hint(Gateway g, Server s, Server earlier) {
         String rename = "give each server its own port name";
-        if (terminatesHttps(s) && terminatesHttps(earlier) && s.port().number() == earlier.port().number()
+        if (ServerPredicates.isHttpsWithTlsTermination(s) && ServerPredicates.isHttpsWithTlsTermination(earlier) && s.port().number() == earlier.port().number()
                 && java.util.Objects.equals(s.bind(), earlier.bind())) {
             return rename + "; istiod also drops server " + s.index() + ": both get the route configuration name https."
                     + s.port().number() + "." + s.port().name() + "." + g.metadata().name() + "."
@@ -60,7 +60,4 @@ public final class DuplicatePortNameRule implements Rule {
         return rename + "; Istio's admission webhook rejects this Gateway";
     }
 
-    private static boolean terminatesHttps(Server s) {
-        return s.port().parsedProtocol() == Protocol.HTTPS && s.tls() != null && !s.tls().mode().isPassthrough();
-    }
 }

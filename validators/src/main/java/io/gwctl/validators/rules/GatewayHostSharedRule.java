@@ -1,11 +1,12 @@
 package io.gwctl.validators.rules;
 
 import io.gwctl.model.Kind;
+import io.gwctl.model.finding.RuleInfo;
+import io.gwctl.model.finding.Severity;
 import io.gwctl.model.istio.HttpMatch;
 import io.gwctl.model.istio.HttpRoute;
 import io.gwctl.model.istio.VirtualService;
-import io.gwctl.model.finding.RuleInfo;
-import io.gwctl.model.finding.Severity;
+import io.gwctl.model.translate.CreationOrder;
 import io.gwctl.model.translate.GatewayProxy;
 import io.gwctl.model.translate.Hosts;
 import io.gwctl.model.translate.VirtualServiceIndex;
@@ -140,7 +141,7 @@ public final class GatewayHostSharedRule implements Rule {
         }
         List<VirtualService> out = new ArrayList<>(byKey.values());
         out.sort(java.util.Comparator.comparingInt((VirtualService v) -> VirtualServiceIndex.bindingRank(v, namespace))
-                .thenComparing(VirtualService::metadata, VirtualServiceIndex.CREATION_ORDER));
+                .thenComparing(VirtualService::metadata, CreationOrder.META));
         return out;
     }
 
