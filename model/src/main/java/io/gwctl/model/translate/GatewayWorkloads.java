@@ -49,13 +49,7 @@ public final class GatewayWorkloads {
     }
 
     private static List<Workload> find(Snapshot s, PodOwners owners) {
-        // Distinct selectors only: many Gateways share one selector, so this stays close to linear in workloads.
-        Set<Map<String, String>> selectors = new LinkedHashSet<>();
-        for (Gateway g : s.gateways()) {
-            if (g.selector() != null && !g.selector().isEmpty()) {
-                selectors.add(g.selector());
-            }
-        }
+        SelectorIndex selectors = SelectorIndex.of(s);
         List<Workload> out = new ArrayList<>();
         for (Pod p : s.pods()) {
             if (owners.owner(p) == null && isGatewayWorkload(p, selectors)) {
@@ -70,7 +64,7 @@ public final class GatewayWorkloads {
         return out;
     }
 
-    private static boolean isGatewayWorkload(Workload w, Set<Map<String, String>> selectors) {
+    private static boolean isGatewayWorkload(Workload w, SelectorIndex selectors) {
         Map<String, String> labels = w.podLabels();
         String istio = labels.get("istio");
         if (istio != null && GATEWAY_ISTIO_LABELS.contains(istio)) {
@@ -81,12 +75,7 @@ public final class GatewayWorkloads {
                 return true;
             }
         }
-        for (Map<String, String> selector : selectors) {
-            if (subsetOf(selector, labels)) {
-                return true;
-            }
-        }
-        return false;
+        return selectors.anyGatewaySelectorMatches(labels);
     }
 
     /**
@@ -210,8 +199,9 @@ public final class GatewayWorkloads {
         }
         String kind = w instanceof Deployment d ? d.installed() != null ? d.installed().workloadKind() : "Deployment"
                 : "Pod";
+        List<Service> selecting = SelectorIndex.of(s).servicesSelecting(ns, w.podLabels());
         return new GatewayProxy(kind, w.metadata().name(), ns, w.podLabels(), w.unprivileged(), ports,
-                serviceTargets(s.services(), ns, w.podLabels(), ports), false);
+                serviceTargets(selecting, ns, w.podLabels(), ports), false);
     }
 
     /**
@@ -229,7 +219,8 @@ public final class GatewayWorkloads {
      */
     private static GatewayProxy defaultIngress(Snapshot s, String namespace) {
         Map<String, String> labels = Map.of("app", DEFAULT_NAME, "istio", "ingressgateway");
-        List<ServiceTarget> targets = serviceTargets(s.services(), namespace, labels, List.of());
+        List<ServiceTarget> targets = serviceTargets(SelectorIndex.of(s).servicesSelecting(namespace, labels), namespace,
+                labels, List.of());
         if (targets.isEmpty()) {
             targets = serviceTargets(List.of(defaultService(namespace)), namespace, labels, List.of());
         }
@@ -314,12 +305,7 @@ public final class GatewayWorkloads {
      * to the pod label; sorted by creationTimestamp, then name, then namespace (absent timestamps first).
      */
     public static List<Gateway> gatewaysFor(Snapshot s, Map<String, String> podLabels) {
-        List<Gateway> out = new ArrayList<>();
-        for (Gateway g : s.gateways()) {
-            if (g.selector() == null || subsetOf(g.selector(), podLabels)) {
-                out.add(g);
-            }
-        }
+        List<Gateway> out = SelectorIndex.of(s).gatewaysSelecting(podLabels);
         out.sort(CreationOrder.of());
         return out;
     }

@@ -1,0 +1,151 @@
+package io.gwctl.model.translate;
+
+import io.gwctl.model.Snapshot;
+import io.gwctl.model.istio.Gateway;
+import io.gwctl.model.kube.Service;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Services and Gateways of one snapshot indexed by selector, so that finding what selects a workload costs the
+ * workload's labels and the candidates, not every Service and Gateway (issue 12: at N=100,000 the pairwise scans
+ * were 90% of the run). Each selector is filed under one of its labels (the smallest key); a workload looks up each
+ * of its own labels, and the candidates are then checked in full, in input order, so results are exactly those of a
+ * scan. The index of the last snapshot asked about is kept (a weak reference to it), which is what the translator
+ * and the rules ask, once per workload.
+ */
+final class SelectorIndex {
+    private static final Object LOCK = new Object();
+    private static WeakReference<Snapshot> lastSnapshot = new WeakReference<>(null);
+    private static SelectorIndex last;
+
+    private final List<Service> services;
+    private final Postings servicesBySelector = new Postings();
+    private final List<Gateway> gateways;
+    private final Postings gatewaysBySelector = new Postings();
+    private final List<Map<String, String>> selectors;
+    private final Postings distinctSelectors = new Postings();
+
+    private SelectorIndex(Snapshot s) {
+        services = s.services();
+        for (int i = 0; i < services.size(); i++) {
+            Service svc = services.get(i);
+            // A Service with no selector selects nothing (Service.selects).
+            if (!svc.selector().isEmpty()) {
+                servicesBySelector.add(svc.metadata().namespace(), svc.selector(), i);
+            }
+        }
+        gateways = s.gateways();
+        Set<Map<String, String>> distinct = new LinkedHashSet<>();
+        for (int i = 0; i < gateways.size(); i++) {
+            Map<String, String> sel = gateways.get(i).selector();
+            // No selector, or an empty one, applies to every workload (labels.Instance.SubsetOf of nothing).
+            gatewaysBySelector.add("", sel == null ? Map.of() : sel, i);
+            if (sel != null && !sel.isEmpty()) {
+                distinct.add(sel);
+            }
+        }
+        selectors = List.copyOf(distinct);
+        for (int i = 0; i < selectors.size(); i++) {
+            distinctSelectors.add("", selectors.get(i), i);
+        }
+    }
+
+    /** The index of {@code s}, built once per snapshot. */
+    static SelectorIndex of(Snapshot s) {
+        synchronized (LOCK) {
+            if (last == null || lastSnapshot.get() != s) {
+                last = new SelectorIndex(s);
+                lastSnapshot = new WeakReference<>(s);
+            }
+            return last;
+        }
+    }
+
+    /** The Services of {@code namespace} whose selector matches {@code labels}, in input order. */
+    List<Service> servicesSelecting(String namespace, Map<String, String> labels) {
+        List<Service> out = new ArrayList<>();
+        for (int i : servicesBySelector.candidates(namespace, labels)) {
+            Service svc = services.get(i);
+            if (namespace.equals(svc.metadata().namespace()) && svc.selects(labels)) {
+                out.add(svc);
+            }
+        }
+        return out;
+    }
+
+    /** The Gateways that apply to a workload with {@code labels} (no selector, or a subset of them), in input order. */
+    List<Gateway> gatewaysSelecting(Map<String, String> labels) {
+        List<Gateway> out = new ArrayList<>();
+        for (int i : gatewaysBySelector.candidates("", labels)) {
+            Gateway g = gateways.get(i);
+            if (g.selector() == null || GatewayWorkloads.subsetOf(g.selector(), labels)) {
+                out.add(g);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a non-empty selector of some Gateway matches {@code labels}. */
+    boolean anyGatewaySelectorMatches(Map<String, String> labels) {
+        for (int i : distinctSelectors.candidates("", labels)) {
+            if (GatewayWorkloads.subsetOf(selectors.get(i), labels)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Positions filed under (scope, one label of the selector); selectors without a label value under scope alone. */
+    private static final class Postings {
+        private final Map<String, List<Integer>> byKey = new HashMap<>();
+
+        void add(String scope, Map<String, String> selector, int position) {
+            // A label whose value is null also matches a workload without that label (Objects.equals), so only
+            // labels with values can narrow; a selector without any is a candidate for every workload.
+            String smallest = null;
+            for (Map.Entry<String, String> e : selector.entrySet()) {
+                if (e.getValue() != null && (smallest == null || e.getKey().compareTo(smallest) < 0)) {
+                    smallest = e.getKey();
+                }
+            }
+            String key = smallest == null ? scope + '\0' : scope + '\0' + smallest + '\0' + selector.get(smallest);
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(position);
+        }
+
+        /** The positions that may match {@code labels} in {@code scope}, ascending, each once. */
+        int[] candidates(String scope, Map<String, String> labels) {
+            List<List<Integer>> hits = new ArrayList<>();
+            int n = 0;
+            List<Integer> always = byKey.get(scope + '\0');
+            if (always != null) {
+                hits.add(always);
+                n += always.size();
+            }
+            for (Map.Entry<String, String> e : labels.entrySet()) {
+                List<Integer> hit = byKey.get(scope + '\0' + e.getKey() + '\0' + e.getValue());
+                if (hit != null) {
+                    hits.add(hit);
+                    n += hit.size();
+                }
+            }
+            int[] out = new int[n];
+            int k = 0;
+            for (List<Integer> hit : hits) {
+                for (int i : hit) {
+                    out[k++] = i;
+                }
+            }
+            if (hits.size() > 1) {
+                Arrays.sort(out);
+            }
+            return out;
+        }
+    }
+}
