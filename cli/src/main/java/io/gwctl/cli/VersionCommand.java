@@ -2,39 +2,43 @@ package io.gwctl.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gwctl.cli.options.OutputOptions;
+import io.gwctl.cli.options.OutputFormat;
 import io.gwctl.renderers.findings.JsonOutput;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IModelTransformer;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code gwctl version}: the version (and commit, when the build recorded it), as text or JSON for scripts. */
 @Command(name = "version", mixinStandardHelpOptions = true, usageHelpAutoWidth = false,
-        modelTransformer = VersionCommand.Formats.class,
         description = {"Print the gwctl version (the same as gwctl --version), and the git commit it was built from"
                 + " when the build recorded it."},
         footerHeading = "%nExamples:%n",
         footer = {"  gwctl version", "  gwctl version -o json   # {\"gwctl\": {\"version\": ..., \"commit\": ...}}"})
 public final class VersionCommand implements Callable<Integer> {
-    private static final List<String> FORMATS = List.of("text", "json");
+    /** The -o values. */
+    enum Format {
+        /** {@code gwctl VERSION (commit C)}, the same line as --version; the default. */
+        TEXT,
+        /** {@code {"gwctl": {"version": ..., "commit": ...}}} for scripts. */
+        JSON
+    }
 
     @Spec
     private CommandSpec spec;
 
-    @Mixin
-    private OutputOptions output;
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            converter = Formats.class, completionCandidates = Formats.class, description = OutputFormat.DESCRIPTION)
+    private Format format;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         GwctlCommand.BuildInfo info = GwctlCommand.buildInfo();
-        if (output.format(FORMATS, "text").equals("json")) {
+        if (format == Format.JSON) {
             JsonOutput.write(json(info), out);
         } else {
             out.println(line(info));
@@ -57,11 +61,10 @@ public final class VersionCommand implements Callable<Integer> {
         return root;
     }
 
-    /** Names the -o formats of this command in help and completion. */
-    static final class Formats implements IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec s) {
-            return OutputOptions.describe(s, FORMATS, "text");
+    /** The -o values: {@link Format}'s constants. */
+    static final class Formats extends OutputFormat<Format> {
+        Formats() {
+            super(Format.class);
         }
     }
 }

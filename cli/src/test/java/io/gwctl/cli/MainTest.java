@@ -83,7 +83,8 @@ class MainTest {
     void unsupportedOutputFormatIsAUsageError() {
         Gwctl.Result r = gwctl.run("pc", "listener", "-f", "x.yaml", "-o", "table");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).isEqualTo("gwctl: output format \"table\" not supported (choose short, json, yaml)\n"
+        assertThat(r.err()).isEqualTo("gwctl: Invalid value for option '--output': 'table' is not one of short, json,"
+                + " yaml\n"
                 + "Run 'gwctl proxy-config listener --help' for usage.\n");
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -46,6 +47,14 @@ public final class ClusterOptions {
         redescribe(spec, "--all-namespaces", "Accepted as istioctl accepts it; changes nothing here: every namespace"
                 + " is read in any case, and the tables are those of the one gateway workload.");
         return spec;
+    }
+
+    /** {@link #describeForProxyConfig} as a command's model transformer. */
+    public static final class ProxyConfigHelp implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            return describeForProxyConfig(spec);
+        }
     }
 
     private static void redescribe(CommandSpec spec, String name, String description) {

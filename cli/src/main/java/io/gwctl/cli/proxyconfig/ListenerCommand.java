@@ -2,13 +2,11 @@ package io.gwctl.cli.proxyconfig;
 
 import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.options.ClusterOptions;
-import io.gwctl.cli.options.OutputOptions;
+import io.gwctl.cli.options.OutputFormat;
 import io.gwctl.renderers.table.ListenerFilter;
-import java.util.List;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code gwctl proxy-config listener}: istioctl's listener table (spec §1, §3.2) for one ingress gateway. */
 @Command(name = "listener", aliases = {"listeners", "l"}, mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = false, modelTransformer = ListenerCommand.Formats.class,
+        usageHelpAutoWidth = false, modelTransformer = ClusterOptions.ProxyConfigHelp.class,
         description = "Print the listeners of an ingress gateway, byte for byte as 'istioctl proxy-config listener'.",
         footerHeading = "%nExamples:%n",
         footer = {
@@ -29,15 +27,15 @@ import picocli.CommandLine.Spec;
             "  # the running gateway's Envoy (port-forward to its admin port)",
             "  gwctl pc l --live deploy/istio-ingressgateway.istio-system"})
 public final class ListenerCommand implements Callable<Integer> {
-    static final List<String> FORMATS = List.of("short", "json", "yaml");
-
     @Spec
     private CommandSpec spec;
 
     @Mixin
     private ProxyConfigInputs inputs;
-    @Mixin
-    private OutputOptions output;
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "short",
+            converter = ProxyConfigPrinter.Formats.class, completionCandidates = ProxyConfigPrinter.Formats.class,
+            description = OutputFormat.DESCRIPTION)
+    private ProxyConfigPrinter.Format format;
 
     @Option(names = "--port", paramLabel = "PORT", description = "Only the listener on this port.")
     private int port;
@@ -56,18 +54,9 @@ public final class ListenerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String format = output.format(FORMATS, "short");
         ProxyConfigData data = inputs.read();
         ProxyConfigPrinter.listeners(data, format, new ListenerFilter(address, port, type), verboseTable,
                 spec.commandLine().getOut());
         return ExitCodes.combine(data.exitCode(), ExitCodes.OK);
-    }
-
-    /** Names the -o formats of this command in help and completion. */
-    static final class Formats implements IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec s) {
-            return ClusterOptions.describeForProxyConfig(OutputOptions.describe(s, FORMATS, "short"));
-        }
     }
 }

@@ -2,12 +2,11 @@ package io.gwctl.cli.proxyconfig;
 
 import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.options.ClusterOptions;
-import io.gwctl.cli.options.OutputOptions;
+import io.gwctl.cli.options.OutputFormat;
 import io.gwctl.renderers.table.RouteFilter;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code gwctl proxy-config route}: istioctl's route table (spec §1, §3.3) for one ingress gateway. */
 @Command(name = "route", aliases = {"routes", "r"}, mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = false, modelTransformer = RouteCommand.Formats.class,
+        usageHelpAutoWidth = false, modelTransformer = ClusterOptions.ProxyConfigHelp.class,
         description = "Print the route configurations of an ingress gateway, byte for byte as"
                 + " 'istioctl proxy-config route'.",
         footerHeading = "%nExamples:%n",
@@ -31,8 +30,10 @@ public final class RouteCommand implements Callable<Integer> {
 
     @Mixin
     private ProxyConfigInputs inputs;
-    @Mixin
-    private OutputOptions output;
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "short",
+            converter = ProxyConfigPrinter.Formats.class, completionCandidates = ProxyConfigPrinter.Formats.class,
+            description = OutputFormat.DESCRIPTION)
+    private ProxyConfigPrinter.Format format;
 
     @Option(names = "--name", paramLabel = "NAME",
             description = "Only the route configuration with exactly this name, e.g. http.8080.")
@@ -46,17 +47,8 @@ public final class RouteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String format = output.format(ListenerCommand.FORMATS, "short");
         ProxyConfigData data = inputs.read();
         ProxyConfigPrinter.routes(data, format, new RouteFilter(name), verboseTable, spec.commandLine().getOut());
         return ExitCodes.combine(data.exitCode(), ExitCodes.OK);
-    }
-
-    /** Names the -o formats of this command in help and completion. */
-    static final class Formats implements IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec s) {
-            return ClusterOptions.describeForProxyConfig(OutputOptions.describe(s, ListenerCommand.FORMATS, "short"));
-        }
     }
 }

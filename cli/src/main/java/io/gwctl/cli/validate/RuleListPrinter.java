@@ -1,8 +1,8 @@
 package io.gwctl.cli.validate;
 
-import de.vandermeer.asciitable.AsciiTable;
-import de.vandermeer.asciitable.CWC_LongestLine;
-import de.vandermeer.skb.interfaces.transformers.textformat.TextAlignment;
+import com.github.freva.asciitable.AsciiTable;
+import com.github.freva.asciitable.Column;
+import com.github.freva.asciitable.HorizontalAlign;
 import io.gwctl.model.finding.RuleInfo;
 import java.io.PrintWriter;
 import java.util.List;
@@ -13,8 +13,25 @@ import java.util.List;
  */
 final class RuleListPrinter {
     static final String[] HEADER = {"CODE", "NAME", "SEVERITY", "ALIASES", "SUMMARY"};
-    /** Widest the SUMMARY column gets before wrapping, so the table fits a 120-column terminal. */
+    /**
+     * Widest the SUMMARY cell gets (text and its two spaces of padding) before its words wrap onto more lines, so the
+     * table fits a 120-column terminal.
+     */
     private static final int SUMMARY_WIDTH = 60;
+    /**
+     * Light box-drawing borders, with no line between data rows, in ascii-table's order: top (left, line, joint,
+     * right), header row (left, separator, right), the line under the header, data row, the line between data rows
+     * (none), the line over the footer, footer row, bottom.
+     */
+    private static final Character[] BORDER = {
+        '\u250c', '\u2500', '\u252c', '\u2510',
+        '\u2502', '\u2502', '\u2502',
+        '\u251c', '\u2500', '\u253c', '\u2524',
+        '\u2502', '\u2502', '\u2502',
+        null, null, null, null,
+        '\u251c', '\u2500', '\u253c', '\u2524',
+        '\u2502', '\u2502', '\u2502',
+        '\u2514', '\u2500', '\u2534', '\u2518'};
 
     private RuleListPrinter() {
     }
@@ -27,22 +44,14 @@ final class RuleListPrinter {
     }
 
     static void table(List<RuleInfo> rules, PrintWriter out) {
-        AsciiTable t = new AsciiTable();
-        t.addRule();
-        t.addRow((Object[]) HEADER);
-        t.addRule();
-        for (RuleInfo r : rules) {
-            t.addRow((Object[]) row(r));
-        }
-        t.addRule();
-        CWC_LongestLine widths = new CWC_LongestLine();
+        Column[] columns = new Column[HEADER.length];
         for (int i = 0; i < HEADER.length; i++) {
-            widths.add(HEADER[i].length(), i == HEADER.length - 1 ? SUMMARY_WIDTH : 0);
+            columns[i] = new Column().header(HEADER[i]).headerAlign(HorizontalAlign.LEFT)
+                    .dataAlign(HorizontalAlign.LEFT);
         }
-        t.getRenderer().setCWC(widths);
-        t.setPaddingLeftRight(1);
-        t.setTextAlignment(TextAlignment.LEFT);
-        out.println(t.render());
+        columns[HEADER.length - 1].maxWidth(SUMMARY_WIDTH);
+        out.println(AsciiTable.builder().border(BORDER).lineSeparator("\n")
+                .data(columns, rules.stream().map(RuleListPrinter::row).toArray(Object[][]::new)).asString());
     }
 
     private static String[] row(RuleInfo r) {

@@ -8,7 +8,7 @@ import io.gwctl.cli.Inputs;
 import io.gwctl.cli.LoadedInputs;
 import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.InputOptions;
-import io.gwctl.cli.options.OutputOptions;
+import io.gwctl.cli.options.OutputFormat;
 import io.gwctl.cli.options.VerbosityOptions;
 import io.gwctl.cli.source.SourceResult;
 import io.gwctl.model.Printable;
@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,7 +45,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code gwctl validate}: lint Gateway/VirtualService manifests (or a cluster) for CI, with file:line. */
 @Command(name = "validate", mixinStandardHelpOptions = true, usageHelpAutoWidth = false, sortOptions = false,
-        modelTransformer = ValidateCommand.Formats.class,
         description = {
             "Check Istio ingress configuration: Gateways, VirtualServices, their Services, workloads and TLS Secrets.",
             "Findings carry a stable gwctl code (GW0101), the istioctl analyze / Kiali codes it corresponds to, the"
@@ -67,8 +65,6 @@ import picocli.CommandLine.Spec;
             "",
             ExitCodes.HELP})
 public final class ValidateCommand implements Callable<Integer> {
-    static final List<String> FORMATS = List.of("text", "json", "yaml", "sarif", "junit", "github");
-
     @Spec
     private CommandSpec spec;
 
@@ -76,8 +72,9 @@ public final class ValidateCommand implements Callable<Integer> {
     private InputOptions input;
     @Mixin
     private ClusterOptions cluster;
-    @Mixin
-    private OutputOptions output;
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            converter = Formats.class, completionCandidates = Formats.class, description = OutputFormat.DESCRIPTION)
+    private FindingsFormat format;
 
     @Option(names = "--failure-threshold", paramLabel = "LEVEL", defaultValue = "Error",
             converter = SeverityConverter.class, completionCandidates = SeverityConverter.Candidates.class,
@@ -144,10 +141,9 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Environment env = GwctlCommand.environment(spec);
         PrintWriter out = spec.commandLine().getOut();
-        FindingsFormat format = format();
         if (listRules) {
             List<RuleInfo> rules = RuleRegistry.all().stream().map(Rule::info).toList();
-            if (env.stdoutIsTerminal() && !output.given()) {
+            if (env.stdoutIsTerminal() && !spec.commandLine().getParseResult().hasMatchedOption("--output")) {
                 RuleListPrinter.table(rules, out);
             } else {
                 RuleListPrinter.tsv(rules, out);
@@ -242,16 +238,6 @@ public final class ValidateCommand implements Callable<Integer> {
                 failed, r.rules());
     }
 
-    private FindingsFormat format() {
-        String name = output.format(FORMATS, "text");
-        try {
-            return FindingsFormat.parse(name);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "output format \"" + name + "\" is not available in"
-                    + " this build");
-        }
-    }
-
     private List<Suppression> suppressions() {
         List<Suppression> parsed = new ArrayList<>();
         for (String s : suppress) {
@@ -288,11 +274,10 @@ public final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    /** Names the -o formats of this command in help and completion. */
-    static final class Formats implements IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec s) {
-            return OutputOptions.describe(s, FORMATS, "text");
+    /** The -o values: {@link FindingsFormat}'s constants. */
+    static final class Formats extends OutputFormat<FindingsFormat> {
+        Formats() {
+            super(FindingsFormat.class);
         }
     }
 }

@@ -1,12 +1,9 @@
 package io.gwctl.renderers.findings;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /**
  * The output formats of {@code gwctl validate -o}: each names the renderer that writes a {@code ValidationReport}
- * in that format (see docs/output-formats.md, section "validate").
+ * in that format (see docs/output-formats.md, section "validate"). Users type the constants in lower case; this
+ * enum is the only list of the names (help, completion and the check of {@code -o} come from it).
  */
 public enum FindingsFormat {
     /** istioctl analyze's {@code log} style, one line per finding; the default. */
@@ -31,34 +28,5 @@ public enum FindingsFormat {
     /** The renderer writing this format. */
     public FindingsRenderer renderer() {
         return renderer;
-    }
-
-    /** The name users type after {@code -o}: {@code text}, {@code json}, ... */
-    public String cliName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The format named {@code s}, case-insensitively; {@code log} is accepted for {@link #TEXT} because that is
-     * istioctl analyze's name for the same output (lint catalogue §2.5).
-     *
-     * @throws IllegalArgumentException naming the valid values when {@code s} is not one of them
-     */
-    public static FindingsFormat parse(String s) {
-        String key = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
-        if (key.equals("log")) {
-            return TEXT;
-        }
-        for (FindingsFormat f : values()) {
-            if (f.cliName().equals(key)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown output format \"" + s + "\": valid values are " + validValues());
-    }
-
-    /** {@code text, json, yaml, sarif, junit, github}, for error messages and {@code --help}. */
-    public static String validValues() {
-        return Arrays.stream(values()).map(FindingsFormat::cliName).collect(Collectors.joining(", "));
     }
 }
