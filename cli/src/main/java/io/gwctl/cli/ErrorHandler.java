@@ -33,7 +33,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     }
 
     /** istioctl's proxy-config commands that gwctl does not have: it computes the listeners and routes only. */
-    private static final Set<String> ISTIOCTL_ONLY = Set.of("all", "bootstrap", "cluster", "clusters", "c",
+    private static final Set<String> ISTIOCTL_ONLY = Set.of("bootstrap", "cluster", "clusters", "c",
             "endpoint", "endpoints", "ep", "ecds", "log", "rootca-compare", "secret", "secrets", "s");
 
     /**

@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code gwctl proxy-config} (alias {@code pc}): the parent of istioctl's listener and route tables (spec §1). */
+/** {@code gwctl proxy-config} (alias {@code pc}): istioctl's listener, route and all tables (spec §1), and diff. */
 @Command(name = "proxy-config", aliases = "pc", mixinStandardHelpOptions = true, usageHelpAutoWidth = false,
         description = {
             "Print the Envoy configuration an Istio ingress gateway will serve, as 'istioctl proxy-config' prints it.",
@@ -14,12 +14,13 @@ import picocli.CommandLine.Spec;
                     + " read from a cluster (no -f), read from an Envoy config dump (--config-dump), or read from"
                     + " the running gateway proxy (--live). 'diff' compares what the manifests say with what the"
                     + " proxy serves."},
-        subcommands = {ListenerCommand.class, RouteCommand.class, DiffCommand.class},
+        subcommands = {ListenerCommand.class, RouteCommand.class, AllCommand.class, DiffCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  gwctl pc listener -f manifests/",
             "  gwctl pc route -f manifests/ --name http.8080",
             "  gwctl pc listener --config-dump config_dump.json",
+            "  gwctl pc all --config-dump config_dump.json",
             "  gwctl pc route --live deploy/istio-ingressgateway.istio-system",
             "  gwctl pc diff -f manifests/ --live"})
 public final class ProxyConfigCommand implements Callable<Integer> {
@@ -28,6 +29,6 @@ public final class ProxyConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: choose listener, route or diff");
+        throw new ParameterException(spec.commandLine(), "missing command: choose listener, route, all or diff");
     }
 }

@@ -18,6 +18,7 @@ import io.gwctl.cli.source.SourceResult;
 import io.gwctl.model.envoy.ConfigDump;
 import io.gwctl.model.envoy.ConfigDumpException;
 import io.gwctl.model.envoy.ConfigDumpReader;
+import io.gwctl.model.envoy.FullConfigDump;
 import io.gwctl.model.translate.GatewayProxy;
 import io.gwctl.model.translate.GatewayView;
 import io.gwctl.model.translate.GatewayWorkloads;
@@ -29,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -36,8 +38,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The inputs of {@code proxy-config listener|route|diff} (a mixin: the workload argument, -f, --config-dump, --live,
- * the cluster options and -v) and how they become the Envoy configuration to print: a config dump as it is, a live
+ * The inputs of {@code proxy-config listener|route|all|diff} (a mixin: the workload argument, -f, --config-dump,
+ * --live, the cluster options and -v) and how they become the Envoy configuration to print: a config dump as it is, a live
  * proxy's dump, or manifests (files or cluster) translated for the gateway workload named by the argument.
  */
 public final class ProxyConfigInputs {
@@ -144,18 +146,39 @@ public final class ProxyConfigInputs {
     }
 
     private static ProxyConfigData fromDump(Environment env, String path) {
+        ConfigDump d = parseDump(env, path, ConfigDumpReader::read);
+        return new ProxyConfigData(d.listeners(), d.routeConfigs(), ExitCodes.OK, "-".equals(path) ? "<stdin>" : path,
+                null);
+    }
+
+    /**
+     * {@code pc all}: with --config-dump alone, the whole dump (bootstrap versions, clusters, secrets and endpoints
+     * besides listeners and route configurations); empty for the other inputs, which {@link #read} reads and checks.
+     */
+    Optional<FullConfigDump> fullDump() {
+        live.validate();
+        if (dump.configDump() == null || live.live() || input.hasFiles() || workload != null) {
+            return Optional.empty();
+        }
+        return Optional.of(parseDump(GwctlCommand.environment(spec), dump.configDump(), ConfigDumpReader::readFull));
+    }
+
+    /** How a config dump is parsed: {@link ConfigDumpReader#read} or {@link ConfigDumpReader#readFull}. */
+    private interface DumpParser<T> {
+        T parse(InputStream in, String name) throws ConfigDumpException;
+    }
+
+    /** Reads the dump at {@code path} ({@code -} for standard input), with exit 66 or 65 when it cannot. */
+    private static <T> T parseDump(Environment env, String path, DumpParser<T> parser) {
         boolean stdin = "-".equals(path);
         String name = stdin ? "<stdin>" : path;
         try {
-            ConfigDump d;
             if (stdin) {
-                d = ConfigDumpReader.read(env.stdin().get(), name);
-            } else {
-                try (InputStream in = Files.newInputStream(env.fileSystem().getPath(path))) {
-                    d = ConfigDumpReader.read(in, name);
-                }
+                return parser.parse(env.stdin().get(), name);
             }
-            return new ProxyConfigData(d.listeners(), d.routeConfigs(), ExitCodes.OK, name, null);
+            try (InputStream in = Files.newInputStream(env.fileSystem().getPath(path))) {
+                return parser.parse(in, name);
+            }
         } catch (NoSuchFileException e) {
             throw new GwctlException(ExitCodes.NO_INPUT, path + ": no such file", e);
         } catch (IOException e) {

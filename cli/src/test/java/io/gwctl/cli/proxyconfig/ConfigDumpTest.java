@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code proxy-config route --config-dump} against istioctl's own goldens in
@@ -71,10 +72,11 @@ class ConfigDumpTest {
         assertThat(r.err().lines()).hasSize(1);
     }
 
-    @Test
-    void missingDumpExits66() {
+    @ParameterizedTest
+    @ValueSource(strings = {"route", "all"})
+    void missingDumpExits66(String command) {
         String missing = dir.resolve("absent.json").toString();
-        Gwctl.Result r = gwctl.run("pc", "route", "--config-dump", missing);
+        Gwctl.Result r = gwctl.run("pc", command, "--config-dump", missing);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.NO_INPUT);
         assertThat(r.err()).isEqualTo("gwctl: " + missing + ": no such file\n");
     }

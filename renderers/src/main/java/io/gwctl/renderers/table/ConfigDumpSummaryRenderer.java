@@ -1,6 +1,8 @@
 package io.gwctl.renderers.table;
 
 import io.gwctl.model.envoy.FullConfigDump;
+import io.gwctl.model.envoy.Listener;
+import io.gwctl.model.envoy.RouteConfiguration;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -44,14 +46,28 @@ public final class ConfigDumpSummaryRenderer {
      * @param now         the instant certificates are checked against (VALID CERT column)
      */
     public static void render(FullConfigDump dump, boolean withHeaders, Instant now, Writer out) throws IOException {
-        List<String> titles = List.of("BOOTSTRAP", "CLUSTER", "LISTENER", "ROUTE", "SECRET", "ENDPOINTS");
-        List<Section> sections = List.of(
+        print(List.of("BOOTSTRAP", "CLUSTER", "LISTENER", "ROUTE", "SECRET", "ENDPOINTS"), List.of(
                 w -> bootstrap(dump.bootstrap(), w),
                 w -> clusters(dump.clusters(), w),
                 w -> ListenerTableRenderer.render(dump.dump().listeners(), ListenerFilter.ALL, true, true, w),
                 w -> RouteTableRenderer.render(dump.dump().routeConfigs(), RouteFilter.ALL, true, true, w),
                 w -> secrets(dump.secrets(), now, w),
-                w -> endpoints(dump.endpoints(), w));
+                w -> endpoints(dump.endpoints(), w)), withHeaders, out);
+    }
+
+    /**
+     * Writes the listener and route sections of the summary, as {@link #render} does, for an Envoy configuration
+     * that has nothing else (gwctl's translation of manifests: no bootstrap, clusters, secrets or endpoints).
+     */
+    public static void render(List<Listener> listeners, List<RouteConfiguration> routeConfigs, Writer out)
+            throws IOException {
+        print(List.of("LISTENER", "ROUTE"), List.of(
+                w -> ListenerTableRenderer.render(listeners, ListenerFilter.ALL, true, true, w),
+                w -> RouteTableRenderer.render(routeConfigs, RouteFilter.ALL, true, true, w)), false, out);
+    }
+
+    private static void print(List<String> titles, List<Section> sections, boolean withHeaders, Writer out)
+            throws IOException {
         for (int i = 0; i < sections.size(); i++) {
             if (i > 0) {
                 out.write('\n');
