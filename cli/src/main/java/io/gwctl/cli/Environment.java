@@ -31,27 +31,11 @@ public record Environment(Map<String, String> variables, Supplier<InputStream> s
         return variables.get(name);
     }
 
-    public Environment withVariables(Map<String, String> vars) {
-        return new Environment(vars, stdin, stdoutIsTerminal, fileSystem, kubeClients, proxyAdmin);
-    }
-
     public Environment withStdin(Supplier<InputStream> in) {
         return new Environment(variables, in, stdoutIsTerminal, fileSystem, kubeClients, proxyAdmin);
     }
 
-    public Environment withTerminal(boolean terminal) {
-        return new Environment(variables, stdin, terminal, fileSystem, kubeClients, proxyAdmin);
-    }
-
     public Environment withFileSystem(FileSystem fs) {
         return new Environment(variables, stdin, stdoutIsTerminal, fs, kubeClients, proxyAdmin);
-    }
-
-    public Environment withKubeClients(KubeClientFactory factory) {
-        return new Environment(variables, stdin, stdoutIsTerminal, fileSystem, factory, proxyAdmin);
-    }
-
-    public Environment withProxyAdmin(ProxyAdminTunnels tunnels) {
-        return new Environment(variables, stdin, stdoutIsTerminal, fileSystem, kubeClients, tunnels);
     }
 }

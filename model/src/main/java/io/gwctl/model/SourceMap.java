@@ -63,10 +63,6 @@ public final class SourceMap {
         return positions.containsKey(pointer);
     }
 
-    public int documentLine() {
-        return documentLine;
-    }
-
     public int size() {
         return positions.size();
     }

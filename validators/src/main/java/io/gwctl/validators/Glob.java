@@ -29,16 +29,8 @@ final class Glob {
         return pattern.matcher(s == null ? "" : s).matches();
     }
 
-    boolean isMatchAll() {
-        return "*".equals(text);
-    }
-
     String text() {
         return text;
-    }
-
-    static boolean hasWildcard(String s) {
-        return s.indexOf('*') >= 0 || s.indexOf('?') >= 0;
     }
 
     private static String toRegex(String glob, boolean paths) {

@@ -142,17 +142,6 @@ public final class Kubeconfig {
         return ns.isEmpty() ? null : ns;
     }
 
-    /** The server URL of a context's cluster, or null. */
-    public String serverOf(String context) {
-        ObjectNode c = contexts.get(context);
-        if (c == null) {
-            return null;
-        }
-        ObjectNode cluster = clusters.get(c.path("context").path("cluster").asText(""));
-        String server = cluster == null ? "" : cluster.path("cluster").path("server").asText("");
-        return server.isEmpty() ? null : server;
-    }
-
     /** The {@code cluster} stanza of a context's cluster (server, certificate-authority, …); missing when none. */
     public JsonNode clusterOf(String context) {
         ObjectNode c = contexts.get(context);

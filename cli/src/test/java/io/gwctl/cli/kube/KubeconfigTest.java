@@ -61,8 +61,8 @@ class KubeconfigTest {
         assertThat(k.contextNames()).containsExactly("dev", "prod");
         assertThat(k.namespaceOf("dev")).isEqualTo("team-a");
         assertThat(k.namespaceOf("prod")).isNull();
-        assertThat(k.serverOf("dev")).isEqualTo("https://a.example:6443");
-        assertThat(k.serverOf("prod")).isEqualTo("https://prod.example:6443");
+        assertThat(k.clusterOf("dev").path("server").asText()).isEqualTo("https://a.example:6443");
+        assertThat(k.clusterOf("prod").path("server").asText()).isEqualTo("https://prod.example:6443");
         JsonNode merged = new ObjectMapper().readTree(k.toDocument("dev"));
         assertThat(merged.path("current-context").asText()).isEqualTo("dev");
         assertThat(merged.path("users")).hasSize(1);

@@ -85,11 +85,6 @@ public final class VirtualServiceIndex {
         });
     }
 
-    /** The namespace the index was built for. */
-    public String proxyNamespace() {
-        return proxyNamespace;
-    }
-
     /**
      * Where {@code VirtualServicesForGateway} puts a VirtualService for a workload in {@code namespace} (spec §6.3): 0
      * private, 1 exported to the namespace, 2 public; -1 when the workload does not see it. Within a rank the order is
