@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * Completion in {@code gwctl shell}: subcommands, options and enum values from the command tree (picocli's
  * {@link AutoComplete#complete}), file names after the options that take a file, and the names in the loaded
  * inputs: gateway workloads as the proxy-config argument, namespaces after -n, route configuration names after
- * --name and listener ports after --port (from the gateway views translated so far in the session).
+ * --name and listener ports after --port (from the gateway views translated so far in the session), and the
+ * Gateways and VirtualServices after the {@code CODE=} of {@code validate -S} (the only option that names them).
  */
 final class ShellCompleter implements Completer {
     private static final Set<String> FILE_OPTIONS = Set.of("-f", "--filename", "--config-dump", "--gateway-values",
@@ -66,6 +67,8 @@ final class ShellCompleter implements Completer {
             out.addAll(namespaces(snapshot));
         } else if (previous.equals("--name")) {
             views().forEach(v -> v.routeConfigs().stream().map(RouteConfiguration::name).forEach(out::add));
+        } else if (previous.equals("-S") || previous.equals("--suppress")) {
+            out.addAll(suppressions(prefix, snapshot));
         } else if (previous.equals("--port")) {
             views().forEach(v -> v.listeners().stream().map(l -> Integer.toString(l.port())).forEach(out::add));
         } else {
@@ -90,6 +93,26 @@ final class ShellCompleter implements Completer {
             String type = w instanceof Pod ? "pod/" : "deploy/";
             String ns = w.metadata().namespace();
             out.add(type + w.metadata().name() + (ns == null || ns.isEmpty() ? "" : "." + ns));
+        }
+        return out;
+    }
+
+    /**
+     * After {@code -S CODE=}: {@code CODE=Gateway NAMESPACE/NAME} and {@code CODE=VirtualService NAMESPACE/NAME} for
+     * each one loaded, the form {@code -S} documents first; nothing before the {@code =} (the code is the user's).
+     */
+    private static List<String> suppressions(String prefix, Snapshot snapshot) {
+        int eq = prefix.indexOf('=');
+        if (eq < 0) {
+            return List.of();
+        }
+        String code = prefix.substring(0, eq + 1);
+        List<String> out = new ArrayList<>();
+        for (Resource r : snapshot.gateways()) {
+            out.add(code + "Gateway " + r.metadata().namespace() + "/" + r.metadata().name());
+        }
+        for (Resource r : snapshot.virtualServices()) {
+            out.add(code + "VirtualService " + r.metadata().namespace() + "/" + r.metadata().name());
         }
         return out;
     }

@@ -72,6 +72,17 @@ class ShellCompleterTest {
     }
 
     @Test
+    void gatewaysAndVirtualServicesAfterTheCodeOfASuppression() {
+        assertThat(complete("validate -S ")).isEmpty();
+        assertThat(complete("validate -S 'GW0403=")).containsExactly("GW0403=Gateway default/test-gw",
+                "GW0403=Gateway default/test-istio-gateway", "GW0403=VirtualService default/test-gw");
+        assertThat(complete("validate --suppress \"IST0132=Virtual")).containsExactly(
+                "IST0132=VirtualService default/test-gw");
+        assertThat(complete("validate -S 'GW0301=Gateway default/test-i"))
+                .containsExactly("GW0301=Gateway default/test-istio-gateway");
+    }
+
+    @Test
     void filesAfterFileOptions() {
         String prefix = dir + "/g";
         assertThat(complete("pc route -f " + prefix)).containsExactly(dir + "/gw/");
