@@ -169,6 +169,15 @@ class ValidateCommandTest {
 
         Gwctl.Result table = new Gwctl().terminal(true).run("validate", "--list-rules");
         assertThat(table.out()).startsWith("\u250c").contains("\u2502 GW0401 \u2502 gateway-ref-not-found ");
+        List<String> rows = table.out().lines().toList();
+        assertThat(rows.get(1)).matches("\u2502 CODE +\u2502 NAME +\u2502 SEVERITY \u2502 ALIASES +\u2502 SUMMARY +\u2502");
+        assertThat(rows.get(rows.size() - 1)).startsWith("\u2514").endsWith("\u2518");
+        // One width for every line; a SUMMARY cell holds at most 58 characters between its spaces, so long
+        // summaries wrap onto continuation lines whose CODE cell is blank.
+        assertThat(rows).allSatisfy(l -> assertThat(l).hasSameSizeAs(rows.get(0)));
+        String[] top = rows.get(0).split("\u252c");
+        assertThat(top[top.length - 1]).hasSize(61);
+        assertThat(rows).anyMatch(l -> l.startsWith("\u2502        \u2502"));
         assertThat(new Gwctl().terminal(true).run("validate", "--list-rules", "-o", "text").out())
                 .isEqualTo(tsv.out());
     }
