@@ -74,15 +74,6 @@ class OutputFormatsDocTest {
     }
 
     @Test
-    void helpShowsTheValuesAndTheDefault() {
-        Gwctl.Result r = new Gwctl().run("pc", "route", "--help");
-        assertThat(r.out().replaceAll("\\s+", " ")).contains("Output format: short, json, yaml (default: short).");
-        r = new Gwctl().run("validate", "--help");
-        assertThat(r.out().replaceAll("\\s+", " "))
-                .contains("Output format: text, json, yaml, sarif, junit, github (default: text).");
-    }
-
-    @Test
     void everyDocumentedValueIsAcceptedAndAnyOtherRefusedInOneLine() throws IOException {
         for (Map.Entry<String, List<String>> e : documented().entrySet()) {
             List<String> words = new ArrayList<>(List.of(e.getKey().substring("gwctl ".length()).split(" ")));

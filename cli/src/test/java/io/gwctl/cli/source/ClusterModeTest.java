@@ -244,6 +244,18 @@ class ClusterModeTest {
     }
 
     @Test
+    void pcAllReadsTheClusterAsPcListenerAndPcRouteDo() {
+        Gwctl.Result all = gwctl().run("pc", "all");
+        assertThat(all.exitCode()).as(all.toString()).isZero();
+        String[] sections = all.out().split("\n\n", -1);
+        assertThat(sections).hasSize(2);
+        assertThat(sections[0].lines()).hasSameSizeAs(gwctl().run("pc", "listener").out().lines().toList())
+                .anyMatch(l -> l.startsWith("listener/0.0.0.0_8443 "));
+        assertThat(sections[1].lines()).hasSameSizeAs(gwctl().run("pc", "route").out().lines().toList())
+                .anyMatch(l -> l.startsWith("route/https.443.https.test-gateway.default "));
+    }
+
+    @Test
     void aMissingKubeconfigFlagFileExits69() {
         String missing = dir.resolve("nope").toString();
 
