@@ -2,7 +2,7 @@ package io.gwctl.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gwctl.cli.options.OutputFormat;
+import io.gwctl.cli.options.EnumNames;
 import io.gwctl.renderers.findings.JsonOutput;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,7 +31,7 @@ public final class VersionCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            converter = Formats.class, completionCandidates = Formats.class, description = OutputFormat.DESCRIPTION)
+            converter = Formats.class, completionCandidates = Formats.class, description = EnumNames.OUTPUT_HELP)
     private Format format;
 
     @Override
@@ -62,7 +62,7 @@ public final class VersionCommand implements Callable<Integer> {
     }
 
     /** The -o values: {@link Format}'s constants. */
-    static final class Formats extends OutputFormat<Format> {
+    static final class Formats extends EnumNames<Format> {
         Formats() {
             super(Format.class);
         }

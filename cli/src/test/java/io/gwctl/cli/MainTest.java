@@ -89,6 +89,15 @@ class MainTest {
     }
 
     @Test
+    void badColorIsAUsageErrorNamingTheValues() {
+        Gwctl.Result r = gwctl.run("validate", "-f", "x.yaml", "--color", "Sometimes");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("gwctl: Invalid value for option '--color': 'Sometimes' is not one of auto,"
+                + " always, never\n");
+        assertThat(gwctl.run("validate", "--color", "NEVER", "--help").exitCode()).isZero();
+    }
+
+    @Test
     void badThresholdIsAUsageError() {
         Gwctl.Result r = gwctl.run("validate", "-f", "x.yaml", "--failure-threshold", "fatal");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -2,7 +2,7 @@ package io.gwctl.cli.proxyconfig;
 
 import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.options.ClusterOptions;
-import io.gwctl.cli.options.OutputFormat;
+import io.gwctl.cli.options.EnumNames;
 import io.gwctl.renderers.table.ListenerFilter;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -34,7 +34,7 @@ public final class ListenerCommand implements Callable<Integer> {
     private ProxyConfigInputs inputs;
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "short",
             converter = ProxyConfigPrinter.Formats.class, completionCandidates = ProxyConfigPrinter.Formats.class,
-            description = OutputFormat.DESCRIPTION)
+            description = EnumNames.OUTPUT_HELP)
     private ProxyConfigPrinter.Format format;
 
     @Option(names = "--port", paramLabel = "PORT", description = "Only the listener on this port.")

@@ -1,6 +1,6 @@
 package io.gwctl.cli.proxyconfig;
 
-import io.gwctl.cli.options.OutputFormat;
+import io.gwctl.cli.options.EnumNames;
 import io.gwctl.renderers.envoy.EnvoyJsonRenderer;
 import io.gwctl.renderers.table.ListenerFilter;
 import io.gwctl.renderers.table.ListenerTableRenderer;
@@ -25,7 +25,7 @@ final class ProxyConfigPrinter {
     }
 
     /** The -o values of listener and route: {@link Format}'s constants. */
-    static final class Formats extends OutputFormat<Format> {
+    static final class Formats extends EnumNames<Format> {
         Formats() {
             super(Format.class);
         }

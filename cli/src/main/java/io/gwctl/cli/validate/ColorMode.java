@@ -1,10 +1,7 @@
 package io.gwctl.cli.validate;
 
 import io.gwctl.cli.Environment;
-import java.util.List;
-import java.util.Locale;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
+import io.gwctl.cli.options.EnumNames;
 
 /** {@code --color auto|always|never}; auto colours only a terminal, and never with NO_COLOR or TERM=dumb. */
 public enum ColorMode {
@@ -27,24 +24,10 @@ public enum ColorMode {
         return s == null || s.isEmpty();
     }
 
-    /** Parses the lower-case names, case-insensitively. */
-    static final class Converter implements ITypeConverter<ColorMode> {
-        @Override
-        public ColorMode convert(String value) {
-            for (ColorMode m : values()) {
-                if (m.name().equalsIgnoreCase(value)) {
-                    return m;
-                }
-            }
-            throw new TypeConversionException("'" + value + "' is not one of auto, always, never");
-        }
-    }
-
-    /** The values as typed, for help and completion. */
-    static final class Candidates implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return List.of(values()).stream().map(m -> m.name().toLowerCase(Locale.ROOT)).iterator();
+    /** The --color values: the constants in lower case. */
+    static final class Names extends EnumNames<ColorMode> {
+        Names() {
+            super(ColorMode.class);
         }
     }
 }

@@ -7,8 +7,8 @@ import io.gwctl.cli.GwctlException;
 import io.gwctl.cli.Inputs;
 import io.gwctl.cli.LoadedInputs;
 import io.gwctl.cli.options.ClusterOptions;
+import io.gwctl.cli.options.EnumNames;
 import io.gwctl.cli.options.InputOptions;
-import io.gwctl.cli.options.OutputFormat;
 import io.gwctl.cli.options.VerbosityOptions;
 import io.gwctl.cli.source.SourceResult;
 import io.gwctl.model.Printable;
@@ -73,7 +73,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     private ClusterOptions cluster;
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            converter = Formats.class, completionCandidates = Formats.class, description = OutputFormat.DESCRIPTION)
+            converter = Formats.class, completionCandidates = Formats.class, description = EnumNames.OUTPUT_HELP)
     private FindingsFormat format;
 
     @Option(names = "--failure-threshold", paramLabel = "LEVEL", defaultValue = "Error",
@@ -98,8 +98,8 @@ public final class ValidateCommand implements Callable<Integer> {
                     + " (default: .gwctl.yaml in the current directory when present).")
     private String config;
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", converter = ColorMode.Converter.class,
-            completionCandidates = ColorMode.Candidates.class,
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", converter = ColorMode.Names.class,
+            completionCandidates = ColorMode.Names.class,
             description = "Colour the text output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: only on a"
                     + " terminal, and not when NO_COLOR is set or TERM=dumb).")
     private ColorMode color;
@@ -275,7 +275,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     /** The -o values: {@link FindingsFormat}'s constants. */
-    static final class Formats extends OutputFormat<FindingsFormat> {
+    static final class Formats extends EnumNames<FindingsFormat> {
         Formats() {
             super(FindingsFormat.class);
         }

@@ -8,30 +8,30 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The {@code -o/--output} value of a command, converted to that command's format enum: the enum is the only list of
- * format names, so help ({@link #DESCRIPTION}), completion and the error for a bad value all come from it. Each
- * command subclasses this once for its enum and names the subclass as the option's converter and completion
- * candidates.
+ * The values of an option that takes one of an enum's constants, typed in lower case: each command's
+ * {@code -o/--output} format, {@code --color}. The enum is the only list of the names, so help ({@code
+ * ${COMPLETION-CANDIDATES}}), completion and the error for a bad value all come from it. Each enum gets one
+ * subclass, named as the option's converter and completion candidates.
  *
- * @param <E> the command's format enum; users type its constants in lower case ({@link #cliName})
+ * @param <E> the enum; users type its constants in lower case ({@link #cliName})
  */
-public abstract class OutputFormat<E extends Enum<E>> implements ITypeConverter<E>, Iterable<String> {
-    /** The option's help: the names and the default, filled in by picocli from the enum. */
-    public static final String DESCRIPTION = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).";
+public abstract class EnumNames<E extends Enum<E>> implements ITypeConverter<E>, Iterable<String> {
+    /** The help of every {@code -o/--output}: the names and the default, filled in by picocli from the enum. */
+    public static final String OUTPUT_HELP = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).";
 
     private final Class<E> type;
 
-    protected OutputFormat(Class<E> type) {
+    protected EnumNames(Class<E> type) {
         this.type = type;
     }
 
-    /** {@code text}, {@code json}, ...: the name users type after {@code -o}. */
+    /** {@code text}, {@code json}, ...: the name users type. */
     public static String cliName(Enum<?> format) {
         return format.name().toLowerCase(Locale.ROOT);
     }
 
     /**
-     * The format named {@code value}, case-insensitively.
+     * The constant named {@code value}, case-insensitively.
      *
      * @throws TypeConversionException naming the valid values; picocli turns it into a usage error (exit 64)
      */
@@ -48,7 +48,7 @@ public abstract class OutputFormat<E extends Enum<E>> implements ITypeConverter<
     /** The names in declaration order, for help and completion. */
     @Override
     public Iterator<String> iterator() {
-        return Arrays.stream(type.getEnumConstants()).map(OutputFormat::cliName)
+        return Arrays.stream(type.getEnumConstants()).map(EnumNames::cliName)
                 .collect(Collectors.toList()).iterator();
     }
 }
