@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                 + " with its kind (listener/, route/, ...), separated by blank lines.",
             "From --config-dump: bootstrap versions, clusters, listeners, routes, secrets (certificate metadata,"
                     + " never the keys) and endpoints, byte for byte as istioctl. From manifests (-f, or a cluster)"
-                    + " and from --live: the listener and route tables, which are what gwctl computes."},
+                    + " and from --live: the listener and route tables, the only ones gwctl computes or reads."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  gwctl pc all --config-dump config_dump.json",
