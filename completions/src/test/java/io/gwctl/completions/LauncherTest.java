@@ -104,6 +104,9 @@ class LauncherTest {
             Path real = ROOT.resolve("cli/target/gwctl.jar");
             assumeTrue(Files.isRegularFile(real), "cli/target/gwctl.jar not built: run mvn verify from the root");
             Files.copy(ROOT.resolve("gwctl"), root.resolve("gwctl"));
+            Path lib = root.resolve("cli/src/dist/lib/gwctl-jvm.sh");
+            Files.createDirectories(lib.getParent());
+            Files.copy(ROOT.resolve("cli/src/dist/lib/gwctl-jvm.sh"), lib);
             jar = root.resolve("cli/target/gwctl.jar");
             Files.createDirectories(jar.getParent());
             Files.copy(real, jar);

@@ -30,7 +30,7 @@ class ReleaseArchiveTest {
     private static final String VERSION = System.getProperty("gwctl.version", "");
     /** What the launcher runs besides java: POSIX utilities, looked up on the test's PATH and linked one by one. */
     private static final List<String> TOOLS = List.of("sh", "dirname", "basename", "readlink", "stat", "cksum", "cut",
-            "mkdir", "rm", "mv", "cat");
+            "mkdir", "rm", "mv", "cat", "sed", "du");
 
     @TempDir
     static Path home;

@@ -1,0 +1,142 @@
+package io.gwctl.completions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The JVM choices both launchers share ({@code cli/src/dist/lib/gwctl-jvm.sh}), run in dash (POSIX sh) and bash: C1
+ * alone for runs that read little, full tiering for large inputs, standard input and the shell; the JDK's major version
+ * read from its release file; an AOT cache on JDK 25 and later and a CDS archive before, trained once and reused. A
+ * stand-in {@code java} records how it is called, so the test needs no second JDK.
+ */
+class LauncherJvmChoiceTest {
+    private static final Path ROOT = Path.of(System.getProperty("gwctl.root.dir", "..")).toAbsolutePath().normalize();
+    private static final Path LIB = ROOT.resolve("cli/src/dist/lib/gwctl-jvm.sh");
+
+    @TempDir
+    Path dir;
+
+    private String sh(String shell, String script, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(shell, "-c", ". \"$1\"; " + script, "sh", LIB.toString())
+                .directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().remove("GWCTL_JIT");
+        pb.environment().remove("GWCTL_C1_LIMIT_KB");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out.strip();
+    }
+
+    private String jit(String shell, String args, Map<String, String> env) throws Exception {
+        return sh(shell, "gwctl_jit " + args + "; echo \"[$GWCTL_JIT_OPT]\"", env);
+    }
+
+    @Test
+    void smallRunsGetC1AndLargeOnesFullTiering() throws Exception {
+        Path small = Files.writeString(dir.resolve("small.yaml"), "kind: Gateway\n");
+        Path big = dir.resolve("big");
+        Files.createDirectories(big);
+        Files.write(big.resolve("a.yaml"), new byte[3 * 1024 * 1024]);
+        Files.write(big.resolve("b.yaml"), new byte[2 * 1024 * 1024]);
+        String c1 = "[-XX:TieredStopAtLevel=1]";
+        for (String shell : List.of("dash", "bash")) {
+            assertThat(jit(shell, "--version", Map.of())).as(shell).isEqualTo(c1);
+            assertThat(jit(shell, "validate -f " + small, Map.of())).as(shell).isEqualTo(c1);
+            assertThat(jit(shell, "validate --filename=" + small + " -o json", Map.of())).as(shell).isEqualTo(c1);
+            assertThat(jit(shell, "pc route -f" + small, Map.of())).as(shell).isEqualTo(c1);
+            assertThat(jit(shell, "pc route --config-dump " + small, Map.of())).as(shell).isEqualTo(c1);
+            // 5 MB in one directory, or in two -f paths of which each alone is under the limit.
+            assertThat(jit(shell, "validate -f " + big, Map.of())).as(shell).isEqualTo("[]");
+            assertThat(jit(shell, "validate -f " + big.resolve("a.yaml") + " -f " + big.resolve("b.yaml"), Map.of()))
+                    .as(shell).isEqualTo("[]");
+            assertThat(jit(shell, "validate -f " + big, Map.of("GWCTL_C1_LIMIT_KB", "8192"))).as(shell).isEqualTo(c1);
+            assertThat(jit(shell, "validate -f -", Map.of())).as("stdin: size unknown").isEqualTo("[]");
+            assertThat(jit(shell, "validate -f " + dir.resolve("missing"), Map.of())).as(shell).isEqualTo("[]");
+            assertThat(jit(shell, "shell -f " + small, Map.of())).as("long running").isEqualTo("[]");
+            assertThat(jit(shell, "validate -f " + big, Map.of("GWCTL_JIT", "c1"))).as(shell).isEqualTo(c1);
+            assertThat(jit(shell, "--version", Map.of("GWCTL_JIT", "full"))).as(shell).isEqualTo("[]");
+        }
+    }
+
+    /** A JDK directory with a release file and a bin/java that logs its arguments and plays its archive part. */
+    private Path fakeJdk(String version) throws IOException {
+        Path home = dir.resolve("jdk-" + version);
+        Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
+        Path java = home.resolve("bin/java");
+        Files.writeString(java, """
+                #!/bin/sh
+                echo "$*" >> "$(dirname "$0")/../calls"
+                for a in "$@"; do
+                  case $a in
+                    -XX:AOTCacheOutput=*) printf 'aot' > "${a#*=}" ;;
+                    -XX:SharedArchiveFile=*) case "$*" in *-Xshare:dump*) printf 'jsa' > "${a#*=}" ;; esac ;;
+                  esac
+                done
+                """);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
+    }
+
+    private List<String> calls(Path jdk) throws IOException {
+        Path f = jdk.resolve("calls");
+        return Files.exists(f) ? Files.readAllLines(f) : new ArrayList<>();
+    }
+
+    @Test
+    void readsTheMajorVersionFromTheReleaseFile() throws Exception {
+        for (String[] c : new String[][] {{"25.0.3", "25"}, {"17.0.15", "17"}, {"1.8.0_402", "8"}, {"26", "26"}}) {
+            Path jdk = fakeJdk(c[0]);
+            assertThat(sh("dash", "gwctl_java_major " + jdk.resolve("bin/java"), Map.of())).isEqualTo(c[1]);
+        }
+        assertThat(sh("dash", "gwctl_java_major " + dir.resolve("nowhere/bin/java"), Map.of())).isEqualTo("0");
+    }
+
+    @Test
+    void jdk25GetsAnAotCacheAndOlderJdksACdsArchiveEachTrainedOnce() throws Exception {
+        Path examples = Files.createDirectories(dir.resolve("examples"));
+        for (String[] c : new String[][] {{"25.0.3", "aot", "-XX:AOTCache="}, {"17.0.15", "jsa",
+                "-XX:SharedArchiveFile="}}) {
+            Path jdk = fakeJdk(c[0]);
+            Path cache = dir.resolve("cache-" + c[1]);
+            String call = "gwctl_archive " + cache + " gwctl-k 'gwctl-old*' jar.jar " + jdk.resolve("bin/java") + " "
+                    + examples + "; echo \"[$GWCTL_ARCHIVE_OPT]\"";
+            Files.createDirectories(cache);
+            Files.writeString(cache.resolve("gwctl-old.jsa"), "stale");
+            String first = sh("bash", call, Map.of());
+            Path archive = cache.resolve("gwctl-k." + c[1]);
+            assertThat(first).isEqualTo("[" + c[2] + archive + "]");
+            assertThat(Files.readString(archive)).isEqualTo(c[1]);
+            assertThat(Files.readString(cache.resolve("gwctl-k." + c[1] + ".size")).strip()).isEqualTo("3");
+            assertThat(cache.resolve("gwctl-old.jsa")).as("replaced archives removed").doesNotExist();
+            int trainingCalls = calls(jdk).size();
+            assertThat(trainingCalls).as("%s", calls(jdk)).isEqualTo(c[1].equals("aot") ? 1 : 2);
+            assertThat(calls(jdk).get(0)).contains("io.gwctl.cli.CdsTraining", examples.toString());
+
+            assertThat(sh("dash", call, Map.of())).isEqualTo(first);
+            assertThat(calls(jdk)).as("reused, not trained again").hasSize(trainingCalls);
+
+            Files.writeString(archive, "a");
+            assertThat(sh("dash", call, Map.of())).as("truncated: rebuilt").isEqualTo(first);
+            assertThat(calls(jdk)).hasSize(2 * trainingCalls);
+            assertThat(Files.readString(archive)).isEqualTo(c[1]);
+            try (var left = Files.list(cache)) {
+                assertThat(left.map(p -> p.getFileName().toString())).as("no temporary files left")
+                        .containsExactlyInAnyOrder("gwctl-k." + c[1], "gwctl-k." + c[1] + ".size");
+            }
+        }
+    }
+}
