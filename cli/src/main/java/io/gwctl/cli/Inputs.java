@@ -16,6 +16,7 @@ import io.gwctl.model.translate.GatewayView;
 import io.gwctl.model.install.GatewayChartValues;
 import io.gwctl.model.install.GatewayComponent;
 import io.gwctl.model.install.InstalledGateways;
+import io.gwctl.model.load.Exclusions;
 import io.gwctl.model.load.LoadOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -42,17 +42,17 @@ public final class Inputs {
     /**
      * Picks the source: the files when -f is given (applied over the cluster with --with-cluster); else the
      * cluster of the kubeconfig; else a usage error naming {@code alternatives} (e.g. "-f PATH or --config-dump
-     * FILE"). Resources and problems in files for which {@code ignoredFiles} holds (.gwctl.yaml ignorePaths) are
-     * dropped.
+     * FILE"). The loader leaves unread what {@code exclusions} names (hidden entries; with a configuration file,
+     * that file and its {@code ignorePaths}).
      */
     public static SnapshotSource source(CommandSpec spec, InputOptions input, ClusterOptions cluster,
-                                        String alternatives, Predicate<String> ignoredFiles) {
-        return source(spec, input, cluster, alternatives, ignoredFiles, GwctlCommand.environment(spec).stdin());
+                                        String alternatives, Exclusions exclusions) {
+        return source(spec, input, cluster, alternatives, exclusions, GwctlCommand.environment(spec).stdin());
     }
 
     /** As above, with standard input read from {@code stdin} (validate keeps a copy for Helm's file names). */
     public static SnapshotSource source(CommandSpec spec, InputOptions input, ClusterOptions cluster,
-                                        String alternatives, Predicate<String> ignoredFiles,
+                                        String alternatives, Exclusions exclusions,
                                         java.util.function.Supplier<java.io.InputStream> stdin) {
         Optional<LoadedInputs> loaded = GwctlCommand.loadedInputs(spec);
         if (loaded.isPresent() && !input.hasFiles() && !cluster.given()) {
@@ -63,8 +63,8 @@ public final class Inputs {
         if (input.hasFiles()) {
             refuseConfigDumps(spec, input.paths(), env);
             LoadOptions options = new LoadOptions(cluster.namespaceOrDefault(), env.fileSystem(), stdin,
-                    LoadOptions.DEFAULT_MAX_FILE_BYTES);
-            FileSnapshotSource files = new FileSnapshotSource(input.paths(), options, ignoredFiles);
+                    LoadOptions.DEFAULT_MAX_FILE_BYTES, exclusions);
+            FileSnapshotSource files = new FileSnapshotSource(input.paths(), options);
             if (!cluster.withCluster()) {
                 return files;
             }

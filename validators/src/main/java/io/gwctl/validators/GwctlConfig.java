@@ -4,28 +4,45 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.gwctl.model.finding.Severity;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The project configuration file {@code .gwctl.yaml}: rules turned off or given another severity, suppressions,
- * and globs of input paths to ignore.
+ * globs of input paths the loader leaves unread, and whether the input holds every Secret.
  *
  * <pre>
  * rules:
- *   GW0301: warning        # off | error | warning | info (a rule code or name)
+ *   GW0301: warning        # off | on | error | warning | info (a rule code or name)
  * suppress:
  *   - "GW0202=Gateway legacy/*"
  * ignorePaths:
@@ -34,9 +51,11 @@ import java.util.Set;
  * secrets: required        # every Secret is in the input: a credential Secret not in it is missing (GW0101)
  * </pre>
  *
- * {@code disabledRules} and {@code severities} are keyed by what the file says (code or name); the
- * {@link Validator} resolves names. Apply it with {@link #applyTo(ValidateOptions)}; the CLI filters its input files
- * with {@link #isIgnored(String)}.
+ * The file is read by Jackson into {@link Document}: a key it does not have, a key given twice (at any level) and a
+ * value of the wrong type are each refused with one line naming the file, the line and the key. {@code disabledRules}
+ * and {@code severities} are keyed by what the file says (code or name); the {@link Validator} resolves names. Apply
+ * it with {@link #applyTo(ValidateOptions)}; {@code ignorePaths} go to the loader
+ * ({@code io.gwctl.model.load.Exclusions}), which matches them before it opens a file.
  */
 public record GwctlConfig(Set<String> disabledRules, Map<String, Severity> severities, List<Suppression> suppressions,
                           List<String> ignorePaths, boolean requireSecrets) {
@@ -44,6 +63,17 @@ public record GwctlConfig(Set<String> disabledRules, Map<String, Severity> sever
     public static final String FILE_NAME = ".gwctl.yaml";
     /** No configuration. */
     public static final GwctlConfig EMPTY = new GwctlConfig(Set.of(), Map.of(), List.of(), List.of());
+
+    private static final String KEYS = "rules, suppress, ignorePaths, secrets";
+    private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .registerModule(new SimpleModule("gwctl-config")
+                    .addDeserializer(RuleSetting.class, new RuleSettingReader())
+                    .addDeserializer(Suppression.class, new SuppressionReader())
+                    .addDeserializer(Secrets.class, new SecretsReader()));
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
 
     /** A configuration that does not require Secrets in the input. */
     public GwctlConfig(Set<String> disabledRules, Map<String, Severity> severities, List<Suppression> suppressions,
@@ -59,6 +89,21 @@ public record GwctlConfig(Set<String> disabledRules, Map<String, Severity> sever
     }
 
     /**
+     * The file as written: each key of {@code .gwctl.yaml} is a component, so a key that is not one is refused
+     * (FAIL_ON_UNKNOWN_PROPERTIES); a key without a value is null.
+     */
+    record Document(Map<String, RuleSetting> rules, List<Suppression> suppress, List<String> ignorePaths,
+                    Secrets secrets) {
+    }
+
+    /** One value under {@code rules:}: off, on (the default severity), or a severity. */
+    record RuleSetting(boolean off, Severity severity) {
+    }
+
+    /** {@code secrets:}: whether the input holds every Secret the gateways read. */
+    enum Secrets { REQUIRED, OPTIONAL }
+
+    /**
      * Reads a configuration file.
      *
      * @throws IOException when the file cannot be read
@@ -71,114 +116,211 @@ public record GwctlConfig(Set<String> disabledRules, Map<String, Severity> sever
     }
 
     /** Parses configuration text; {@code name} is used in error messages. */
-    public static GwctlConfig parse(String name, Reader text) throws IOException {
-        Set<String> disabled = new LinkedHashSet<>();
-        Map<String, Severity> severities = new LinkedHashMap<>();
-        List<Suppression> suppressions = new ArrayList<>();
-        List<String> ignore = new ArrayList<>();
-        boolean requireSecrets = false;
-        try (JsonParser p = new YAMLFactory().createParser(text)) {
-            JsonToken t = p.nextToken();
-            if (t == null || t == JsonToken.VALUE_NULL) {
+    public static GwctlConfig parse(String name, Reader reader) throws IOException {
+        // A configuration file is small: kept as text to find the line of a key Jackson names without one.
+        String text = new BufferedReader(reader).lines().collect(Collectors.joining("\n", "", "\n"));
+        Document d;
+        try (JsonParser p = MAPPER.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null || first == JsonToken.VALUE_NULL) {
                 return EMPTY;
             }
-            if (t != JsonToken.START_OBJECT) {
-                throw error(name, p, "expected a mapping with keys rules, suppress, ignorePaths, secrets");
+            d = MAPPER.readValue(p, Document.class);
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException(name + ":" + p.currentTokenLocation().getLineNr()
+                        + ": expected one YAML document");
             }
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonLocation keyAt = p.currentLocation();
-                p.nextToken();
-                switch (key) {
-                    case "rules" -> readRules(name, p, disabled, severities);
-                    case "suppress" -> {
-                        for (Located s : readStrings(name, p, key)) {
-                            try {
-                                suppressions.add(Suppression.parse(s.value));
-                            } catch (IllegalArgumentException e) {
-                                throw new IllegalArgumentException(name + ":" + s.line + ": " + e.getMessage(), e);
-                            }
-                        }
-                    }
-                    case "ignorePaths" -> {
-                        for (Located s : readStrings(name, p, key)) {
-                            ignore.add(s.value);
-                        }
-                    }
-                    case "secrets" -> {
-                        String v = p.currentToken().isScalarValue() ? p.getText().trim() : "";
-                        if (!v.equals("required") && !v.equals("optional")) {
-                            throw error(name, p, "secrets: expected required or optional");
-                        }
-                        requireSecrets = v.equals("required");
-                    }
-                    default -> throw new IllegalArgumentException(name + ":" + keyAt.getLineNr() + ": unknown key \""
-                            + key + "\" (expected rules, suppress, ignorePaths, secrets)");
-                }
-            }
+        } catch (UnrecognizedPropertyException e) {
+            // Jackson reads past the value of an unknown key before it says so: the line is the key's own.
+            throw new IllegalArgumentException(name + ":" + keyLine(text, e.getPropertyName(), e.getLocation())
+                    + ": unknown key \"" + e.getPropertyName() + "\" (expected " + KEYS + ")", e);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new IllegalArgumentException(name + (at != null ? ":" + at.getLineNr() : "") + ": not valid YAML: "
-                    + e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " "), e);
+            String duplicate = duplicate(e);
+            StreamReadException syntax = syntax(e);
+            throw new IllegalArgumentException(name + ":" + line(e.getLocation()) + ": " + (duplicate != null
+                    ? duplicate : syntax != null || !(e instanceof DatabindException db) ? describeSyntax(syntax != null
+                    ? syntax : e) : describe(db)), e);
         }
-        return new GwctlConfig(disabled, severities, suppressions, ignore, requireSecrets);
+        return of(d);
     }
 
-    private static void readRules(String name, JsonParser p, Set<String> disabled, Map<String, Severity> severities)
-            throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
-            return;
-        }
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw error(name, p, "rules: expected a mapping of rule code to off|error|warning|info");
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String rule = p.currentName();
-            JsonToken v = p.nextToken();
-            // YAML 1.1 reads a bare off/on as a boolean.
-            String setting = v == JsonToken.VALUE_FALSE ? "off" : v == JsonToken.VALUE_TRUE ? "on"
-                    : v.isScalarValue() ? p.getText().trim().toLowerCase(Locale.ROOT) : null;
-            if (setting == null) {
-                throw error(name, p, "rules." + rule + ": expected off, on, error, warning or info");
-            }
-            switch (setting) {
-                case "off", "false", "disabled", "none" -> disabled.add(rule);
-                case "on", "true", "enabled" -> { }
-                default -> {
-                    Severity s = Severity.parse(setting);
-                    if (s == null) {
-                        throw error(name, p, "rules." + rule + ": \"" + p.getText()
-                                + "\" is not one of off, on, error, warning, info");
-                    }
-                    severities.put(rule, s);
+    private static GwctlConfig of(Document d) {
+        Set<String> disabled = new LinkedHashSet<>();
+        Map<String, Severity> severities = new LinkedHashMap<>();
+        if (d.rules() != null) {
+            d.rules().forEach((rule, setting) -> {
+                if (setting != null && setting.off()) {
+                    disabled.add(rule);
+                } else if (setting != null && setting.severity() != null) {
+                    severities.put(rule, setting.severity());
                 }
-            }
+            });
         }
+        return new GwctlConfig(disabled, severities, nonNull(d.suppress()), nonNull(d.ignorePaths()),
+                d.secrets() == Secrets.REQUIRED);
     }
 
-    private record Located(String value, int line) {
-    }
-
-    private static List<Located> readStrings(String name, JsonParser p, String key) throws IOException {
-        List<Located> out = new ArrayList<>();
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
-            return out;
-        }
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw error(name, p, key + ": expected a list of strings");
-        }
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (!t.isScalarValue()) {
-                throw error(name, p, key + ": expected a list of strings");
-            }
-            out.add(new Located(p.getText(), p.currentLocation().getLineNr()));
+    private static <T> List<T> nonNull(Collection<T> values) {
+        List<T> out = new ArrayList<>();
+        if (values != null) {
+            values.stream().filter(v -> v != null).forEach(out::add);
         }
         return out;
     }
 
-    private static IllegalArgumentException error(String name, JsonParser p, String message) {
-        return new IllegalArgumentException(name + ":" + p.currentLocation().getLineNr() + ": " + message);
+    private static int line(JsonLocation at) {
+        return at == null ? 0 : at.getLineNr();
+    }
+
+    /** The line of the top-level key {@code key} in {@code text}; {@code fallback}'s when not found. */
+    private static int keyLine(String text, String key, JsonLocation fallback) {
+        try (JsonParser p = new YAMLFactory().createParser(text)) {
+            int depth = 0;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t.isStructStart()) {
+                    depth++;
+                } else if (t.isStructEnd()) {
+                    depth--;
+                } else if (t == JsonToken.FIELD_NAME && depth == 1 && key.equals(p.currentName())) {
+                    return p.currentTokenLocation().getLineNr();
+                }
+            }
+        } catch (IOException e) {
+            // the text parsed once already; keep Jackson's line
+        }
+        return line(fallback);
+    }
+
+    /** One phrase for a value that does not fit {@link Document}, led by the key it is under. */
+    private static String describe(DatabindException e) {
+        String path = path(((JsonMappingException) e).getPath());
+        String what;
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            Class<?> type = m.getTargetType();
+            what = type == Document.class ? "expected a mapping with keys " + KEYS
+                    : Map.class.isAssignableFrom(type) ? "expected a mapping of rule code to off, on, error, warning"
+                            + " or info"
+                    : Collection.class.isAssignableFrom(type) ? "expected a list of strings"
+                    : "expected a string";
+        } else {
+            what = e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " ");
+        }
+        return path.isEmpty() ? what : path + ": " + what;
+    }
+
+    /** {@code rules.GW0301}, {@code suppress[1]}: where in the file a value is. */
+    private static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.length() > 0 ? "." : "").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * {@code duplicate key "rules.GW0301"} for a key given twice (STRICT_DUPLICATE_DETECTION), with the keys around
+     * it as the mapper's path says; null for any other error.
+     */
+    private static String duplicate(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonProcessingException j && j.getOriginalMessage() != null) {
+                Matcher m = DUPLICATE.matcher(j.getOriginalMessage());
+                if (m.lookingAt()) {
+                    String path = e instanceof JsonMappingException jm ? path(jm.getPath()) : "";
+                    return "duplicate key \"" + (path.isEmpty() ? "" : path + ".") + m.group(1) + "\"";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The parser's own error inside a mapping error (the mapper wraps it with the path it was reading). */
+    private static StreamReadException syntax(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** A YAML syntax error. */
+    private static String describeSyntax(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? String.valueOf(e) : e.getOriginalMessage();
+        return "not valid YAML: " + message.replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** A value this class's readers refuse, with a message that says what was expected. */
+    private static final class Refused extends JsonMappingException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(JsonParser p, String message) {
+            super(p, message, p.currentTokenLocation());
+        }
+    }
+
+    private static JsonMappingException refuse(JsonParser p, String message) {
+        return new Refused(p, message);
+    }
+
+    /** off, on, or a severity; YAML 1.1 reads a bare off/on as a boolean. */
+    private static final class RuleSettingReader extends JsonDeserializer<RuleSetting> {
+        @Override
+        public RuleSetting deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken t = p.currentToken();
+            String setting = t == JsonToken.VALUE_FALSE ? "off" : t == JsonToken.VALUE_TRUE ? "on"
+                    : t.isScalarValue() ? p.getText().trim().toLowerCase(Locale.ROOT) : null;
+            if (setting == null) {
+                throw refuse(p, "expected off, on, error, warning or info");
+            }
+            switch (setting) {
+                case "off", "false", "disabled", "none" -> {
+                    return new RuleSetting(true, null);
+                }
+                case "on", "true", "enabled" -> {
+                    return new RuleSetting(false, null);
+                }
+                default -> {
+                    Severity s = Severity.parse(setting);
+                    if (s == null) {
+                        throw refuse(p, "\"" + p.getText() + "\" is not one of off, on, error, warning, info");
+                    }
+                    return new RuleSetting(false, s);
+                }
+            }
+        }
+    }
+
+    /** A suppression in the {@code -S} syntax. */
+    private static final class SuppressionReader extends JsonDeserializer<Suppression> {
+        @Override
+        public Suppression deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.currentToken().isScalarValue()) {
+                throw refuse(p, "expected a string");
+            }
+            try {
+                return Suppression.parse(p.getText());
+            } catch (IllegalArgumentException e) {
+                throw refuse(p, e.getMessage());
+            }
+        }
+    }
+
+    /** required or optional. */
+    private static final class SecretsReader extends JsonDeserializer<Secrets> {
+        @Override
+        public Secrets deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String v = p.currentToken().isScalarValue() ? p.getText().trim() : "";
+            return switch (v) {
+                case "required" -> Secrets.REQUIRED;
+                case "optional" -> Secrets.OPTIONAL;
+                default -> throw refuse(p, "expected required or optional");
+            };
+        }
     }
 
     /** {@code base} with this file's rule settings and suppressions added. */
@@ -186,47 +328,5 @@ public record GwctlConfig(Set<String> disabledRules, Map<String, Severity> sever
         ValidateOptions o = base.withDisabledRules(disabledRules).withSeverityOverrides(severities)
                 .withSuppressions(suppressions);
         return requireSecrets ? o.withRequireSecrets(true) : o;
-    }
-
-    /**
-     * True when an input path (relative to the configuration's directory, {@code /}-separated) matches an
-     * {@code ignorePaths} glob: a glob with a {@code /} must match the whole path or one of its parent directories;
-     * one without must match a single path segment ({@code vendor}, {@code *.generated.yaml}), as in .gitignore.
-     */
-    public boolean isIgnored(String path) {
-        if (ignorePaths.isEmpty()) {
-            return false;
-        }
-        String p = path.replace('\\', '/');
-        while (p.startsWith("./")) {
-            p = p.substring(2);
-        }
-        String[] segments = p.split("/");
-        for (String pattern : ignorePaths) {
-            String pat = pattern.startsWith("./") ? pattern.substring(2) : pattern;
-            if (pat.endsWith("/")) {
-                pat = pat.substring(0, pat.length() - 1);
-            }
-            Glob g = Glob.path(pat);
-            if (pat.indexOf('/') < 0) {
-                for (String s : segments) {
-                    if (g.matches(s)) {
-                        return true;
-                    }
-                }
-                continue;
-            }
-            StringBuilder prefix = new StringBuilder();
-            for (String s : segments) {
-                if (prefix.length() > 0) {
-                    prefix.append('/');
-                }
-                prefix.append(s);
-                if (g.matches(prefix.toString())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.gwctl.validators;
 
+import io.gwctl.model.Glob;
 import io.gwctl.model.finding.Finding;
 import java.util.Objects;
 import java.util.function.Predicate;

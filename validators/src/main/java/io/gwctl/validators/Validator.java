@@ -1,5 +1,6 @@
 package io.gwctl.validators;
 
+import io.gwctl.model.Glob;
 import io.gwctl.model.Coverage;
 import io.gwctl.model.Kind;
 import io.gwctl.model.Resource;

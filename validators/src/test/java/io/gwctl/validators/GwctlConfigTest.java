@@ -74,7 +74,8 @@ class GwctlConfigTest {
                 .hasMessage(".gwctl.yaml:2: unknown key \"supress\" (expected rules, suppress, ignorePaths,"
                         + " secrets)");
         assertThatThrownBy(() -> parse("suppress:\n  - ok=Gateway a/b\n  - \"GW0301=Gateway\"\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(".gwctl.yaml:3: invalid suppression");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(".gwctl.yaml:3: suppress[1]: invalid suppression");
         assertThatThrownBy(() -> parse("ignorePaths: vendor\n")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(".gwctl.yaml:1: ignorePaths: expected a list of strings");
         assertThatThrownBy(() -> parse("suppress:\n  - \"unterminated\n")).isInstanceOf(IllegalArgumentException.class)
@@ -84,19 +85,48 @@ class GwctlConfigTest {
     }
 
     @Test
-    void ignorePathsMatchLikeGitignore() throws IOException {
-        GwctlConfig c = new GwctlConfig(Set.of(), Map.of(), List.of(),
-                List.of("vendor", "*.generated.yaml", "charts/**/templates", "tmp/*.yaml", "**/old/*.yml"));
-        assertThat(c.isIgnored("vendor/a.yaml")).isTrue();
-        assertThat(c.isIgnored("x/vendor/a.yaml")).isTrue();
-        assertThat(c.isIgnored("./a/b.generated.yaml")).isTrue();
-        assertThat(c.isIgnored("charts/x/y/templates/gw.yaml")).isTrue();
-        assertThat(c.isIgnored("tmp/gw.yaml")).isTrue();
-        assertThat(c.isIgnored("tmp/sub/gw.yaml")).as("* stays within one segment").isFalse();
-        assertThat(c.isIgnored("old/a.yml")).isTrue();
-        assertThat(c.isIgnored("a/old/a.yml")).isTrue();
-        assertThat(c.isIgnored("gateways/gw.yaml")).isFalse();
-        assertThat(c.isIgnored("vendors/a.yaml")).isFalse();
-        assertThat(GwctlConfig.EMPTY.isIgnored("vendor/a.yaml")).isFalse();
+    void eachKeyOnItsOwn() throws IOException {
+        assertThat(parse("rules:\n  GW0301: off\n  GW0202: error\n  GW0101: enabled\n"))
+                .isEqualTo(new GwctlConfig(Set.of("GW0301"), Map.of("GW0202", Severity.ERROR), List.of(), List.of()));
+        assertThat(parse("suppress: [GW0404]\n").suppressions())
+                .containsExactly(new Suppression("GW0404", "*", "*", "*"));
+        assertThat(parse("ignorePaths: [vendor, \"charts/**\"]\n").ignorePaths()).containsExactly("vendor", "charts/**");
+        assertThat(parse("secrets: required\n")).isEqualTo(new GwctlConfig(Set.of(), Map.of(), List.of(), List.of(),
+                true));
+    }
+
+    @Test
+    void unknownKeysAreRefusedWithTheirLine() {
+        assertThatThrownBy(() -> parse("# config\nrules: {}\n\nignorePath:\n  - vendor\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(".gwctl.yaml:4: unknown key \"ignorePath\" (expected rules, suppress, ignorePaths,"
+                        + " secrets)");
+    }
+
+    @Test
+    void duplicateKeysAreRefusedWithTheirLineAtAnyLevel() {
+        assertThatThrownBy(() -> parse("rules:\n  GW0301: off\nsuppress: []\nrules:\n  GW0202: off\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(".gwctl.yaml:4: duplicate key \"rules\"");
+        assertThatThrownBy(() -> parse("rules:\n  GW0301: off\n  GW0202: info\n  GW0301: error\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(".gwctl.yaml:4: duplicate key \"rules.GW0301\"");
+    }
+
+    @Test
+    void wrongTypesNameTheKeyAndWhatWasExpected() {
+        assertThatThrownBy(() -> parse("\nrules: [GW0301]\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(".gwctl.yaml:2: rules: expected a mapping of rule code to off, on, error, warning or info");
+        assertThatThrownBy(() -> parse("rules:\n  GW0301: [off]\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(".gwctl.yaml:2: rules.GW0301: expected off, on, error, warning or info");
+        assertThatThrownBy(() -> parse("ignorePaths:\n  - vendor\n  - {a: b}\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(".gwctl.yaml:3: ignorePaths[1]: expected a string");
+        assertThatThrownBy(() -> parse("suppress: GW0301\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(".gwctl.yaml:1: suppress: expected a list of strings");
+        assertThatThrownBy(() -> parse("secrets: [required]\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(".gwctl.yaml:1: secrets: expected required or optional");
+        assertThatThrownBy(() -> parse("rules: {}\n---\nrules: {}\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(".gwctl.yaml:3: expected one YAML document");
     }
 }

@@ -19,6 +19,7 @@ import io.gwctl.model.envoy.ConfigDump;
 import io.gwctl.model.envoy.ConfigDumpException;
 import io.gwctl.model.envoy.ConfigDumpReader;
 import io.gwctl.model.envoy.FullConfigDump;
+import io.gwctl.model.load.Exclusions;
 import io.gwctl.model.translate.GatewayProxy;
 import io.gwctl.model.translate.GatewayView;
 import io.gwctl.model.translate.GatewayWorkloads;
@@ -119,7 +120,7 @@ public final class ProxyConfigInputs {
     /** The manifests (-f, or the cluster) translated for the gateway workload the argument names. */
     private ProxyConfigData fromManifests() {
         SourceResult r = Inputs.read(spec, Inputs.source(spec, input, cluster, "-f PATH or --config-dump FILE",
-                file -> false), input, verbosity.verbose());
+                Exclusions.HIDDEN), input, verbosity.verbose());
         GatewayProxy proxy;
         try {
             proxy = GatewayWorkloads.resolve(r.snapshot(), workload, cluster.namespace(), istio.istioNamespace());

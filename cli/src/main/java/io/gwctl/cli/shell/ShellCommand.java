@@ -1,5 +1,6 @@
 package io.gwctl.cli.shell;
 
+import io.gwctl.cli.ConfigFile;
 import io.gwctl.cli.Environment;
 import io.gwctl.cli.GwctlCommand;
 import io.gwctl.cli.Inputs;
@@ -57,8 +58,10 @@ public final class ShellCommand implements Callable<Integer> {
         }
         Environment env = GwctlCommand.environment(spec);
         long start = System.nanoTime();
+        // .gwctl.yaml is read with the inputs, at each reload too: its ignorePaths decide what the loader reads, for
+        // every command of the session, as they do for validate run alone.
         LoadedInputs loaded = new LoadedInputs(() -> Inputs.read(spec, Inputs.source(spec, input, cluster,
-                "-f PATH", file -> false), input, verbosity.verbose()));
+                "-f PATH", ConfigFile.read(env, null).exclusions()), input, verbosity.verbose()));
         if (timing) {
             spec.commandLine().getErr().println("gwctl: load: " + (System.nanoTime() - start) / 1_000_000 + " ms");
         }

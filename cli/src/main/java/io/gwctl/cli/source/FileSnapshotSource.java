@@ -1,7 +1,6 @@
 package io.gwctl.cli.source;
 
 import io.gwctl.cli.ExitCodes;
-import io.gwctl.model.Resource;
 import io.gwctl.model.Snapshot;
 import io.gwctl.model.load.LoadOptions;
 import io.gwctl.model.load.LoadProblem;
@@ -9,87 +8,39 @@ import io.gwctl.model.load.LoadResult;
 import io.gwctl.model.load.LoadStats;
 import io.gwctl.model.load.ManifestLoader;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Predicate;
 
-/** Resources read from manifest files, directories or standard input with the {@link ManifestLoader}. */
+/**
+ * Resources read from manifest files, directories or standard input with the {@link ManifestLoader}. What is read
+ * (hidden entries, the configuration file, {@code ignorePaths}) is the loader's decision, through the
+ * {@link LoadOptions}; this class only turns its result into a {@link SourceResult}.
+ */
 public final class FileSnapshotSource implements SnapshotSource {
     private final List<String> paths;
     private final LoadOptions options;
-    private final Predicate<String> ignored;
 
-    /**
-     * {@code ignored}: files (as the loader names them) whose resources and problems are dropped. Files found in
-     * hidden entries below a named directory ({@code .github/workflows/ci.yml}, {@code .gwctl.yaml}) are dropped
-     * too: they are never manifests, and reading them would fail every {@code -f .} run in a Git repository.
-     */
-    public FileSnapshotSource(List<String> paths, LoadOptions options, Predicate<String> ignored) {
+    public FileSnapshotSource(List<String> paths, LoadOptions options) {
         this.paths = List.copyOf(paths);
         this.options = options;
-        Predicate<String> decide = ignored.or(this::hiddenBelowNamedDirectory);
-        Map<String, Boolean> decided = new HashMap<>();
-        // One decision per file, not per resource: a large file holds thousands of documents.
-        this.ignored = file -> decided.computeIfAbsent(file, decide::test);
-    }
-
-    /** True for {@code dir/.x/...} or {@code dir/.x} when {@code dir} is a -f argument (the loader's names). */
-    private boolean hiddenBelowNamedDirectory(String file) {
-        if (paths.contains(file)) {
-            return false;
-        }
-        for (String arg : paths) {
-            String prefix = arg.replaceAll("/+$", "") + "/";
-            if (file.startsWith(prefix) || arg.equals("/")) {
-                String rel = arg.equals("/") ? file.substring(1) : file.substring(prefix.length());
-                for (String segment : rel.split("/")) {
-                    if (segment.startsWith(".") && !segment.equals(".") && !segment.equals("..")) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-        }
-        return false;
     }
 
     @Override
     public SourceResult load() {
         LoadResult r = new ManifestLoader(options).load(paths);
-        List<LoadProblem> problems = new ArrayList<>();
         Set<String> files = new HashSet<>();
-        Set<String> dropped = new TreeSet<>();
         int code = ExitCodes.OK;
         for (LoadProblem p : r.problems()) {
-            if (ignored.test(p.file())) {
-                dropped.add(p.file());
-                continue;
-            }
-            problems.add(p);
             files.add(p.file());
             code = ExitCodes.combine(code, p.type().exitCode());
         }
-        Snapshot.Builder kept = Snapshot.builder();
-        for (Resource res : r.snapshot().all()) {
-            if (!ignored.test(res.origin().file())) {
-                kept.add(res);
-            } else {
-                dropped.add(res.origin().file());
-            }
-        }
-        List<String> details = details(r.stats());
-        if (!dropped.isEmpty()) {
-            details.add("ignored " + dropped.size() + " file(s) (hidden, the configuration file, or ignorePaths): "
-                    + String.join(", ", dropped));
-        }
-        Snapshot snapshot = kept.build();
-        String seen = snapshot.size() == 0 && problems.isEmpty() ? seen(r.stats()) : null;
-        return new SourceResult(snapshot, problems, files.size(), code, r.notes(), details, paths, null, seen);
+        Snapshot snapshot = r.snapshot();
+        String seen = snapshot.size() == 0 && r.problems().isEmpty() ? seen(r.stats()) : null;
+        return new SourceResult(snapshot, r.problems(), files.size(), code, r.notes(), details(r.stats()), paths,
+                null, seen);
     }
 
     /**
@@ -120,6 +71,10 @@ public final class FileSnapshotSource implements SnapshotSource {
         if (s.skippedFiles() > 0) {
             sb.append("; ").append(s.skippedFiles()).append(" non-manifest file(s) skipped");
         }
+        if (!s.ignored().isEmpty()) {
+            sb.append("; ").append(s.ignored().size()).append(" path(s) not read: ")
+                    .append(String.join(", ", s.ignored()));
+        }
         return sb.toString();
     }
 
@@ -138,6 +93,10 @@ public final class FileSnapshotSource implements SnapshotSource {
                 sb.append(' ').append(e.getKey()).append(" (").append(e.getValue()).append(')');
             }
             lines.add(sb.toString());
+        }
+        if (!s.ignored().isEmpty()) {
+            lines.add("not read: " + s.ignored().size() + " path(s) (hidden, the configuration file, or ignorePaths): "
+                    + String.join(", ", s.ignored()));
         }
         return lines;
     }

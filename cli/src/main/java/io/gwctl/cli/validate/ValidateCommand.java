@@ -1,9 +1,9 @@
 package io.gwctl.cli.validate;
 
+import io.gwctl.cli.ConfigFile;
 import io.gwctl.cli.Environment;
 import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.GwctlCommand;
-import io.gwctl.cli.GwctlException;
 import io.gwctl.cli.Inputs;
 import io.gwctl.cli.LoadedInputs;
 import io.gwctl.cli.options.ClusterOptions;
@@ -28,8 +28,6 @@ import io.gwctl.validators.ValidationResult;
 import io.gwctl.validators.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,19 +152,14 @@ public final class ValidateCommand implements Callable<Integer> {
             return RuleExplainer.explain(explain, out, spec);
         }
         List<Suppression> suppressions = suppressions();
-        Path configFile = configFile(env);
-        GwctlConfig config = config(configFile);
-        // The configuration file itself is YAML too: a directory walk must not read it as a manifest.
-        Path configAbsolute = configFile.toAbsolutePath().normalize();
-        Predicate<String> ignored = file -> config.isIgnored(file)
-                || (!file.equals("-") && env.fileSystem().getPath(file).toAbsolutePath().normalize()
-                        .equals(configAbsolute));
+        ConfigFile configFile = ConfigFile.read(env, this.config);
+        GwctlConfig config = configFile.config();
         // Input problems are findings (GW0001) in every format; text prints them once, as the stderr lines, so an
         // input of which nothing could be read still ends the text run there, while the other formats write a report.
         StdinCopy stdin = new StdinCopy(env.stdin());
-        SourceResult input = Inputs.read(spec, Inputs.source(spec, this.input, cluster, "-f PATH", ignored,
-                format == FindingsFormat.SARIF ? stdin : env.stdin()), this.input, verbosity.verbose(),
-                format != FindingsFormat.TEXT);
+        SourceResult input = Inputs.read(spec, Inputs.source(spec, this.input, cluster, "-f PATH",
+                configFile.exclusions(), format == FindingsFormat.SARIF ? stdin : env.stdin()), this.input,
+                verbosity.verbose(), format != FindingsFormat.TEXT);
         ValidateOptions options = config.applyTo(ValidateOptions.defaults()
                         .withFailureThreshold(failureThreshold)
                         .withOutputThreshold(outputThreshold)
@@ -248,30 +241,6 @@ public final class ValidateCommand implements Callable<Integer> {
             }
         }
         return parsed;
-    }
-
-    /** The --config file, else {@code .gwctl.yaml} in the current directory (which may not exist). */
-    private Path configFile(Environment env) {
-        return env.fileSystem().getPath(config != null ? config : GwctlConfig.FILE_NAME);
-    }
-
-    /**
-     * Reads the configuration: a --config file must exist (66 otherwise); the default one only when present. An
-     * invalid file is a usage error (64): it is how gwctl was asked to run, not the input data.
-     */
-    private GwctlConfig config(Path file) {
-        if (config == null && !Files.isRegularFile(file)) {
-            return GwctlConfig.EMPTY;
-        }
-        try {
-            return GwctlConfig.load(file);
-        } catch (NoSuchFileException e) {
-            throw new GwctlException(ExitCodes.NO_INPUT, file + ": configuration file not found");
-        } catch (IOException e) {
-            throw new GwctlException(ExitCodes.NO_INPUT, file + ": cannot read configuration file: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
     }
 
     /** The -o values: {@link FindingsFormat}'s constants. */

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.Fixtures;
 import io.gwctl.cli.Gwctl;
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -84,6 +89,35 @@ class ShellCommandTest {
         Gwctl.Result r = shell("pc listener\npc listener -f " + other + "\npc listener\n", "-f", manifests);
 
         assertThat(r.out()).isEqualTo(mine.out() + theirs.out() + mine.out());
+    }
+
+    @Test
+    void theShellReadsWhatDotGwctlYamlLetsTheLoaderRead() throws IOException {
+        try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix().toBuilder().setWorkingDirectory("/work")
+                .build())) {
+            Path work = fs.getPath("/work");
+            Files.createDirectories(work.resolve("vendor"));
+            Files.writeString(work.resolve("vs.yaml"), Fixtures.ORPHAN_VS);
+            Files.writeString(work.resolve("vendor/vs.yaml"), Fixtures.ORPHAN_VS.replace("orphan", "vendored"));
+            Gwctl gwctl = new Gwctl().fileSystem(fs);
+            Gwctl.Result everything = gwctl.stdin("validate\n").run("shell", "-f", ".");
+            assertThat(everything.out()).contains("default/orphan", "default/vendored");
+
+            Files.writeString(work.resolve(".gwctl.yaml"), "ignorePaths:\n  - vendor\n");
+            Gwctl.Result alone = new Gwctl().fileSystem(fs).run("validate", "-f", ".");
+            Gwctl.Result r = new Gwctl().fileSystem(fs).stdin("validate\nreload\nvalidate\n").run("shell", "-f",
+                    ".");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FINDINGS);
+            assertThat(r.out()).doesNotContain("vendored")
+                    .isEqualTo(alone.out() + "reloaded: 1 resources\n" + alone.out());
+
+            Files.writeString(work.resolve(".gwctl.yaml"), "ignorePaths:\n  - vendor\nignorePath: []\n");
+            Gwctl.Result bad = new Gwctl().fileSystem(fs).stdin("validate\n").run("shell", "-f", ".");
+            assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(bad.out()).isEmpty();
+            assertThat(bad.err()).isEqualTo("gwctl: .gwctl.yaml:3: unknown key \"ignorePath\" (expected rules,"
+                    + " suppress, ignorePaths, secrets)\n");
+        }
     }
 
     @Test

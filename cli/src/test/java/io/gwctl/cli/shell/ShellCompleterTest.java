@@ -34,7 +34,7 @@ class ShellCompleterTest {
         LoadOptions options = new LoadOptions("default", FileSystems.getDefault(), () -> null,
                 LoadOptions.DEFAULT_MAX_FILE_BYTES);
         LoadedInputs loaded = new LoadedInputs(
-                () -> new FileSnapshotSource(List.of(dir.resolve("gw").toString()), options, f -> false).load());
+                () -> new FileSnapshotSource(List.of(dir.resolve("gw").toString()), options).load());
         completer = new ShellCompleter(Main.commandLine(new Gwctl().environment(), loaded).getCommandSpec(), loaded,
                 FileSystems.getDefault());
     }

@@ -228,6 +228,31 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aConfigFileWithAnUnknownOrDuplicateKeyIsOneLineAndExit64() {
+        String typo = write(dir, "typo.yaml", "rules: {}\nsupress:\n  - GW0401\n");
+        Gwctl.Result r = gwctl.run("validate", "-f", orphan(), "--config", typo);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("gwctl: " + typo + ":2: unknown key \"supress\" (expected rules, suppress,"
+                + " ignorePaths, secrets)\n");
+        String twice = write(dir, "twice.yaml", "rules:\n  GW0401: off\n  GW0401: error\n");
+        Gwctl.Result d = gwctl.run("validate", "-f", orphan(), "--config", twice);
+        assertThat(d.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(d.err()).isEqualTo("gwctl: " + twice + ":3: duplicate key \"rules.GW0401\"\n");
+    }
+
+    @Test
+    void theConfigurationFileIsNotReadAsAManifestEvenWhenNamed() {
+        String f = orphan();
+        String config = write(dir, "gwctl-config.yaml", "rules:\n  GW0401: warning\n");
+        Gwctl.Result r = gwctl.run("validate", "-f", dir.toString(), "--config", config);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).doesNotContain("missing kind");
+        assertThat(gwctl.run("validate", "-f", f, "-f", config, "--config", config).err())
+                .doesNotContain("missing kind");
+    }
+
+    @Test
     void badDurationIsAUsageError() {
         Gwctl.Result r = gwctl.run("validate", "-f", orphan(), "--cert-expiry-warning", "soon");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -239,10 +264,12 @@ class ValidateCommandTest {
         write(dir, "repo/vs.yaml", Fixtures.ORPHAN_VS);
         write(dir, "repo/.github/workflows/ci.yml", "on: push\njobs: {}\n");
         write(dir, "repo/.gwctl.yaml", "rules:\n  GW0401: warning\n");
-        Gwctl.Result r = gwctl.run("validate", "-f", dir.resolve("repo").toString(), "-v");
+        String repo = dir.resolve("repo").toString();
+        Gwctl.Result r = gwctl.run("validate", "-f", repo, "-v");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FINDINGS);
-        assertThat(r.err()).doesNotContain("missing kind").contains("gwctl: ignored 2 file(s) (hidden, the"
-                + " configuration file, or ignorePaths): ");
+        assertThat(r.err()).doesNotContain("missing kind").contains("gwctl: not read: 2 path(s) (hidden, the"
+                + " configuration file, or ignorePaths): " + repo + "/.github (hidden), " + repo + "/.gwctl.yaml"
+                + " (hidden)\n");
         String hidden = write(dir, ".hidden/vs.yaml", Fixtures.ORPHAN_VS);
         assertThat(gwctl.run("validate", "-f", hidden).exitCode()).as("named explicitly").isEqualTo(ExitCodes.FINDINGS);
         assertThat(gwctl.run("validate", "-f", dir.resolve(".hidden").toString()).exitCode())

@@ -8,11 +8,12 @@ import java.util.function.Supplier;
 
 /**
  * How {@link ManifestLoader} reads manifests: the namespace given to namespace-less resources ({@code -n}, else
- * {@code default}), the file system paths are resolved in (Jimfs in tests), where {@code -} reads from, and the
- * largest file it reads.
+ * {@code default}), the file system paths are resolved in (Jimfs in tests), where {@code -} reads from, the
+ * largest file it reads, and what it leaves unread ({@link Exclusions}: hidden entries, the configuration file,
+ * {@code ignorePaths}). This is the one place that decides what is read: nothing is filtered after parsing.
  */
 public record LoadOptions(String defaultNamespace, FileSystem fileSystem, Supplier<InputStream> stdin,
-                          long maxFileBytes) {
+                          long maxFileBytes, Exclusions exclusions) {
     /** 64 MiB: far above any real manifest, low enough to refuse a mistaken {@code -f /var/log}. */
     public static final long DEFAULT_MAX_FILE_BYTES = 64L * 1024 * 1024;
 
@@ -20,29 +21,40 @@ public record LoadOptions(String defaultNamespace, FileSystem fileSystem, Suppli
         Objects.requireNonNull(defaultNamespace, "defaultNamespace");
         Objects.requireNonNull(fileSystem, "fileSystem");
         Objects.requireNonNull(stdin, "stdin");
+        Objects.requireNonNull(exclusions, "exclusions");
         if (maxFileBytes <= 0) {
             throw new IllegalArgumentException("maxFileBytes must be positive: " + maxFileBytes);
         }
     }
 
-    /** Namespace {@code default}, the default file system, {@code System.in}, 64 MiB. */
+    /** Hidden entries below a named directory left unread ({@link Exclusions#HIDDEN}), as every command reads. */
+    public LoadOptions(String defaultNamespace, FileSystem fileSystem, Supplier<InputStream> stdin,
+                       long maxFileBytes) {
+        this(defaultNamespace, fileSystem, stdin, maxFileBytes, Exclusions.HIDDEN);
+    }
+
+    /** Namespace {@code default}, the default file system, {@code System.in}, 64 MiB, hidden entries unread. */
     public static LoadOptions defaults() {
         return new LoadOptions("default", FileSystems.getDefault(), () -> System.in, DEFAULT_MAX_FILE_BYTES);
     }
 
     public LoadOptions withDefaultNamespace(String ns) {
-        return new LoadOptions(ns, fileSystem, stdin, maxFileBytes);
+        return new LoadOptions(ns, fileSystem, stdin, maxFileBytes, exclusions);
     }
 
     public LoadOptions withFileSystem(FileSystem fs) {
-        return new LoadOptions(defaultNamespace, fs, stdin, maxFileBytes);
+        return new LoadOptions(defaultNamespace, fs, stdin, maxFileBytes, exclusions);
     }
 
     public LoadOptions withStdin(Supplier<InputStream> in) {
-        return new LoadOptions(defaultNamespace, fileSystem, in, maxFileBytes);
+        return new LoadOptions(defaultNamespace, fileSystem, in, maxFileBytes, exclusions);
     }
 
     public LoadOptions withMaxFileBytes(long max) {
-        return new LoadOptions(defaultNamespace, fileSystem, stdin, max);
+        return new LoadOptions(defaultNamespace, fileSystem, stdin, max, exclusions);
+    }
+
+    public LoadOptions withExclusions(Exclusions e) {
+        return new LoadOptions(defaultNamespace, fileSystem, stdin, maxFileBytes, e);
     }
 }

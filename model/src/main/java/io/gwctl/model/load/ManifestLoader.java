@@ -27,7 +27,8 @@ import java.util.concurrent.Future;
  * Reads manifests named by {@code -f} (files, directories walked recursively in sorted order, {@code -} for
  * standard input) into a {@link Snapshot}, reporting every problem with file, line and column instead of throwing,
  * and carrying on with the other files and documents. Files are parsed on two threads; the result is in input
- * order whatever the timing.
+ * order whatever the timing. What is not read ({@link Exclusions} in the {@link LoadOptions}: hidden entries, the
+ * configuration file, {@code ignorePaths}) is decided here, on the path, before a file is opened or a directory listed.
  */
 public final class ManifestLoader {
     /** Two threads: measured 0.73x the single-threaded time on 2 cores (shared/bench/README.md). */
@@ -43,32 +44,39 @@ public final class ManifestLoader {
     /** Loads the given {@code -f} paths in order; {@code -} reads standard input. */
     public LoadResult load(List<String> paths) {
         List<Input> inputs = new ArrayList<>();
-        List<String> skippedFileNames = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        Walk walk = new Walk(inputs, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (String arg : paths) {
-            expand(arg, inputs, skippedFileNames, notes);
+            expand(arg, walk);
         }
         // A file named twice (-f dir/ -f dir/a.yaml, or the same -f repeated) is read once, where it first appears:
         // reading it again would define every object in it twice.
         Set<Path> seen = new HashSet<>();
         inputs.removeIf(in -> in.path() != null && !seen.add(in.path().toAbsolutePath().normalize()));
         List<FileOutcome> outcomes = readAll(inputs);
-        LoadResult r = combine(outcomes, skippedFileNames);
-        return new LoadResult(r.snapshot(), r.problems(), r.stats(), notes);
+        LoadResult r = combine(outcomes, walk.skippedFileNames(), walk.ignored());
+        return new LoadResult(r.snapshot(), r.problems(), r.stats(), walk.notes());
     }
 
     /** Loads YAML (or JSON, when {@code fileName} ends in {@code .json}) from a string, named {@code fileName}. */
     public LoadResult loadString(String content, String fileName) {
         InputReader reader = new InputReader(fileName, options.defaultNamespace(), pool);
         reader.readText(content, isJson(fileName));
-        return combine(List.of(reader.outcome()), List.of());
+        return combine(List.of(reader.outcome()), List.of(), List.of());
     }
 
     /** One thing to read, in order: a file, standard input, or a problem found while listing the paths. */
     private record Input(Path path, String name, boolean stdin, LoadProblem problem) {
     }
 
-    private void expand(String arg, List<Input> inputs, List<String> skippedFileNames, List<String> notes) {
+    /**
+     * What listing the paths found: the inputs to read, files skipped for their extension, entries left unread by
+     * the {@link Exclusions} ({@code name (reason)}), and notes.
+     */
+    private record Walk(List<Input> inputs, List<String> skippedFileNames, List<String> ignored, List<String> notes) {
+    }
+
+    private void expand(String arg, Walk w) {
+        List<Input> inputs = w.inputs();
         if (arg.equals("-")) {
             inputs.add(new Input(null, "-", true, null));
             return;
@@ -80,11 +88,14 @@ public final class ManifestLoader {
             inputs.add(problemInput(LoadProblem.Type.NOT_FOUND, arg, "not a valid path"));
             return;
         }
+        String excluded;
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             inputs.add(problemInput(LoadProblem.Type.NOT_FOUND, arg, "no such file or directory"));
+        } else if ((excluded = options.exclusions().reason(p, true)) != null) {
+            w.ignored().add(arg + " (" + excluded + ")");
         } else if (Files.isDirectory(p)) {
             String prefix = arg.length() > 1 && arg.endsWith("/") ? arg.replaceAll("/+$", "") : arg;
-            walk(p, prefix.equals("/") ? "" : prefix, inputs, skippedFileNames, notes);
+            walk(p, prefix.equals("/") ? "" : prefix, w);
         } else {
             inputs.add(new Input(p, arg, false, null));
         }
@@ -97,12 +108,12 @@ public final class ManifestLoader {
      * reading one would block or never end (a file named with {@code -f} is read, up to the size limit, so that
      * {@code -f <(helm template ...)} works).
      */
-    private void walk(Path dir, String name, List<Input> inputs, List<String> skippedFileNames, List<String> notes) {
+    private void walk(Path dir, String name, Walk w) {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             ds.forEach(entries::add);
         } catch (IOException e) {
-            inputs.add(problemInput(LoadProblem.Type.UNREADABLE, name, describe(e)));
+            w.inputs().add(problemInput(LoadProblem.Type.UNREADABLE, name, describe(e)));
             return;
         }
         // Each name computed once, not in every comparison: a directory of thousands of files sorts quickly.
@@ -116,14 +127,17 @@ public final class ManifestLoader {
         for (int i : order) {
             Path e = entries.get(i);
             String entryName = name + "/" + names[i];
-            if (Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
-                walk(e, entryName, inputs, skippedFileNames, notes);
+            String excluded = options.exclusions().reason(e, false);
+            if (excluded != null) {
+                w.ignored().add(entryName + " (" + excluded + ")");
+            } else if (Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                walk(e, entryName, w);
             } else if (isSpecial(e)) {
-                notes.add("skipped " + entryName + ": not a regular file (a FIFO, device or socket)");
+                w.notes().add("skipped " + entryName + ": not a regular file (a FIFO, device or socket)");
             } else if (hasManifestExtension(entryName)) {
-                inputs.add(new Input(e, entryName, false, null));
+                w.inputs().add(new Input(e, entryName, false, null));
             } else if (!Files.isDirectory(e)) {
-                skippedFileNames.add(entryName);
+                w.skippedFileNames().add(entryName);
             }
         }
     }
@@ -271,7 +285,8 @@ public final class ManifestLoader {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    private static LoadResult combine(List<FileOutcome> outcomes, List<String> skippedFileNames) {
+    private static LoadResult combine(List<FileOutcome> outcomes, List<String> skippedFileNames,
+                                      List<String> ignored) {
         Snapshot.Builder snapshot = Snapshot.builder();
         List<LoadProblem> problems = new ArrayList<>();
         Map<String, Integer> skippedKinds = new TreeMap<>();
@@ -288,6 +303,7 @@ public final class ManifestLoader {
             o.gatewayApiGateways().forEach(snapshot::gatewayApiGateway);
         }
         return new LoadResult(snapshot.build(), problems,
-                new LoadStats(files, documents, resources, skippedFileNames.size(), skippedKinds, skippedFileNames));
+                new LoadStats(files, documents, resources, skippedFileNames.size(), skippedKinds, skippedFileNames,
+                        ignored));
     }
 }

@@ -1,12 +1,13 @@
-package io.gwctl.validators;
+package io.gwctl.model;
 
 import java.util.regex.Pattern;
 
 /**
  * Shell-like patterns for suppressions and ignore paths: {@code *} matches any run of characters (within one path
- * segment when {@code paths} is set), {@code **} any run including {@code /}, {@code ?} one character.
+ * segment when {@code paths} is set), {@code **} any run including {@code /}, {@code ?} one character. One home for
+ * both: the validators' suppressions and the loader's {@code ignorePaths}.
  */
-final class Glob {
+public final class Glob {
     private final String text;
     private final Pattern pattern;
 
@@ -16,20 +17,20 @@ final class Glob {
     }
 
     /** A pattern over plain names (codes, kinds, namespaces, resource names); {@code *} crosses everything. */
-    static Glob of(String glob, boolean ignoreCase) {
+    public static Glob of(String glob, boolean ignoreCase) {
         return new Glob(glob, Pattern.compile(toRegex(glob, false), ignoreCase ? Pattern.CASE_INSENSITIVE : 0));
     }
 
     /** A pattern over {@code /}-separated paths: {@code *} and {@code ?} stay within a segment, {@code **} does not. */
-    static Glob path(String glob) {
+    public static Glob path(String glob) {
         return new Glob(glob, Pattern.compile(toRegex(glob, true)));
     }
 
-    boolean matches(String s) {
+    public boolean matches(String s) {
         return pattern.matcher(s == null ? "" : s).matches();
     }
 
-    String text() {
+    public String text() {
         return text;
     }
 
