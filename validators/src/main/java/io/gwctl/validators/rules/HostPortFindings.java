@@ -12,11 +12,15 @@ import io.gwctl.model.translate.VirtualServiceIndex;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.rules.HostOverlapIndex.Entry;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +32,9 @@ import java.util.function.Supplier;
 final class HostPortFindings implements HostOverlapIndex.Listener {
     private final Reporter out;
     private final Supplier<VirtualServiceIndex> vsIndex;
+    private final Map<String, List<VirtualService>> bound = new HashMap<>();
+    private final Map<String, Optional<RouteShadowing.Shadow>> shadows = new HashMap<>();
+    private final Map<String, String> shadowings = new HashMap<>();
 
     HostPortFindings(Reporter out, Supplier<VirtualServiceIndex> vsIndex) {
         this.out = out;
@@ -208,52 +215,84 @@ final class HostPortFindings implements HostOverlapIndex.Listener {
 
     /**
      * The first route of a VirtualService bound to one of the two Gateways that a route of an earlier
-     * VirtualService bound only to the other makes unreachable, or null.
+     * VirtualService bound only to the other makes unreachable, or null. The answer depends only on the two Gateways'
+     * names and the host, so it is worked out once per such key: inputs that repeat a Gateway (copies of a directory)
+     * report many pairs with the same key.
      */
     private RouteShadowing.Shadow shadow(Entry first, Entry later) {
-        VirtualServiceIndex idx = vsIndex.get();
-        List<VirtualService> a = boundWithHost(idx, first.server(), first.host());
-        List<VirtualService> b = boundWithHost(idx, later.server(), later.host());
-        if (a.isEmpty() || b.isEmpty()) {
-            return null;
-        }
-        List<VirtualService> all = new ArrayList<>(new LinkedHashSet<VirtualService>(concat(a, b)));
-        all.sort(CreationOrder.of());
-        return RouteShadowing.first(all, (earlier, l) -> a.contains(earlier) != a.contains(l)
-                || b.contains(earlier) != b.contains(l));
+        return shadows.computeIfAbsent(pairKey(first, later), k -> {
+            List<VirtualService> a = boundWithHost(first.server(), first.host());
+            List<VirtualService> b = boundWithHost(later.server(), later.host());
+            if (a.isEmpty() || b.isEmpty()) {
+                return Optional.empty();
+            }
+            Set<VirtualService> inA = identitySet(a);
+            Set<VirtualService> inB = identitySet(b);
+            return Optional.ofNullable(RouteShadowing.first(mergeOrder(a, b), (earlier, l) ->
+                    inA.contains(earlier) != inA.contains(l) || inB.contains(earlier) != inB.contains(l)));
+        }).orElse(null);
     }
 
     /** Which VirtualServices' routes end up first in the merged virtual host (spec §6.4, §7.4). */
     private String shadowing(Entry first, Entry later) {
-        VirtualServiceIndex idx = vsIndex.get();
-        List<VirtualService> a = boundWithHost(idx, first.server(), first.host());
-        List<VirtualService> b = boundWithHost(idx, later.server(), later.host());
-        if (a.isEmpty() && b.isEmpty()) {
-            return "so VirtualServices bound to either Gateway for this host share it";
-        }
-        List<VirtualService> all = new ArrayList<>(new LinkedHashSet<VirtualService>(concat(a, b)));
-        all.sort(CreationOrder.of());
-        StringJoiner j = new StringJoiner(", ");
-        for (VirtualService v : all) {
-            j.add(v.metadata().key() + " (bound to " + (a.contains(v) ? first.gateway().fullName()
-                    : later.gateway().fullName()) + ")");
-        }
-        return all.size() == 1 ? "where the routes of VirtualService " + j + " serve requests for both"
-                : "so the routes of VirtualServices " + j + " are merged in this order and earlier routes shadow "
-                + "later ones that match the same requests";
+        return shadowings.computeIfAbsent(pairKey(first, later), k -> {
+            List<VirtualService> a = boundWithHost(first.server(), first.host());
+            List<VirtualService> b = boundWithHost(later.server(), later.host());
+            if (a.isEmpty() && b.isEmpty()) {
+                return "so VirtualServices bound to either Gateway for this host share it";
+            }
+            Set<VirtualService> inA = identitySet(a);
+            List<VirtualService> all = mergeOrder(a, b);
+            List<String> names = new ArrayList<>();
+            for (VirtualService v : all) {
+                names.add(v.metadata().key() + " (bound to " + (inA.contains(v) ? first.gateway().fullName()
+                        : later.gateway().fullName()) + ")");
+            }
+            String j = Listing.join(names, ", ");
+            return all.size() == 1 ? "where the routes of VirtualService " + j + " serve requests for both"
+                    : "so the routes of VirtualServices " + j + " are merged in this order and earlier routes shadow "
+                    + "later ones that match the same requests";
+        });
     }
 
-    private static List<VirtualService> boundWithHost(VirtualServiceIndex idx, BoundServer b, String host) {
-        List<VirtualService> out = new ArrayList<>();
-        for (VirtualService v : idx.forGateway(b.gatewayName())) {
-            for (String h : v.hosts()) {
-                if (Hosts.matches(h.toLowerCase(Locale.ROOT), host)) {
-                    out.add(v);
-                    break;
+    private static String pairKey(Entry first, Entry later) {
+        return first.server().gatewayName() + '\0' + later.server().gatewayName() + '\0' + first.host() + '\0'
+                + later.host();
+    }
+
+    /** The VirtualServices bound to the server's Gateway with a host matching {@code host}, once per (Gateway, host). */
+    private List<VirtualService> boundWithHost(BoundServer b, String host) {
+        return bound.computeIfAbsent(b.gatewayName() + '\0' + host, k -> {
+            List<VirtualService> out = new ArrayList<>();
+            for (VirtualService v : vsIndex.get().forGateway(b.gatewayName())) {
+                for (String h : v.hosts()) {
+                    if (Hosts.matches(h.toLowerCase(Locale.ROOT), host)) {
+                        out.add(v);
+                        break;
+                    }
                 }
             }
+            return out;
+        });
+    }
+
+    /** Both lists without repeats (by identity), in istiod's merge order. */
+    private static List<VirtualService> mergeOrder(List<VirtualService> a, List<VirtualService> b) {
+        Set<VirtualService> seen = identitySet(List.of());
+        List<VirtualService> all = new ArrayList<>();
+        for (VirtualService v : concat(a, b)) {
+            if (seen.add(v)) {
+                all.add(v);
+            }
         }
-        return out;
+        all.sort(CreationOrder.of());
+        return all;
+    }
+
+    private static Set<VirtualService> identitySet(List<VirtualService> items) {
+        Set<VirtualService> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(items);
+        return set;
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

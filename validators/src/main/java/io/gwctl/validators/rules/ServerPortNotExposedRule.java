@@ -95,6 +95,7 @@ public final class ServerPortNotExposedRule implements Rule {
         private final List<Service> services;
         private final Set<Integer> ports = new HashSet<>();
         private final List<ContainerPort> containerPorts;
+        private String description;
 
         private Exposure(List<Service> services, List<ContainerPort> containerPorts) {
             this.services = services;
@@ -150,7 +151,15 @@ public final class ServerPortNotExposedRule implements Rule {
 
         /** {@code Service istio-system/gw exposes 15021, 80→8080} (and {@code Service b exposes ...}). */
         String describe() {
-            StringJoiner all = new StringJoiner(" and ");
+            // Every Gateway server on a port the workload lacks asks: worded once per workload.
+            if (description == null) {
+                description = describeServices();
+            }
+            return description;
+        }
+
+        private String describeServices() {
+            List<String> all = new ArrayList<>();
             for (Service svc : services) {
                 StringJoiner ports = new StringJoiner(", ");
                 for (ServicePort sp : svc.ports()) {
@@ -163,7 +172,7 @@ public final class ServerPortNotExposedRule implements Rule {
                 all.add("Service " + svc.metadata().key() + " exposes " + (svc.ports().isEmpty() ? "no ports"
                         : ports.toString()));
             }
-            return all.toString();
+            return Listing.join(all, " and ");
         }
 
         private static boolean isTcp(String protocol) {
