@@ -1,5 +1,6 @@
 package io.gwctl.cli;
 
+import io.gwctl.cli.completion.DynamicCandidates;
 import io.gwctl.model.Printable;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -25,6 +26,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(DynamicCandidates.COMMAND)) {
+            // Shell completion waits for this: no heap watch, no command tree, nothing on stderr.
+            System.exit(DynamicCandidates.run(args, new PrintWriter(new OutputStreamWriter(
+                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8)), Environment.system()));
+        }
         watchHeap();
         // The file descriptors, not System.out: a PrintStream swallows write errors (a full disk).
         int code = run(args, new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
@@ -80,6 +86,9 @@ public final class Main {
      * output (a full disk) is reported in one line and makes the exit code 74, whatever the command found.
      */
     public static int run(String[] args, Writer out, Writer err, Environment env) {
+        if (args.length > 0 && args[0].equals(DynamicCandidates.COMMAND)) {
+            return DynamicCandidates.run(args, new PrintWriter(out), env);
+        }
         CheckedWriter checked = new CheckedWriter(out);
         PrintWriter o = new PrintWriter(new BufferedWriter(checked));
         PrintWriter e = new PrintWriter(new BufferedWriter(err));

@@ -1,7 +1,5 @@
 package io.gwctl.cli.completion;
 
-import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -78,6 +76,16 @@ final class FishScript {
                 .append("    set -l path (").append(fn).append("_subcommand_path)\n")
                 .append("    test \"$path\" = \"$argv\"\n")
                 .append("end\n\n");
+        b.append("function ").append(fn).append("_dynamic --argument-names what")
+                .append(" --description 'The names ").append(command).append(" __complete prints for WHAT'\n")
+                .append("    set -l words (commandline -opc)\n")
+                .append("    set -l cmd $words[1]\n")
+                .append("    command -q $cmd; or set cmd ").append(command).append('\n')
+                .append("    command -q $cmd; or return 0\n")
+                .append("    # each name described by what it is (a namespace, a context, ...)\n")
+                .append("    $cmd __complete $what $words[2..-1] 2>/dev/null </dev/null")
+                .append(" | string replace -r '$' \"\\t$what\"\n")
+                .append("end\n\n");
         b.append("# No file names unless an option or parameter takes a file.\n");
         b.append("complete -c ").append(command).append(" -f\n");
         completions.forEach(c -> b.append(c).append('\n'));
@@ -99,7 +107,7 @@ final class FishScript {
         }
         for (OptionSpec o : spec.options()) {
             if (!o.hidden()) {
-                completions.add(prefix + optionNames(o) + description(o.description()) + values(o));
+                completions.add(prefix + optionNames(o) + description(o.description()) + values(o, spec));
                 if (o.arity().min() > 0) {
                     valueOptions.addAll(Arrays.asList(o.names()));
                 }
@@ -107,7 +115,7 @@ final class FishScript {
         }
         for (PositionalParamSpec p : spec.positionalParameters()) {
             if (!p.hidden()) {
-                String values = values(p);
+                String values = values(p, spec);
                 if (!values.isEmpty()) {
                     completions.add(prefix + description(p.description()) + values);
                 }
@@ -119,7 +127,7 @@ final class FishScript {
     }
 
     /** Subcommands once each (picocli lists a subcommand under every alias), hidden ones left out. */
-    private static List<CommandLine> uniqueSubcommands(CommandSpec spec) {
+    static List<CommandLine> uniqueSubcommands(CommandSpec spec) {
         Map<CommandLine, Boolean> seen = new IdentityHashMap<>();
         List<CommandLine> subs = new ArrayList<>();
         for (CommandLine sub : spec.subcommands().values()) {
@@ -146,42 +154,22 @@ final class FishScript {
     }
 
     /**
-     * What follows an option or parameter: nothing for a flag or an optional value, files ({@code -r -F}), fixed candidates ({@code -x -a '...'}), any other
-     * value ({@code -x}: required, and no file names, which fish would otherwise offer for it).
+     * What follows an option or parameter ({@link ValueCompletion}): nothing for a flag or an optional value, files
+     * ({@code -r -F}), fixed candidates ({@code -x -a '...'}), names from {@code gwctl __complete}
+     * ({@code -x -a '(fn_dynamic WHAT)'}), any other value ({@code -x}: required, and no file names, which fish
+     * would otherwise offer for it).
      */
-    private static String values(ArgSpec a) {
-        if (a.arity().max() == 0 || (a.isOption() && a.arity().min() == 0)) {
+    private String values(ArgSpec a, CommandSpec spec) {
+        ValueCompletion v = ValueCompletion.of(a, spec);
+        String required = a.isOption() ? " -x" : "";
+        return switch (v.kind()) {
             // A flag, or an optional value (--verbose[=false]): fish must not wait for an argument after it.
-            return "";
-        }
-        if (takesFiles(a)) {
-            return (a.isOption() ? " -r" : "") + " -F";
-        }
-        List<String> candidates = new ArrayList<>();
-        if (a.completionCandidates() != null) {
-            a.completionCandidates().forEach(candidates::add);
-        }
-        if (!candidates.isEmpty()) {
-            return (a.isOption() ? " -x" : "") + " -a " + quote(String.join(" ", candidates));
-        }
-        return a.isOption() ? " -x" : "";
-    }
-
-    /**
-     * True for File/Path values, for {@code -f/--filename} (the manifests, or {@code -} for stdin) and for
-     * parameters labelled FILE or DIR.
-     */
-    private static boolean takesFiles(ArgSpec a) {
-        List<Class<?>> types = new ArrayList<>(Arrays.asList(a.auxiliaryTypes()));
-        types.add(a.type());
-        if (types.stream().anyMatch(t -> t == File.class || Path.class.isAssignableFrom(t))) {
-            return true;
-        }
-        if (a instanceof OptionSpec o && Arrays.asList(o.names()).contains("-f")) {
-            return true;
-        }
-        String label = a.paramLabel() == null ? "" : a.paramLabel();
-        return label.contains("FILE") || label.contains("DIR");
+            case FLAG -> "";
+            case FILES -> (a.isOption() ? " -r" : "") + " -F";
+            case WORDS -> required + " -a " + quote(String.join(" ", v.words()));
+            case DYNAMIC -> required + " -a " + quote("(" + fn + "_dynamic " + v.dynamic().word() + ")");
+            case NOTHING -> required;
+        };
     }
 
     /** {@code  -d '...'}: the first line of the description, without picocli markup and format escapes. */

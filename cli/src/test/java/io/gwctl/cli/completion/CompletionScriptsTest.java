@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,26 +19,14 @@ class CompletionScriptsTest {
         return Files.writeString(dir.resolve(name), script);
     }
 
-    /** What bash offers for the words typed so far (the last one being completed), via picocli's function. */
+    /** What bash offers for the words typed so far (the last one being completed), through the script's function. */
     private List<String> bashComplete(Path script, String... words) throws Exception {
-        StringBuilder array = new StringBuilder();
-        for (String w : words) {
-            array.append(" '").append(w).append("'");
-        }
-        String program = "source '" + script + "'\n"
-                + "COMP_WORDS=(" + array + ")\n"
-                + "COMP_CWORD=" + (words.length - 1) + "\n"
-                + "COMP_LINE=\"${COMP_WORDS[*]}\"\n"
-                + "COMP_POINT=${#COMP_LINE}\n"
-                + "_complete_gwfake\n"
-                + "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
-        return Shell.run("bash", "-c", program).lines().map(String::trim).toList();
+        return new Completer("bash", script, Map.of(), dir).complete(String.join(" ", words));
     }
 
     /** What fish offers for {@code line}: the candidates without their descriptions. */
     private List<String> fishComplete(Path script, String line) throws Exception {
-        return Shell.run("fish", "--no-config", "-c", "source '" + script + "'; complete -C '" + line + "'")
-                .lines().map(l -> l.split("\t")[0]).toList();
+        return new Completer("fish", script, Map.of(), dir).complete(line);
     }
 
     @Test
@@ -45,26 +34,46 @@ class CompletionScriptsTest {
         Shell.assumeInstalled("bash");
         Path script = write("gwfake.bash", CompletionScripts.bash(FakeTree.commandLine()));
         Shell.run("bash", "-n", script.toString());
-        assertThat(bashComplete(script, "gwfake", "")).contains("proxy-config", "pc", "validate", "help");
-        assertThat(bashComplete(script, "gwfake", "pc", "l")).contains("listener", "listeners", "l");
+        assertThat(bashComplete(script, "gwfake", "")).containsExactly("proxy-config", "pc", "validate", "help");
+        assertThat(bashComplete(script, "gwfake", "pc", "l")).containsExactly("listener", "listeners", "l");
         assertThat(bashComplete(script, "gwfake", "proxy-config", "listener", "--"))
                 .contains("--filename", "--config-dump", "--output", "--port");
         assertThat(bashComplete(script, "gwfake", "validate", "--failure-threshold", ""))
                 .containsExactly("Info", "Warning", "Error");
         assertThat(bashComplete(script, "gwfake", "validate", "--"))
                 .contains("--all-namespaces", "--failure-threshold").doesNotContain("--debug-internals");
+        // a value after an option is not a subcommand, nor the positional
+        assertThat(bashComplete(script, "gwfake", "validate", "-f", "pc", "--f"))
+                .containsExactly("--filename", "--failure-threshold");
     }
 
     @Test
-    void zshScriptIsValidAndLoadsTheBashCompletion() throws Exception {
+    void bashOffersFilesOnlyWhereAFileIsExpected() throws Exception {
+        Shell.assumeInstalled("bash");
+        Files.writeString(dir.resolve("gateway.yaml"), "kind: Gateway\n");
+        Path script = write("gwfake.bash", CompletionScripts.bash(FakeTree.commandLine()));
+        assertThat(bashComplete(script, "gwfake", "validate", "-f", "gat")).containsExactly("gateway.yaml");
+        assertThat(bashComplete(script, "gwfake", "pc", "l", "--config-dump", "gat")).containsExactly("gateway.yaml");
+        assertThat(bashComplete(script, "gwfake", "validate", "gat")).containsExactly("gateway.yaml");
+        assertThat(bashComplete(script, "gwfake", "pc", "l", "--port", "")).isEmpty();
+        assertThat(bashComplete(script, "gwfake", "pc", "l", "--verbose", "--p")).containsExactly("--port");
+    }
+
+    @Test
+    void zshScriptIsValidAndCompletesTheTree() throws Exception {
         String zsh = CompletionScripts.zsh(FakeTree.commandLine());
-        assertThat(zsh).startsWith("# zsh completion for gwfake").doesNotContain("#!/usr/bin/env bash")
-                .contains("bashcompinit").contains("complete -F _complete_gwfake");
+        assertThat(zsh).startsWith("# zsh completion for gwfake").contains("compdef _gwfake gwfake")
+                .doesNotContain("bashcompinit");
         Shell.assumeInstalled("zsh");
-        Shell.run("zsh", "-n", write("gwfake.zsh", zsh).toString());
-        // Sourcing it in a real zsh registers the completion function.
-        assertThat(Shell.run("zsh", "-f", "-c", "source '" + dir.resolve("gwfake.zsh") + "' && echo ${+functions[_complete_gwfake]}"))
-                .isEqualTo("1\n");
+        Path script = write("gwfake.zsh", zsh);
+        Shell.run("zsh", "-n", script.toString());
+        Files.writeString(dir.resolve("gateway.yaml"), "kind: Gateway\n");
+        Completer c = new Completer("zsh", script, Map.of("HOME", dir.toString()), dir);
+        assertThat(c.complete("gwfake ")).containsExactly("proxy-config", "pc", "validate", "help");
+        assertThat(c.complete("gwfake pc l --o")).containsExactly("--output");
+        assertThat(c.complete("gwfake validate --failure-threshold W")).containsExactly("Warning");
+        assertThat(c.complete("gwfake validate -f gat")).containsExactly(Completer.ZSH_FILES);
+        assertThat(c.complete("gwfake pc l --port ")).isEmpty();
     }
 
     @Test

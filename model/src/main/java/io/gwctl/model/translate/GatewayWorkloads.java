@@ -33,7 +33,8 @@ public final class GatewayWorkloads {
     /** Name of the default ingress gateway Deployment and Service. */
     public static final String DEFAULT_NAME = "istio-ingressgateway";
 
-    private static final Set<String> GATEWAY_ISTIO_LABELS = Set.of("ingressgateway", "ingress", "egressgateway");
+    /** The values of the pod label {@code istio} that make a workload a gateway (Istio's charts set them). */
+    public static final Set<String> GATEWAY_ISTIO_LABELS = Set.of("ingressgateway", "ingress", "egressgateway");
 
     private GatewayWorkloads() {
     }
