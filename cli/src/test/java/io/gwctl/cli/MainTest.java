@@ -124,10 +124,11 @@ class MainTest {
     void completionPrintsTheScriptOfEachShell() {
         Gwctl.Result bash = gwctl.run("completion", "bash");
         assertThat(bash.exitCode()).isZero();
-        assertThat(bash.out()).startsWith("#!/usr/bin/env bash").contains("proxy-config", "--failure-threshold");
+        assertThat(bash.out()).startsWith("# bash completion for gwctl").contains("proxy-config", "--failure-threshold")
+                .endsWith("complete -F _gwctl gwctl\n");
         Gwctl.Result fish = gwctl.run("completion", "fish");
         assertThat(fish.out()).contains("complete -c gwctl").contains("validate");
-        assertThat(gwctl.run("completion", "zsh").out()).contains("bashcompinit");
+        assertThat(gwctl.run("completion", "zsh").out()).endsWith("compdef _gwctl gwctl\n");
         Gwctl.Result unknown = gwctl.run("completion", "tcsh");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).isEqualTo("gwctl: unknown shell \"tcsh\": valid values are bash, zsh, fish\n"

@@ -83,7 +83,7 @@ public final class DynamicCandidates {
         if (what == null) {
             return out;
         }
-        List<String> words = new ArrayList<>(args.subList(1, args.size()));
+        List<String> words = joinSplitValues(args.subList(1, args.size()));
         int last = words.size() - 1;
         String lastWord = last >= 0 ? words.get(last) : "";
         if (lastWord.startsWith("-") && !lastWord.equals("-") && !lastWord.contains("=")) {
@@ -99,6 +99,24 @@ public final class DynamicCandidates {
             case WORKLOAD -> out.addAll(line.hasFiles() ? workloads(line.snapshot(env), line.cluster.namespace())
                     : clusterWorkloads(line, env));
             case ROUTE -> routes(line, env).forEach(r -> out.add(r.name()));
+        }
+        return out;
+    }
+
+    /**
+     * The words with bash's split of {@code --option=value} at the {@code =} (its COMP_WORDBREAKS) undone:
+     * {@code --namespace}, {@code =}, {@code shop} is {@code --namespace=shop} again.
+     */
+    static List<String> joinSplitValues(List<String> words) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            int last = out.size() - 1;
+            if (w.equals("=") && last >= 0 && out.get(last).startsWith("-") && !out.get(last).contains("=")) {
+                out.set(last, out.get(last) + "=" + (i + 1 < words.size() ? words.get(++i) : ""));
+            } else {
+                out.add(w);
+            }
         }
         return out;
     }

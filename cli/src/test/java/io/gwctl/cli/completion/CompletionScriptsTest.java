@@ -45,6 +45,9 @@ class CompletionScriptsTest {
         // a value after an option is not a subcommand, nor the positional
         assertThat(bashComplete(script, "gwfake", "validate", "-f", "pc", "--f"))
                 .containsExactly("--filename", "--failure-threshold");
+        // --output=VALUE, which bash splits at the = into three words
+        assertThat(bashComplete(script, "gwfake", "pc", "l", "--output", "=")).containsExactly("short", "json", "yaml");
+        assertThat(bashComplete(script, "gwfake", "pc", "l", "--output", "=", "j")).containsExactly("json");
     }
 
     @Test

@@ -84,6 +84,9 @@ class DynamicCandidatesTest {
         assertThat(complete(null, "workload", "pc", "l", "-f", EXAMPLES, "-n", "istio-system"))
                 .containsExactly("deploy/istio-ingressgateway");
         assertThat(complete(null, "workload", "pc", "l", "--filename=" + EXAMPLES, "--namespace=team-api")).isEmpty();
+        // --namespace=istio-system as bash passes it: split at the =
+        assertThat(complete(null, "workload", "pc", "l", "-f", EXAMPLES, "--namespace", "=", "istio-system"))
+                .containsExactly("deploy/istio-ingressgateway");
     }
 
     @Test
