@@ -9,6 +9,7 @@ import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.ConfigDumpOptions;
 import io.gwctl.cli.options.InputOptions;
 import io.gwctl.cli.options.IstioNamespaceOptions;
+import io.gwctl.cli.options.RequestTimeoutConverter;
 import io.gwctl.cli.source.ClusterTarget;
 import io.gwctl.cli.source.FileSnapshotSource;
 import io.gwctl.model.Resource;
@@ -56,6 +57,11 @@ public final class DynamicCandidates {
     public static final String COMMAND = "__complete";
     /** The time limit of the cluster reads, connecting included: a completion must not hang the shell. */
     static final Duration CLUSTER_TIMEOUT = Duration.ofSeconds(1);
+    /**
+     * Replaces {@link #CLUSTER_TIMEOUT}, written as --request-timeout is (e.g. {@code 3s}): for a slow link, and for
+     * tests whose loaded machine spends more than a second starting the JVM's HTTP client.
+     */
+    public static final String TIMEOUT_VARIABLE = "GWCTL_COMPLETION_TIMEOUT";
     private static final String ISTIO_LABEL = "istio";
 
     private DynamicCandidates() {
@@ -153,11 +159,14 @@ public final class DynamicCandidates {
 
         /** The cluster of the line, with the completion's time limit; empty without a kubeconfig. */
         Optional<ClusterTarget> target(Environment env) {
+            String limit = env.variable(TIMEOUT_VARIABLE);
+            Duration timeout = limit == null || limit.isBlank() ? CLUSTER_TIMEOUT
+                    : new RequestTimeoutConverter().convert(limit.strip());
             return cluster.target(env).map(t -> {
                 ClusterTarget.Connection c = t.connection();
                 return new ClusterTarget(t.kubeconfigs(), t.kubeconfigFlag(), t.context(), t.namespace(),
                         new ClusterTarget.Connection(c.server(), c.token(), c.certificateAuthority(), c.insecure(),
-                                c.as(), CLUSTER_TIMEOUT), t.inCluster());
+                                c.as(), timeout), t.inCluster());
             });
         }
     }

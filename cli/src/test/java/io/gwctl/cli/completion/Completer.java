@@ -1,5 +1,7 @@
 package io.gwctl.cli.completion;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,21 @@ record Completer(String shell, Path script, Map<String, String> env, Path dir) {
             default -> throw new IllegalArgumentException(shell);
         };
         return out.lines().filter(l -> !l.isEmpty()).map(l -> l.split("\t")[0]).toList();
+    }
+
+    /**
+     * What zsh's real completion system (compinit, {@code _files} included) adds for {@code line} typed with a Tab
+     * at its end into an interactive zsh on a pseudo-terminal: zsh-capture.zsh, through zsh's zpty module.
+     */
+    List<String> zshOnTerminal(String line) throws Exception {
+        Path capture = Files.createTempFile("zsh-capture", ".zsh");
+        try (InputStream in = Completer.class.getResourceAsStream("zsh-capture.zsh")) {
+            Files.write(capture, in.readAllBytes());
+            return Shell.run(env, dir, "zsh", "-f", capture.toString(), script.toString(), line).lines()
+                    .filter(l -> !l.isBlank()).toList();
+        } finally {
+            Files.deleteIfExists(capture);
+        }
     }
 
     private static String quoteAll(List<String> words) {

@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code gwctl __complete WHAT WORD...} run in-process: what it finds in {@code -f}'s files, a config dump, the
@@ -52,6 +54,7 @@ class DynamicCandidatesTest {
     private static List<String> complete(String kubeconfig, String... args) {
         Map<String, String> vars = new HashMap<>();
         vars.put("HOME", tmp.resolve("home").toString());
+        vars.put(DynamicCandidates.TIMEOUT_VARIABLE, "20s"); // a loaded machine's first HTTP client may be slow
         if (kubeconfig != null) {
             vars.put("KUBECONFIG", kubeconfig);
         }
@@ -126,6 +129,16 @@ class DynamicCandidatesTest {
         assertThat(complete(clusterKubeconfig, "workload", "pc", "l")).containsExactly(
                 "deploy/istio-ingressgateway.istio-system", "pod/istio-ingressgateway-7d4f8b9c6d-ax2z0.istio-system");
         assertThat(complete(clusterKubeconfig, "workload", "pc", "l", "-n", "shop")).isEmpty();
+    }
+
+    @Test
+    void theClusterIsReadWithinOneSecondUnlessTheEnvironmentSaysOtherwise() {
+        DynamicCandidates.Line line = new DynamicCandidates.Line();
+        new CommandLine(line).parseArgs("--kubeconfig", clusterKubeconfig, "--request-timeout", "1m");
+        assertThat(line.target(Environment.system().withVariables(Map.of())).orElseThrow().connection().timeout())
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(line.target(Environment.system().withVariables(Map.of(DynamicCandidates.TIMEOUT_VARIABLE, "3s")))
+                .orElseThrow().connection().timeout()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test

@@ -61,6 +61,8 @@ class ShellCompletionTest {
         offline.put("KUBERNETES_SERVICE_HOST", null);
         offline.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
         offline.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
+        // each completion starts a JVM: on a loaded CI machine its HTTP client alone may take the default second
+        offline.put(DynamicCandidates.TIMEOUT_VARIABLE, "20s");
 
         cluster = MockCluster.http().create("v1", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\n"
                 + "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: istio-system\n").ready();
@@ -151,6 +153,18 @@ class ShellCompletionTest {
     void namespacesComeFromTheCluster(String shell) throws Exception {
         assertThat(completer(shell, clusterKubeconfig).complete("gwctl validate -n s"))
                 .containsExactly("shop");
+    }
+
+    @Test
+    void zshOnATerminalListsFilesOnlyWhereAFileIsExpected() throws Exception {
+        Completer c = completer("zsh", null);
+        assertThat(c.zshOnTerminal("gwctl pc l -f ga")).containsExactly("gateway.yaml");
+        assertThat(c.zshOnTerminal("gwctl validate --kubeconfig ma")).containsExactly("manifests");
+        assertThat(c.zshOnTerminal("gwctl pc l -n ")).isEmpty();
+        assertThat(c.zshOnTerminal("gwctl pc l --context ")).isEmpty();
+        assertThat(c.zshOnTerminal("gwctl pc l ")).isEmpty();
+        assertThat(c.zshOnTerminal("gwctl pc ")).containsExactly("listener", "listeners", "l", "route", "routes", "r",
+                "diff");
     }
 
     @Test
