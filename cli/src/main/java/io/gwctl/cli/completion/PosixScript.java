@@ -87,11 +87,13 @@ final class PosixScript {
 
     /** The zsh script: the shared function and zsh's driver, registered with {@code compdef}. */
     String zsh() {
-        return "# zsh completion for " + command + ", generated from its command tree: do not edit.\n"
+        return "#compdef " + command + "\n"
+                + "# zsh completion for " + command + ", generated from its command tree: do not edit.\n"
                 + "#\n"
                 + "# Load it from ~/.zshrc with\n"
                 + "#   source <(" + command + " completion zsh)\n"
-                + "# or save it to a file and source that file. It loads compinit when it is not loaded yet.\n"
+                + "# (it loads compinit when it is not loaded yet), or save it as _" + fnSuffix()
+                + " in a directory of $fpath.\n"
                 + classify()
                 + dynamic()
                 + "\n_" + fnSuffix() + "() {\n"
@@ -110,10 +112,15 @@ final class PosixScript {
                 + "        *) return 1 ;;\n"
                 + "    esac\n"
                 + "}\n"
-                + "\nif ! (( $+functions[compdef] )); then\n"
-                + "    autoload -Uz compinit && compinit -i\n"
-                + "fi\n"
-                + "compdef _" + fnSuffix() + " " + command + "\n";
+                + "\nif [ \"$funcstack[1]\" = _" + fnSuffix() + " ]; then\n"
+                + "    # autoloaded from a directory of $fpath as _" + fnSuffix() + ": this is the first completion\n"
+                + "    _" + fnSuffix() + " \"$@\"\n"
+                + "else\n"
+                + "    if ! (( $+functions[compdef] )); then\n"
+                + "        autoload -Uz compinit && compinit -i\n"
+                + "    fi\n"
+                + "    compdef _" + fnSuffix() + " " + command + "\n"
+                + "fi\n";
     }
 
     private String fnSuffix() {

@@ -65,7 +65,7 @@ class CompletionScriptsTest {
     @Test
     void zshScriptIsValidAndCompletesTheTree() throws Exception {
         String zsh = CompletionScripts.zsh(FakeTree.commandLine());
-        assertThat(zsh).startsWith("# zsh completion for gwfake").contains("compdef _gwfake gwfake")
+        assertThat(zsh).startsWith("#compdef gwfake\n# zsh completion for gwfake").contains("compdef _gwfake gwfake")
                 .doesNotContain("bashcompinit");
         Shell.assumeInstalled("zsh");
         Path script = write("gwfake.zsh", zsh);

@@ -9,6 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +166,17 @@ class ShellCompletionTest {
         assertThat(c.zshOnTerminal("gwctl pc l ")).isEmpty();
         assertThat(c.zshOnTerminal("gwctl pc ")).containsExactly("listener", "listeners", "l", "route", "routes", "r",
                 "diff");
+    }
+
+    @Test
+    void zshLoadsTheScriptFromFpathToo() throws Exception {
+        // the release archive ships it as share/zsh/site-functions/_gwctl: compinit finds it by its #compdef line
+        Path functions = Files.createDirectories(tmp.resolve("site-functions"));
+        Files.copy(tmp.resolve("gwctl.zsh"), functions.resolve("_gwctl"), StandardCopyOption.REPLACE_EXISTING);
+        Completer c = completer("zsh", null);
+        Completer fromFpath = new Completer("zsh", functions.resolve("_gwctl"), c.env(), c.dir());
+        assertThat(fromFpath.zshOnTerminal("gwctl pc l -f ga")).containsExactly("gateway.yaml");
+        assertThat(fromFpath.zshOnTerminal("gwctl pc l -n ")).isEmpty();
     }
 
     @Test
