@@ -128,7 +128,8 @@ class MainTest {
                 .endsWith("complete -F _gwctl gwctl\n");
         Gwctl.Result fish = gwctl.run("completion", "fish");
         assertThat(fish.out()).contains("complete -c gwctl").contains("validate");
-        assertThat(gwctl.run("completion", "zsh").out()).endsWith("compdef _gwctl gwctl\n");
+        assertThat(gwctl.run("completion", "zsh").out()).startsWith("#compdef gwctl\n")
+                .contains("    compdef _gwctl gwctl\n");
         Gwctl.Result unknown = gwctl.run("completion", "tcsh");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).isEqualTo("gwctl: unknown shell \"tcsh\": valid values are bash, zsh, fish\n"

@@ -81,7 +81,7 @@ record ValueCompletion(Kind kind, List<String> words, Dynamic dynamic) {
                 return dynamic(d);
             }
         } else if (command.parent() != null && command.parent().name().equals("proxy-config")) {
-            // listener, route and diff take the gateway workload as their argument
+            // listener, route, diff and all take the gateway workload as their argument
             return dynamic(Dynamic.WORKLOAD);
         }
         if (takesFiles(a)) {

@@ -50,6 +50,13 @@ class DynamicCandidatesTest {
         cluster.close();
     }
 
+    /** The process's environment but for its variables, which are {@code variables} only. */
+    private static Environment environment(Map<String, String> variables) {
+        Environment system = Environment.system();
+        return new Environment(variables, system.stdin(), false, system.fileSystem(), system.kubeClients(),
+                system.proxyAdmin());
+    }
+
     /** Runs {@code gwctl __complete args...} with KUBECONFIG={@code kubeconfig} (null: none); its output lines. */
     private static List<String> complete(String kubeconfig, String... args) {
         Map<String, String> vars = new HashMap<>();
@@ -63,7 +70,7 @@ class DynamicCandidatesTest {
         argv.addAll(List.of(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(argv.toArray(String[]::new), out, err, Environment.system().withVariables(vars));
+        int code = Main.run(argv.toArray(String[]::new), out, err, environment(vars));
         assertThat(err.toString()).as("stderr").isEmpty();
         assertThat(code).isZero();
         return out.toString().lines().toList();
@@ -135,9 +142,9 @@ class DynamicCandidatesTest {
     void theClusterIsReadWithinOneSecondUnlessTheEnvironmentSaysOtherwise() {
         DynamicCandidates.Line line = new DynamicCandidates.Line();
         new CommandLine(line).parseArgs("--kubeconfig", clusterKubeconfig, "--request-timeout", "1m");
-        assertThat(line.target(Environment.system().withVariables(Map.of())).orElseThrow().connection().timeout())
+        assertThat(line.target(environment(Map.of())).orElseThrow().connection().timeout())
                 .isEqualTo(Duration.ofSeconds(1));
-        assertThat(line.target(Environment.system().withVariables(Map.of(DynamicCandidates.TIMEOUT_VARIABLE, "3s")))
+        assertThat(line.target(environment(Map.of(DynamicCandidates.TIMEOUT_VARIABLE, "3s")))
                 .orElseThrow().connection().timeout()).isEqualTo(Duration.ofSeconds(3));
     }
 
