@@ -154,7 +154,7 @@ public final class DynamicCandidates {
         Snapshot snapshot(Environment env) {
             LoadOptions options = new LoadOptions(cluster.namespaceOrDefault(), env.fileSystem(),
                     InputStream::nullInputStream, LoadOptions.DEFAULT_MAX_FILE_BYTES);
-            return new FileSnapshotSource(files(), options, file -> false).load().snapshot();
+            return new FileSnapshotSource(files(), options).load().snapshot();
         }
 
         /** The cluster of the line, with the completion's time limit; empty without a kubeconfig. */
