@@ -9,6 +9,7 @@ import io.gwctl.model.istio.RouteDestination;
 import io.gwctl.model.istio.TcpRoute;
 import io.gwctl.model.istio.TlsRoute;
 import io.gwctl.model.istio.VirtualService;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -26,26 +27,26 @@ public final class VirtualServiceIndex {
     private final String proxyNamespace;
     private final Map<String, List<VirtualService>> privateByGateway = new HashMap<>();
     private final Map<String, List<VirtualService>> exportedByGateway = new HashMap<>();
-    private final Map<String, List<VirtualService>> publicByGateway = new HashMap<>();
+    /** Shared by every namespace's index of one snapshot: read, never changed. */
+    private final Map<String, List<VirtualService>> publicByGateway;
     private final Map<String, Binding> bindings = new HashMap<>();
 
-    private VirtualServiceIndex(String proxyNamespace) {
+    private VirtualServiceIndex(String proxyNamespace, Map<String, List<VirtualService>> publicByGateway) {
         this.proxyNamespace = proxyNamespace;
+        this.publicByGateway = publicByGateway;
     }
 
     /**
      * Indexes the VirtualServices of the snapshot as seen from a workload in {@code proxyNamespace}: short names
-     * resolved (each in its own namespace), delegates merged into their roots, then sorted and bucketed.
+     * resolved (each in its own namespace), delegates merged into their roots, then sorted and bucketed. The part that
+     * does not depend on the namespace (resolution, delegates, order, the public VirtualServices by gateway) is done
+     * once per snapshot ({@link Resolved}); each namespace then only buckets the VirtualServices that name it, so a
+     * repository with a gateway workload per namespace costs its VirtualServices once, not once per workload.
      */
     public static VirtualServiceIndex build(Snapshot snapshot, String proxyNamespace) {
-        VirtualServiceIndex index = new VirtualServiceIndex(proxyNamespace);
-        List<VirtualService> resolved = new ArrayList<>(snapshot.virtualServices().size());
-        for (VirtualService raw : snapshot.virtualServices()) {
-            resolved.add(resolve(raw));
-        }
-        List<VirtualService> sorted = new ArrayList<>(Delegates.merge(resolved));
-        sorted.sort(CreationOrder.of());
-        for (VirtualService vs : sorted) {
+        Resolved resolved = Resolved.of(snapshot);
+        VirtualServiceIndex index = new VirtualServiceIndex(proxyNamespace, resolved.publicByGateway);
+        for (VirtualService vs : resolved.naming.getOrDefault(proxyNamespace, List.of())) {
             Map<String, List<VirtualService>> bucket = index.bucketFor(vs);
             if (bucket == null) {
                 continue;
@@ -55,6 +56,58 @@ public final class VirtualServiceIndex {
             }
         }
         return index;
+    }
+
+    /**
+     * The VirtualServices of one snapshot resolved, merged with their delegates and in {@link CreationOrder}: the
+     * public ones by gateway, the others under each namespace they name (their own and their exportTo entries), in
+     * that order. Kept for the last snapshot asked about (a weak reference to it): the translator and the rules ask
+     * once per gateway workload.
+     */
+    private static final class Resolved {
+        private static final Object LOCK = new Object();
+        private static WeakReference<Snapshot> lastSnapshot = new WeakReference<>(null);
+        private static Resolved last;
+
+        final Map<String, List<VirtualService>> publicByGateway = new HashMap<>();
+        final Map<String, List<VirtualService>> naming = new HashMap<>();
+
+        private Resolved(Snapshot snapshot) {
+            List<VirtualService> resolved = new ArrayList<>(snapshot.virtualServices().size());
+            for (VirtualService raw : snapshot.virtualServices()) {
+                resolved.add(resolve(raw));
+            }
+            List<VirtualService> sorted = new ArrayList<>(Delegates.merge(resolved));
+            sorted.sort(CreationOrder.of());
+            for (VirtualService vs : sorted) {
+                Set<String> exportTo = new LinkedHashSet<>(vs.exportTo());
+                if (exportTo.isEmpty() || exportTo.contains("*")) {
+                    for (String gw : new LinkedHashSet<>(vs.gateways())) {
+                        publicByGateway.computeIfAbsent(gw, k -> new ArrayList<>()).add(vs);
+                    }
+                    continue;
+                }
+                if (exportTo.contains("~")) {
+                    continue;
+                }
+                Set<String> named = new LinkedHashSet<>();
+                named.add(vs.metadata().namespace());
+                named.addAll(exportTo);
+                for (String ns : named) {
+                    naming.computeIfAbsent(ns, k -> new ArrayList<>()).add(vs);
+                }
+            }
+        }
+
+        static Resolved of(Snapshot snapshot) {
+            synchronized (LOCK) {
+                if (last == null || lastSnapshot.get() != snapshot) {
+                    last = new Resolved(snapshot);
+                    lastSnapshot = new WeakReference<>(snapshot);
+                }
+                return last;
+            }
+        }
     }
 
     /**
