@@ -3,7 +3,6 @@ package io.gwctl.model.translate;
 import io.gwctl.model.Snapshot;
 import io.gwctl.model.istio.Gateway;
 import io.gwctl.model.kube.Service;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,9 +20,7 @@ import java.util.Set;
  * and the rules ask, once per workload.
  */
 final class SelectorIndex {
-    private static final Object LOCK = new Object();
-    private static WeakReference<Snapshot> lastSnapshot = new WeakReference<>(null);
-    private static SelectorIndex last;
+    private static final SnapshotCache<SelectorIndex> CACHE = new SnapshotCache<>(SelectorIndex::new);
 
     private final List<Service> services;
     private final Postings servicesBySelector = new Postings();
@@ -59,13 +56,7 @@ final class SelectorIndex {
 
     /** The index of {@code s}, built once per snapshot. */
     static SelectorIndex of(Snapshot s) {
-        synchronized (LOCK) {
-            if (last == null || lastSnapshot.get() != s) {
-                last = new SelectorIndex(s);
-                lastSnapshot = new WeakReference<>(s);
-            }
-            return last;
-        }
+        return CACHE.get(s);
     }
 
     /** The Services of {@code namespace} whose selector matches {@code labels}, in input order. */

@@ -9,7 +9,6 @@ import io.gwctl.model.istio.RouteDestination;
 import io.gwctl.model.istio.TcpRoute;
 import io.gwctl.model.istio.TlsRoute;
 import io.gwctl.model.istio.VirtualService;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -61,13 +60,10 @@ public final class VirtualServiceIndex {
     /**
      * The VirtualServices of one snapshot resolved, merged with their delegates and in {@link CreationOrder}: the
      * public ones by gateway, the others under each namespace they name (their own and their exportTo entries), in
-     * that order. Kept for the last snapshot asked about (a weak reference to it): the translator and the rules ask
-     * once per gateway workload.
+     * that order. Kept for the last snapshot asked about ({@link SnapshotCache}).
      */
     private static final class Resolved {
-        private static final Object LOCK = new Object();
-        private static WeakReference<Snapshot> lastSnapshot = new WeakReference<>(null);
-        private static Resolved last;
+        private static final SnapshotCache<Resolved> CACHE = new SnapshotCache<>(Resolved::new);
 
         final Map<String, List<VirtualService>> publicByGateway = new HashMap<>();
         final Map<String, List<VirtualService>> naming = new HashMap<>();
@@ -100,13 +96,7 @@ public final class VirtualServiceIndex {
         }
 
         static Resolved of(Snapshot snapshot) {
-            synchronized (LOCK) {
-                if (last == null || lastSnapshot.get() != snapshot) {
-                    last = new Resolved(snapshot);
-                    lastSnapshot = new WeakReference<>(snapshot);
-                }
-                return last;
-            }
+            return CACHE.get(snapshot);
         }
     }
 
