@@ -13,6 +13,7 @@ import io.gwctl.cli.options.VerbosityOptions;
 import io.gwctl.cli.source.SourceResult;
 import io.gwctl.model.Printable;
 import io.gwctl.model.Snapshot;
+import io.gwctl.model.finding.Baseline;
 import io.gwctl.model.finding.Finding;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
@@ -54,6 +55,9 @@ import picocli.CommandLine.Spec;
             "  gwctl validate -f manifests/ -o github  # annotations in a GitHub Actions log",
             "  gwctl validate -f manifests/ --failure-threshold Warning -o junit > gwctl.xml",
             "  gwctl validate -f manifests/ -S 'GW0301=Gateway istio-system/legacy-*'",
+            "  gwctl validate -f manifests/ --write-baseline .gwctl-baseline.json  # adopt: record what is there",
+            "  gwctl validate -f manifests/ --baseline .gwctl-baseline.json  # fail only on new findings",
+            "  gwctl validate -f manifests/ --baseline .gwctl-baseline.json --baseline-ref origin/main",
             "  helm template charts/app | gwctl validate -f -",
             "  gwctl validate --context prod -n shop  # a cluster: findings of one namespace",
             "  gwctl validate -A                      # ... of every namespace",
@@ -133,6 +137,9 @@ public final class ValidateCommand implements Callable<Integer> {
     private String docsUrl;
 
     @Mixin
+    private BaselineOptions baseline;
+
+    @Mixin
     private VerbosityOptions verbosity;
 
     @Override
@@ -151,6 +158,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (explain != null) {
             return RuleExplainer.explain(explain, out, spec);
         }
+        Baseline earlier = baseline.read(env, spec);
         List<Suppression> suppressions = suppressions();
         ConfigFile configFile = ConfigFile.read(env, this.config);
         GwctlConfig config = configFile.config();
@@ -173,6 +181,9 @@ public final class ValidateCommand implements Callable<Integer> {
         ValidationResult all = Validator.withInputProblems(nothingRead ? ValidationResult.NOTHING_CHECKED
                 : validate(input.snapshot(), options), input.problems());
         ValidationResult result = inNamespace(all, input.namespace());
+        Baseline.Comparison comparison = earlier == null ? null : earlier.compare(result.findings());
+        boolean failed = comparison == null ? result.failed() : result.findings().stream()
+                .anyMatch(f -> f.severity().atLeast(failureThreshold) && !comparison.isExisting(f));
         if (verbosity.verbose() && format != FindingsFormat.TEXT) {
             // The text format prints notes itself; the others carry them in the document.
             result.notes().forEach(n -> spec.commandLine().getErr().println("gwctl: note: " + Printable.escape(n)));
@@ -184,18 +195,30 @@ public final class ValidateCommand implements Callable<Integer> {
                 .withSourceRoot(sarifRoot != null ? cwd.resolve(sarifRoot).normalize() : SourceRoot.find(cwd))
                 .withDocsBaseUrl(docsUrl != null ? docsUrl : GwctlCommand.buildInfo().docsUrl())
                 .withStdinSources(stdin.helmSources());
-        format.renderer().render(result.toReport(input.inputs(), input.snapshot().size(),
-                scope(all, result, input.namespace())), render, out);
-        return ExitCodes.combine(input.exitCode(), result.failed() ? ExitCodes.FINDINGS : ExitCodes.OK);
+        ValidationReport.Scope scope = scope(all, result, input.namespace());
+        if (baseline.writeTo() != null) {
+            ValidationResult every = new ValidationResult(result.findings(), result.findings(), result.suppressed(),
+                    result.notes(), result.failed(), result.rules());
+            BaselineFile.write(env.fileSystem().getPath(baseline.writeTo()),
+                    every.toReport(input.inputs(), input.snapshot().size(), scope));
+        }
+        ValidationReport report = result.toReport(input.inputs(), input.snapshot().size(), scope);
+        if (comparison != null) {
+            // Text lists only what is new unless asked; GitHub never annotates what was already there.
+            boolean hide = format == FindingsFormat.GITHUB || (format == FindingsFormat.TEXT && !baseline.show());
+            report = report.withBaseline(comparison, hide);
+        }
+        format.renderer().render(report, render, out);
+        return ExitCodes.combine(input.exitCode(), failed ? ExitCodes.FINDINGS : ExitCodes.OK);
     }
 
-    /** The namespace scope of the report and what it left out, or null when every namespace is reported. */
     /** The rules' findings; in a shell, reused for the inputs in memory (see {@link LoadedInputs#validation}). */
     private ValidationResult validate(Snapshot snapshot, ValidateOptions options) {
         return GwctlCommand.loadedInputs(spec).map(l -> l.validation(snapshot, options,
                 o -> Validator.run(snapshot, o))).orElseGet(() -> Validator.run(snapshot, options));
     }
 
+    /** The namespace scope of the report and what it left out, or null when every namespace is reported. */
     private ValidationReport.Scope scope(ValidationResult all, ValidationResult shown, String namespace) {
         if (namespace == null || cluster.allNamespaces()) {
             return null;

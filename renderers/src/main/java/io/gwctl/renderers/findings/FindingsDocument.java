@@ -10,7 +10,9 @@ import io.gwctl.model.finding.ValidationReport;
 
 /**
  * The document behind {@code -o json} and {@code -o yaml}: {@code findings}, {@code summary}, {@code notes}, with
- * fields in a fixed order (docs/output-formats.md) so that diffs of two runs are meaningful.
+ * fields in a fixed order (docs/output-formats.md) so that diffs of two runs are meaningful. A run compared with a
+ * baseline marks each finding {@code "baseline": "existing"} or {@code "new"} and counts them in
+ * {@code summary.baseline} (docs/baseline.md); the document is also what {@code --write-baseline} writes.
  */
 final class FindingsDocument {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -22,7 +24,11 @@ final class FindingsDocument {
         ObjectNode root = NODES.objectNode();
         ArrayNode findings = root.putArray("findings");
         for (Finding f : ReportFindings.ordered(report)) {
-            findings.add(finding(f));
+            ObjectNode o = finding(f);
+            if (report.baseline() != null) {
+                o.put("baseline", ReportFindings.baselineMark(report, f));
+            }
+            findings.add(o);
         }
         ValidationReport.Summary s = ReportFindings.summary(report);
         ObjectNode summary = root.putObject("summary");
@@ -38,6 +44,14 @@ final class FindingsDocument {
             others.put("errors", s.scope().otherErrors());
             others.put("warnings", s.scope().otherWarnings());
             others.put("infos", s.scope().otherInfos());
+        }
+        ValidationReport.BaselineMarks baseline = report.baseline();
+        if (baseline != null) {
+            ObjectNode b = summary.putObject("baseline");
+            b.put("existing", baseline.existing());
+            b.put("new", report.findings().size() - baseline.existing() + baseline.hidden());
+            b.put("absent", baseline.comparison().absent().size());
+            b.put("hidden", baseline.hidden());
         }
         ArrayNode notes = root.putArray("notes");
         report.notes().forEach(notes::add);

@@ -12,12 +12,15 @@ import java.util.Optional;
 /**
  * Writes findings as GitHub Actions workflow commands ({@code ::error file=gw.yaml,line=14,col=7,title=GW0101::...}),
  * which GitHub turns into annotations on the pull request diff; notes and the summary follow as plain log lines.
+ * Findings already in the baseline are never annotations: the summary line counts them.
  */
 public final class GithubFindingsRenderer implements FindingsRenderer {
     @Override
     public void render(ValidationReport report, RenderOptions options, Writer out) throws IOException {
         for (Finding f : ReportFindings.ordered(report)) {
-            out.write(command(f, options) + "\n");
+            if (!report.isExisting(f)) {
+                out.write(command(f, options) + "\n");
+            }
         }
         for (String note : report.notes()) {
             out.write("note: " + ReportFindings.oneLine(note) + "\n");

@@ -23,7 +23,8 @@ import javax.xml.stream.XMLStreamWriter;
  *
  * <p>A (resource, rule) case is a {@code <failure>} only when one of its findings is at or above the failure
  * threshold; below it the case passes and lists its findings in {@code <system-out>}, so the test view is red
- * exactly when gwctl exits 79, as GitLab and Jenkins read the report beside the exit code.
+ * exactly when gwctl exits 79, as GitLab and Jenkins read the report beside the exit code. Findings already in the
+ * baseline never fail a case, whatever their level, for the same reason.
  */
 public final class JunitFindingsRenderer implements FindingsRenderer {
     private static final String SUITE = "gwctl validate";
@@ -31,9 +32,11 @@ public final class JunitFindingsRenderer implements FindingsRenderer {
     private static final String NO_RESOURCE = "gwctl";
 
     /** One test case: its name, and the findings that fail or skip it (none when it passed). */
-    private record TestCase(String className, String name, List<Finding> findings, boolean skipped) {
+    private record TestCase(String className, String name, List<Finding> findings, boolean skipped,
+                            ValidationReport report) {
         boolean fails(Severity threshold) {
-            return !skipped && findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+            return !skipped && findings.stream().anyMatch(f -> f.severity().atLeast(threshold)
+                    && !report.isExisting(f));
         }
     }
 
@@ -83,18 +86,18 @@ public final class JunitFindingsRenderer implements FindingsRenderer {
             String className = f.resource() == null ? NO_RESOURCE : f.resource().friendlyName();
             codesFound.add(f.code());
             if (f.code().equals(ReportFindings.CHECK_SKIPPED)) {
-                skipped.add(new TestCase(className, ReportFindings.oneLine(f.message()), List.of(f), true));
+                skipped.add(new TestCase(className, ReportFindings.oneLine(f.message()), List.of(f), true, report));
             } else {
                 failing.computeIfAbsent(List.of(className, f.code()), k -> new ArrayList<>()).add(f);
             }
         }
         List<TestCase> cases = new ArrayList<>();
         failing.forEach((key, findings) -> cases.add(
-                new TestCase(key.get(0), caseName(key.get(1), rules.get(key.get(1))), findings, false)));
+                new TestCase(key.get(0), caseName(key.get(1), rules.get(key.get(1))), findings, false, report)));
         cases.addAll(skipped);
         for (RuleInfo r : rules.values()) {
             if (!codesFound.contains(r.code())) {
-                cases.add(new TestCase(NO_RESOURCE, caseName(r.code(), r), List.of(), false));
+                cases.add(new TestCase(NO_RESOURCE, caseName(r.code(), r), List.of(), false, report));
             }
         }
         return cases;
@@ -122,7 +125,9 @@ public final class JunitFindingsRenderer implements FindingsRenderer {
         xml.writeStartElement("testcase");
         caseAttributes(xml, c);
         xml.writeCharacters("\n      ");
-        Finding first = c.findings().get(0);
+        // The failure's message names a new finding: an existing one in the same case does not fail it.
+        Finding first = c.findings().stream().filter(f -> !c.report().isExisting(f)).findFirst()
+                .orElse(c.findings().get(0));
         if (c.skipped()) {
             xml.writeEmptyElement("skipped");
             xml.writeAttribute("message", xmlSafe(ReportFindings.oneLine(first.message())));
@@ -132,23 +137,26 @@ public final class JunitFindingsRenderer implements FindingsRenderer {
             xml.writeStartElement("failure");
             xml.writeAttribute("type", worst.label());
             xml.writeAttribute("message", xmlSafe(ReportFindings.oneLine(first.message()) + more));
-            xml.writeCharacters(xmlSafe(details(c.findings(), false)));
+            xml.writeCharacters(xmlSafe(details(c, false)));
             xml.writeEndElement();
         } else {
             // Below the failure threshold: reported, not failed. The severity leads each line, as in the text format.
             xml.writeStartElement("system-out");
-            xml.writeCharacters(xmlSafe(details(c.findings(), true)));
+            xml.writeCharacters(xmlSafe(details(c, true)));
             xml.writeEndElement();
         }
         xml.writeCharacters("\n    ");
         xml.writeEndElement();
     }
 
-    /** One line per finding (its file:line, message and hint), each led by its severity when {@code levels}. */
-    private static String details(List<Finding> findings, boolean levels) {
+    /**
+     * One line per finding (its file:line, message and hint), each led by its severity when {@code levels} and by
+     * {@code existing:} when it was already in the baseline.
+     */
+    private static String details(TestCase c, boolean levels) {
         List<String> lines = new ArrayList<>();
-        for (Finding f : findings) {
-            String level = levels ? f.severity().label() + ": " : "";
+        for (Finding f : c.findings()) {
+            String level = (c.report().isExisting(f) ? "existing: " : "") + (levels ? f.severity().label() + ": " : "");
             String where = ReportFindings.hasFile(f) ? ReportFindings.location(f).fileAndLine() + " " : "";
             lines.add(level + where + f.message() + (f.hint().isBlank() ? "" : "\nhint: " + f.hint()));
         }

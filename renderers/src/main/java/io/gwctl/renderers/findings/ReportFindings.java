@@ -123,6 +123,11 @@ final class ReportFindings {
         }
     }
 
+    /** The {@code baseline} mark of a finding in a report compared with a baseline: existing or new. */
+    static String baselineMark(ValidationReport report, Finding f) {
+        return report.isExisting(f) ? "existing" : "new";
+    }
+
     /** SARIF {@code level} / GitHub command for a severity. */
     static String sarifLevel(Severity s) {
         return switch (s) {
@@ -158,6 +163,12 @@ final class ReportFindings {
         if (s.hidden() > 0) {
             extra.add(s.hidden() + " below the output threshold");
         }
+        ValidationReport.BaselineMarks baseline = report.baseline();
+        if (baseline != null && baseline.hidden() > 0) {
+            extra.add(baseline.hidden() + " existing in the baseline hidden; --show-baseline shows them");
+        } else if (baseline != null && baseline.existing() > 0) {
+            extra.add(baseline.existing() + " of them existing in the baseline");
+        }
         ValidationReport.Scope scope = s.scope();
         if (scope != null) {
             resources = "namespace " + scope.namespace() + " (" + resources + " read in all namespaces)";
@@ -166,7 +177,8 @@ final class ReportFindings {
         String others = scope == null || scope.others() == 0 ? "" : "; " + others(scope) + " in other namespaces;"
                 + " -A shows them";
         if (s.errors() + s.warnings() + s.infos() == 0) {
-            return "\u2714 No validation issues found in " + resources + tail + others + ".";
+            return "\u2714 No " + (baseline == null ? "" : "new ") + "validation issues found in " + resources + tail
+                    + others + ".";
         }
         return plural(s.errors(), "error", "errors") + ", " + plural(s.warnings(), "warning", "warnings") + ", "
                 + s.infos() + " info in " + resources + tail + others;

@@ -30,6 +30,11 @@ import java.util.TreeMap;
  * repository's root), the resource as a logical location, and a fingerprint that survives line shifts so alerts
  * keep their identity.
  *
+ * <p>A run compared with a baseline gives each result its {@code baselineState}: {@code unchanged} for a finding
+ * already in the baseline, {@code new} for the others. The baseline's findings that are gone are not written as
+ * {@code absent} results: a viewer that ignores {@code baselineState} would show them as alerts at places that no
+ * longer have the problem (their count is in the JSON summary).
+ *
  * <p>Code scanning rejects a result whose location has no {@code artifactLocation.uri}, so every result gets one:
  * a finding on standard input points at the chart template Helm's {@code # Source:} comment names, else at
  * {@value #STDIN_URI}; one on a cluster object at {@code cluster/NAMESPACE/KIND/NAME}; one on nothing in particular
@@ -91,8 +96,13 @@ public final class SarifFindingsRenderer implements FindingsRenderer {
         }
         ArrayNode results = run.putArray("results");
         for (Finding f : findings) {
-            results.add(result(f, ruleIndex.get(f.code()), options));
+            ObjectNode result = result(f, ruleIndex.get(f.code()), options);
+            if (report.baseline() != null) {
+                result.put("baselineState", report.isExisting(f) ? "unchanged" : "new");
+            }
+            results.add(result);
         }
+
         run.put("columnKind", "unicodeCodePoints");
         JsonOutput.write(root, out);
     }

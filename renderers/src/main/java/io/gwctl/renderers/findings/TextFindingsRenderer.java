@@ -15,6 +15,9 @@ import java.io.Writer;
  * <p>Input problems (GW0001) are not repeated here: gwctl prints each on stderr as it reads the input, as
  * {@code gwctl: FILE:LINE:COL: message}, in every format. The summary counts them and says how many are there.
  *
+ * <p>A run compared with a baseline lists only the new findings unless asked to show the existing ones too, which
+ * are then marked {@code [existing]}; the summary says how many existing findings it left out.
+ *
  * <p>The level is the first word of the line so that {@code grep '^Error'} selects exactly the errors; the hint line
  * starts with four spaces and never matches. Colour, when asked for, is istioctl's: bold red Error, yellow Warning,
  * plain Info, around the level word only.
@@ -30,7 +33,7 @@ public final class TextFindingsRenderer implements FindingsRenderer {
                 inputProblems++; // already on stderr as gwctl: FILE:LINE:COL: lines; one line per problem
                 continue;
             }
-            out.write(line(f, options.color()));
+            out.write(line(f, options.color(), report.isExisting(f)));
             out.write('\n');
             if (!f.hint().isBlank()) {
                 out.write("    hint: " + ReportFindings.oneLine(f.hint()) + "\n");
@@ -44,10 +47,18 @@ public final class TextFindingsRenderer implements FindingsRenderer {
 
     /** The finding's line without its line break: {@code Level [CODES] (Kind ns/name file:line) message}. */
     static String line(Finding f, boolean color) {
+        return line(f, color, false);
+    }
+
+    /**
+     * The finding's line, with {@code [existing]} after the codes when it was already in the baseline (shown with
+     * {@code --show-baseline}); the level stays the first word, so {@code grep '^Error'} still selects every error.
+     */
+    static String line(Finding f, boolean color, boolean existing) {
         String level = f.severity().label();
         String prefix = color ? colorOf(f.severity()) : "";
         String levelText = prefix.isEmpty() ? level : prefix + level + RESET;
-        return levelText + " [" + ReportFindings.codes(f) + "]" + origin(f) + " " + ReportFindings.oneLine(f.message());
+        return levelText + " [" + ReportFindings.codes(f) + "]" + (existing ? " [existing]" : "") + origin(f) + " " + ReportFindings.oneLine(f.message());
     }
 
     /** istioctl's {@code Origin()}: {@code  (Kind ns/name file:line)}, parts left out when unknown. */
