@@ -2,6 +2,7 @@ package io.gwctl.renderers.findings;
 
 import io.gwctl.model.Kind;
 import io.gwctl.model.ResourceRef;
+import io.gwctl.model.finding.Baseline;
 import io.gwctl.model.finding.Finding;
 import io.gwctl.model.finding.Location;
 import io.gwctl.model.finding.RuleInfo;
@@ -75,6 +76,19 @@ final class SampleReports {
                 List.of("no gateway workload in the input: assumed Istio's default ingress gateway "
                         + "istio-system/istio-ingressgateway (Service ports 15021, 80\u21928080, 443\u21928443)"),
                 new ValidationReport.Summary(2, 1, 1, 2, 0, 12), List.of("testdata/"));
+    }
+
+    /**
+     * {@link #mixed} compared with a baseline that holds the missing secret (at another line: it moved) and the
+     * cluster host, and a finding that is gone; with {@code hide}, the existing findings left out as in text output.
+     */
+    static ValidationReport againstBaseline(boolean hide) {
+        Finding moved = new Finding(SECRET_MISSING.code(), SECRET_MISSING.severity(), SECRET_MISSING.aliases(),
+                SECRET_MISSING.resource(), new Location("testdata/x.yaml", 99, 7, ""), SECRET_MISSING.message(), "");
+        Finding gone = new Finding("GW0501", Severity.ERROR, List.of("IST0106"), new ResourceRef("Gateway", "shop",
+                "old"), new Location("testdata/old.yaml", 5, 3, ""), "port name http is used twice", "");
+        ValidationReport mixed = mixed();
+        return mixed.withBaseline(new Baseline(List.of(moved, CLUSTER_HOST, gone)).compare(mixed.findings()), hide);
     }
 
     /** Just the finding on no resource. */

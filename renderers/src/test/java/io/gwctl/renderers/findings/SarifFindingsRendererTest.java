@@ -62,6 +62,26 @@ class SarifFindingsRendererTest {
     }
 
     @Test
+    void baselineStateIsUnchangedForExistingAndNewForNewFindingsAndValid() throws IOException {
+        JsonNode log = tree(SampleReports.againstBaseline(false));
+        assertThat(sarifSchema.validate(log)).isEmpty();
+        List<String> states = new java.util.ArrayList<>();
+        for (JsonNode r : log.get("runs").get(0).get("results")) {
+            states.add(r.get("ruleId").asText() + " " + r.get("baselineState").asText());
+        }
+        // Sorted as always: the errors (GW0101 existing, GW0301 new), the warning (existing), the info (new). The
+        // baseline's GW0501 that is gone is not written (see the class comment).
+        assertThat(states).containsExactly("GW0101 unchanged", "GW0301 new", "GW0403 unchanged", "GW0002 new");
+        // Without a baseline there is no baselineState at all.
+        for (JsonNode r : tree(SampleReports.mixed()).get("runs").get(0).get("results")) {
+            assertThat(r.has("baselineState")).isFalse();
+        }
+        // The control: the schema does check the value.
+        ((ObjectNode) log.get("runs").get(0).get("results").get(0)).put("baselineState", "existing");
+        assertThat(sarifSchema.validate(log)).isNotEmpty();
+    }
+
+    @Test
     void schemaCheckDoesRejectBrokenLogs() throws IOException {
         // The control for the test above: the validator really applies the schema.
         ObjectNode broken = (ObjectNode) tree(SampleReports.mixed());
