@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * run with only the findings it adds.
  */
 class BaselineWorkflowTest {
-    private static final Path EXAMPLES = Path.of(System.getProperty("gwctl.root.dir", "..")).toAbsolutePath()
-            .normalize().resolve("testdata/examples");
+    private static final Path ROOT = Path.of(System.getProperty("gwctl.root.dir", "..")).toAbsolutePath().normalize();
+    private static final Path EXAMPLES = ROOT.resolve("testdata/examples");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A second team's Gateway claiming test.io on 443, which the test-io team's Gateway already serves. */
     private static final String PROMO = Fixtures.GATEWAY_HTTPS
@@ -93,6 +93,20 @@ class BaselineWorkflowTest {
         assertThat(shown.out().lines().filter(l -> l.contains(" [existing] ")).count()).isEqualTo(8);
         assertThat(shown.out()).endsWith("4 errors, 2 warnings, 2 info in 30 resources (8 of them existing in the"
                 + " baseline)\n");
+    }
+
+    /**
+     * The README's baseline ({@code testdata/baseline/examples.json}) is what {@code --write-baseline} writes for the
+     * examples today, paths relative to the repository as the README runs it ({@code -Dgwctl.update-golden=true}
+     * rewrites it).
+     */
+    @Test
+    void theReadmeBaselineIsCurrent() throws IOException {
+        Path file = repo.resolve("examples.json");
+        Gwctl.Result r = gwctl.run("validate", "-f", EXAMPLES + "/", "--write-baseline", file.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FINDINGS);
+        GoldenFiles.compare(ROOT, ROOT.resolve("testdata/baseline/examples.json"),
+                Files.readString(file).replace(ROOT + "/", ""));
     }
 
     @Test

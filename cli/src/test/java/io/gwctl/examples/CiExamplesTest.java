@@ -23,8 +23,13 @@ class CiExamplesTest {
     private static final Path ROOT = Path.of(System.getProperty("gwctl.root.dir", "..")).toAbsolutePath().normalize();
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Path EXAMPLES = ROOT.resolve("testdata/examples");
+    /** The baseline file the recipes name. */
+    private static final String BASELINE = ".gwctl-baseline.json";
 
-    /** Runs a gwctl command line of an example, manifests directory and stdin replaced by the project's examples. */
+    /**
+     * Runs a gwctl command line of an example, manifests directory and stdin replaced by the project's examples, and
+     * the baseline by one written from them (read from the work tree: the test has no target branch to fetch).
+     */
     private static Gwctl.Result run(String commandLine) throws IOException {
         String line = commandLine.strip();
         boolean piped = line.contains("| gwctl ");
@@ -34,8 +39,15 @@ class CiExamplesTest {
             gwctl = gwctl.substring(0, redirect);
         }
         List<String> args = new ArrayList<>();
-        for (String word : gwctl.split(" +")) {
-            args.add(word.equals("deploy/") ? EXAMPLES + "/" : word);
+        String[] words = gwctl.split(" +");
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].equals("--baseline-ref")) {
+                i++;
+            } else if (words[i].equals(BASELINE)) {
+                args.add(baselineOfExamples());
+            } else {
+                args.add(words[i].equals("deploy/") ? EXAMPLES + "/" : words[i]);
+            }
         }
         Gwctl g = new Gwctl();
         if (piped) {
@@ -44,6 +56,14 @@ class CiExamplesTest {
         return g.run(args.toArray(String[]::new));
     }
 
+    /** A baseline of the examples' findings, as the recipe says to write it once. */
+    private static String baselineOfExamples() throws IOException {
+        Path file = Files.createTempFile("gwctl-baseline", ".json");
+        file.toFile().deleteOnExit();
+        Gwctl.Result r = new Gwctl().run("validate", "-f", EXAMPLES + "/", "--write-baseline", file.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FINDINGS);
+        return file.toString();
+    }
 
     @Test
     void preCommitHooksRunOnAManifestsDirectory() throws IOException {
@@ -82,10 +102,16 @@ class CiExamplesTest {
         assertThat(text).contains("-o sarif > " + uploaded);
         assertThat(lines).hasSizeGreaterThanOrEqualTo(3).anyMatch(l -> l.startsWith("helm template"))
                 .anyMatch(l -> l.startsWith("kustomize build"));
+        assertThat(lines).anyMatch(l -> l.contains("--baseline " + BASELINE + " --baseline-ref "));
         for (String line : lines) {
             Gwctl.Result r = run(line);
             assertThat(r.exitCode()).as(line + ": " + r).isIn(ExitCodes.OK, ExitCodes.FINDINGS);
             assertThat(r.out()).as(line).isNotEmpty();
+            if (line.contains("--baseline ")) {
+                // Nothing was added since the baseline: the run passes and annotates nothing.
+                assertThat(r.exitCode()).as(line + ": " + r).isZero();
+                assertThat(r.out()).doesNotContain("::error").contains("8 existing in the baseline hidden");
+            }
         }
     }
 
