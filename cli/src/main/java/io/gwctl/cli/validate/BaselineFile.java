@@ -1,6 +1,8 @@
 package io.gwctl.cli.validate;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gwctl.cli.ExitCodes;
@@ -99,11 +101,33 @@ final class BaselineFile {
         return (nl < 0 ? t : t.substring(0, nl)).strip();
     }
 
-    /** The baseline in {@code bytes}, read from {@code source} (named in errors). */
+    /**
+     * The baseline in {@code bytes}, read from {@code source} (named in errors). Streamed one finding at a time: a
+     * baseline of a large repository (55,000 findings, 47 MB) never becomes one JSON tree in memory.
+     */
     static Baseline parse(String source, byte[] bytes) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(bytes);
+        List<Finding> findings = new ArrayList<>();
+        boolean sawFindings = false;
+        try (JsonParser p = JSON.getFactory().createParser(bytes)) {
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (name.equals("findings") && value == JsonToken.START_ARRAY && !sawFindings) {
+                        sawFindings = true;
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            JsonNode n = JSON.readTree(p);
+                            findings.add(finding(source, "findings[" + findings.size() + "]", n));
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            }
+            // Read to the end: a document cut short is invalid JSON, not a shorter baseline.
+            while (p.nextToken() != null) {
+                p.skipChildren();
+            }
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + " column "
                     + e.getLocation().getColumnNr();
@@ -111,13 +135,8 @@ final class BaselineFile {
         } catch (IOException e) {
             throw new GwctlException(ExitCodes.DATA_ERROR, source + ": not a gwctl baseline: " + e.getMessage(), e);
         }
-        if (root == null || root.isMissingNode() || !root.isObject() || !root.path("findings").isArray()) {
+        if (!sawFindings) {
             throw notBaseline(source, "no \"findings\" array (write one with gwctl validate --write-baseline FILE)");
-        }
-        List<Finding> findings = new ArrayList<>();
-        JsonNode array = root.get("findings");
-        for (int i = 0; i < array.size(); i++) {
-            findings.add(finding(source, "findings[" + i + "]", array.get(i)));
         }
         return new Baseline(findings);
     }

@@ -106,6 +106,14 @@ class BaselineTest {
     }
 
     @Test
+    void theSameEntryTwiceIsTwoEntries() {
+        Finding f = at("gw.yaml", 10, DUPLICATE);
+        Baseline b = new Baseline(List.of(f, f));
+        assertThat(b.compare(List.of(at("gw.yaml", 12, DUPLICATE))).absent()).containsExactly(f);
+        assertThat(b.compare(List.of()).absent()).containsExactly(f, f);
+    }
+
+    @Test
     void anEmptyBaselineMakesEverythingNew() {
         Baseline.Comparison c = new Baseline(List.of()).compare(List.of(at("gw.yaml", 1, DUPLICATE)));
         assertThat(c.existingCount()).isZero();
