@@ -17,6 +17,9 @@ final class PointerPool {
     private final int maxEntries;
 
     private final ConcurrentHashMap<String, String> pool = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<PositionTable.Shape, PositionTable.Shape> shapes = new ConcurrentHashMap<>();
+    /** Keys held by the shared shapes, bounded like the pointers. */
+    private final AtomicInteger shapeKeys = new AtomicInteger();
     private final AtomicInteger trieNodes = new AtomicInteger();
     private final ThreadLocal<Node> roots = ThreadLocal.withInitial(() -> new Node("", null, true));
 
@@ -39,6 +42,34 @@ final class PointerPool {
         }
         shared = pool.putIfAbsent(pointer, pointer);
         return shared == null ? pointer : shared;
+    }
+
+    /**
+     * The shape of the first {@code size} keys, shared with every earlier table of the same keys in the same order
+     * (a Gateway's pointers are those of most other Gateways), while the shapes kept hold at most {@code maxEntries}
+     * keys in all; then a shape of its own.
+     */
+    PositionTable.Shape shape(String[] keys, int size) {
+        PositionTable.Shape wanted = new PositionTable.Shape(Arrays.copyOf(keys, size));
+        PositionTable.Shape shared = shapes.get(wanted);
+        if (shared != null) {
+            return shared;
+        }
+        if (shapeKeys.addAndGet(size) > maxEntries) {
+            shapeKeys.addAndGet(-size);
+            return wanted;
+        }
+        shared = shapes.putIfAbsent(wanted, wanted);
+        if (shared != null) {
+            shapeKeys.addAndGet(-size);
+            return shared;
+        }
+        return wanted;
+    }
+
+    /** Shapes shared so far, for tests. */
+    int shapes() {
+        return shapes.size();
     }
 
     /** The document root ({@code ""}) of this thread's trie. */

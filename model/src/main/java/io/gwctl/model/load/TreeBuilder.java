@@ -107,8 +107,8 @@ final class TreeBuilder {
             if (problem != null) {
                 sink.problem(index, problemLine, problemColumn, problem);
             } else {
-                sink.document(index, root, root == null ? Map.of() : new PositionTable(keys, values, size), line,
-                        column);
+                sink.document(index, root, root == null ? Map.of() : new PositionTable(keys, values, size, pool),
+                        line, column);
             }
             if (keys.length > 4096) {
                 keys = new String[64];

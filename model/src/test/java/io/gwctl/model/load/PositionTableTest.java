@@ -58,4 +58,24 @@ class PositionTableTest {
         assertThat(items[2]).isEmpty();
         assertThat(items[10]).isEqualTo(Map.of("", SourceMap.pack(8, 1), "/kind", SourceMap.pack(9, 1)));
     }
+
+    @Test
+    void tablesOfTheSamePointersShareTheirKeysWhileThePoolHasRoom() {
+        PointerPool pool = new PointerPool(4);
+        String[] keys = {"", "/kind", "/spec"};
+        PositionTable a = new PositionTable(keys, new long[] {SourceMap.pack(1, 1), SourceMap.pack(2, 1),
+                SourceMap.pack(3, 1)}, 3, pool);
+        PositionTable b = new PositionTable(keys.clone(), new long[] {SourceMap.pack(7, 1), SourceMap.pack(8, 3),
+                SourceMap.pack(9, 1)}, 3, pool);
+        PositionTable c = new PositionTable(new String[] {"", "/kind"}, new long[] {SourceMap.pack(1, 1),
+                SourceMap.pack(2, 5)}, 2, pool); // 5 keys would pass the bound of 4: not shared
+
+        assertThat(pool.shapes()).isEqualTo(1);
+        assertThat(a).isEqualTo(Map.of("", SourceMap.pack(1, 1), "/kind", SourceMap.pack(2, 1), "/spec",
+                SourceMap.pack(3, 1)));
+        assertThat(b).isEqualTo(Map.of("", SourceMap.pack(7, 1), "/kind", SourceMap.pack(8, 3), "/spec",
+                SourceMap.pack(9, 1)));
+        assertThat(c).isEqualTo(Map.of("", SourceMap.pack(1, 1), "/kind", SourceMap.pack(2, 5)));
+        assertThat(c.get("/spec")).isNull();
+    }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +72,103 @@ class StockParserDifferentialTest {
         List<Path> files = manifests(TESTDATA).stream().filter(p -> !p.startsWith(TESTDATA.resolve("fuzz"))).toList();
         assertThat(files).hasSizeGreaterThan(30);
         compareAll(files);
+    }
+
+    /**
+     * Positions are kept compactly (issue 12): documents with the same pointers share one copy of the keys and
+     * their index. Every node of every testdata document, read with one pool for all files as a load does, must
+     * still give the line and column it gets when read alone, and every scalar the line and column of the stock
+     * parser's token.
+     */
+    @Test
+    void everyTestdataNodeKeepsItsLineAndColumnWhenPositionsAreShared() throws IOException {
+        List<Path> files = manifests(TESTDATA).stream().filter(p -> !p.startsWith(TESTDATA.resolve("fuzz"))).toList();
+        PointerPool shared = new PointerPool();
+        List<Map<String, Long>> tables = new ArrayList<>();
+        List<Map<String, Long>> alone = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        int scalars = 0;
+        for (Path f : files) {
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            boolean json = f.toString().endsWith(".json");
+            tables.addAll(positionTables(text, json, shared));
+            List<Map<String, Long>> own = new ArrayList<>();
+            for (Map<String, Long> t : positionTables(text, json, new PointerPool())) {
+                own.add(new LinkedHashMap<>(t));
+            }
+            alone.addAll(own);
+            if (!json) {
+                List<String> docs = new ArrayList<>();
+                List<Boolean> resolvesYaml = new ArrayList<>();
+                if (split(text, docs, resolvesYaml) == null) {
+                    for (int i = 0; i < docs.size(); i++) {
+                        List<Map<String, Long>> mine = positionTables(docs.get(i), false, new PointerPool());
+                        if (resolvesYaml.get(i) || mine.size() != 1) {
+                            continue;
+                        }
+                        for (Map.Entry<String, Long> e : stockScalarPositions(docs.get(i)).entrySet()) {
+                            scalars++;
+                            if (!e.getValue().equals(mine.get(0).get(e.getKey()))) {
+                                failures.add(f + "#" + i + " " + e.getKey() + ": stock " + lineColumn(e.getValue())
+                                        + ", gwctl " + lineColumn(mine.get(0).get(e.getKey())));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(tables).hasSameSizeAs(alone).hasSizeGreaterThan(100);
+        assertThat(scalars).isGreaterThan(1000);
+        assertThat(shared.shapes()).as("documents share shapes").isLessThan(tables.size());
+        for (int i = 0; i < tables.size(); i++) {
+            Map<String, Long> table = tables.get(i);
+            assertThat(new LinkedHashMap<>(table)).isEqualTo(alone.get(i));
+            for (Map.Entry<String, Long> e : alone.get(i).entrySet()) {
+                if (!e.getValue().equals(table.get(new String(e.getKey())))) {
+                    failures.add("document " + i + " " + e.getKey() + ": " + lineColumn(table.get(e.getKey()))
+                            + " instead of " + lineColumn(e.getValue()));
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private static String lineColumn(Long v) {
+        return v == null ? "absent" : (v >>> 32) + ":" + (v & 0xffffffffL);
+    }
+
+    /** The position table of each document gwctl reads from {@code text}, with {@code pool}. */
+    private static List<Map<String, Long>> positionTables(String text, boolean json, PointerPool pool) {
+        List<Map<String, Long>> out = new ArrayList<>();
+        InputReader reader = new InputReader("in", "default", pool);
+        reader.readText(text, json, new TreeBuilder.Sink() {
+            @Override
+            public void document(int index, JsonNode root, Map<String, Long> positions, int line, int column) {
+                out.add(positions);
+            }
+
+            @Override
+            public void problem(int index, int line, int column, String message) {
+            }
+        });
+        return out;
+    }
+
+    /** Where the stock YAML parser's token of each scalar of one document starts, by JSON pointer. */
+    private static Map<String, Long> stockScalarPositions(String text) throws IOException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        JsonFactory yaml = STOCK_YAML.getFactory();
+        try (JsonParser p = yaml.createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t.isScalarValue()) {
+                    var at = p.currentTokenLocation();
+                    out.put(p.getParsingContext().pathAsPointer().toString(),
+                            io.gwctl.model.SourceMap.pack(at.getLineNr(), at.getColumnNr()));
+                }
+            }
+        }
+        return out;
     }
 
     @Test
