@@ -2,6 +2,7 @@ package io.gwctl.cli;
 
 import io.gwctl.cli.proxyconfig.ProxyConfigCommand;
 import io.gwctl.cli.shell.ShellCommand;
+import io.gwctl.cli.diff.GatewayDiffCommand;
 import io.gwctl.cli.validate.ValidateCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
                     + " would, computed from Gateway/VirtualService manifests (-f), from a cluster (the kubeconfig's),"
                     + " or read from an Envoy config dump or the live proxy; and validates the configuration for CI"
                     + " with file:line."},
-        subcommands = {ProxyConfigCommand.class, ValidateCommand.class, ShellCommand.class, CompletionCommand.class,
+        subcommands = {ProxyConfigCommand.class, ValidateCommand.class, GatewayDiffCommand.class, ShellCommand.class, CompletionCommand.class,
                 VersionCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

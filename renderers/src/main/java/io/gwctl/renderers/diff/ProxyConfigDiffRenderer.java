@@ -92,7 +92,8 @@ public final class ProxyConfigDiffRenderer {
         return out;
     }
 
-    private static List<String> rows(Table t, Side side) {
+    /** The rows of one table of {@code side} before layout (cells separated by tabs), the header row first. */
+    public static List<String> rows(Table t, Side side) {
         return switch (t) {
             case LISTENER -> ListenerTableRenderer.rows(side.listeners(), ListenerFilter.ALL, true, false);
             case ROUTE -> RouteTableRenderer.rows(comparisonOrder(side.routeConfigs()), RouteFilter.ALL, true,
