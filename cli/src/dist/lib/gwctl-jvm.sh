@@ -25,6 +25,18 @@ gwctl_jit() {
   fi
   gwctl__left=${GWCTL_C1_LIMIT_KB:-4096}
   gwctl__next=0
+  if [ "${1:-}" = diff ]; then
+    # gwctl diff BASE HEAD [WORKLOAD]: the paths are positional; a word that is no path (the workload) is skipped.
+    shift
+    for gwctl__a in "$@"; do
+      case $gwctl__a in
+        -) GWCTL_JIT_OPT=; return 0 ;;
+        -*) ;;
+        *) if [ -e "$gwctl__a" ]; then gwctl__read "$gwctl__a" || { GWCTL_JIT_OPT=; return 0; }; fi ;;
+      esac
+    done
+    return 0
+  fi
   for gwctl__a in "$@"; do
     if [ "$gwctl__next" = 1 ]; then
       gwctl__next=0

@@ -56,7 +56,7 @@ class HelpAndWordsTest {
                 + " route, all, diff\nRun 'gwctl proxy-config --help' for usage.\n");
         Gwctl.Result top = new Gwctl().run("lint");
         assertThat(top.err()).startsWith("gwctl: 'lint' is not a gwctl command; the commands are proxy-config,"
-                + " validate, shell, completion, version, help\n");
+                + " validate, diff, shell, completion, version, help\n");
     }
 
     @Test

@@ -59,7 +59,7 @@ class MainTest {
         Gwctl.Result r = gwctl.run();
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("gwctl: missing command: choose one of proxy-config, validate, shell,"
+        assertThat(r.err()).isEqualTo("gwctl: missing command: choose one of proxy-config, validate, diff, shell,"
                 + " completion, version, help\n"
                 + "Run 'gwctl --help' for usage.\n");
     }

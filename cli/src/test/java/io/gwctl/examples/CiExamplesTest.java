@@ -84,6 +84,40 @@ class CiExamplesTest {
     }
 
     @Test
+    void githubActionsDiffExampleCommentsWithTheMarkdownItWrites() throws IOException {
+        JsonNode workflow = YAML.readTree(ROOT.resolve("docs/ci/github-actions-diff.yml").toFile());
+        assertThat(workflow.get("permissions").get("pull-requests").asText()).isEqualTo("write");
+        String diffLine = null;
+        String commented = null;
+        for (JsonNode step : workflow.get("jobs").get("diff").get("steps")) {
+            for (String line : step.path("run").asText().split("\n")) {
+                if (line.strip().startsWith("gwctl diff ")) {
+                    diffLine = line.strip();
+                }
+                if (line.contains("gh pr comment")) {
+                    commented = line.substring(line.indexOf("--body-file ") + "--body-file ".length()).strip();
+                    assertThat(step.get("if").asText()).isEqualTo("steps.diff.outputs.code == '79'");
+                }
+            }
+        }
+        assertThat(diffLine).isNotNull().endsWith("-o markdown > " + commented);
+        // Both sides the examples: nothing changes, exit 0 and nothing to post.
+        List<String> args = new ArrayList<>();
+        for (String word : diffLine.substring("gwctl ".length(), diffLine.indexOf(" >")).split(" +")) {
+            args.add(word.endsWith("deploy\"") || word.equals("deploy") ? EXAMPLES.toString() : word);
+        }
+        assertThat(args).hasSize(5).startsWith("diff");
+        Gwctl.Result same = new Gwctl().run(args.toArray(String[]::new));
+        assertThat(same.exitCode()).as(same.toString()).isZero();
+        assertThat(same.out()).isEmpty();
+        // HEAD without one of the examples: a change, posted as markdown.
+        args.set(2, EXAMPLES.resolve("test-io").toString());
+        Gwctl.Result changed = new Gwctl().run(args.toArray(String[]::new));
+        assertThat(changed.exitCode()).as(changed.toString()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(changed.out()).startsWith("**gwctl diff**: ").contains("```diff\n");
+    }
+
+    @Test
     void githubActionsExampleUploadsTheSarifItWrites() throws IOException {
         String text = Files.readString(ROOT.resolve("docs/ci/github-actions.yml"), StandardCharsets.UTF_8);
         JsonNode workflow = YAML.readTree(text);

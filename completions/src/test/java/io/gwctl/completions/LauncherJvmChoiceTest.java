@@ -66,6 +66,10 @@ class LauncherJvmChoiceTest {
             assertThat(jit(shell, "validate -f -", Map.of())).as("stdin: size unknown").isEqualTo("[]");
             assertThat(jit(shell, "validate -f " + dir.resolve("missing"), Map.of())).as(shell).isEqualTo("[]");
             assertThat(jit(shell, "shell -f " + small, Map.of())).as("long running").isEqualTo("[]");
+            // gwctl diff BASE HEAD [WORKLOAD]: positional paths, counted together; the workload word is no path.
+            assertThat(jit(shell, "diff " + small + " " + small + " deploy/gw", Map.of())).as(shell).isEqualTo(c1);
+            assertThat(jit(shell, "diff " + small + " " + big, Map.of())).as(shell).isEqualTo("[]");
+            assertThat(jit(shell, "diff - " + small, Map.of())).as("stdin: size unknown").isEqualTo("[]");
             assertThat(jit(shell, "validate -f " + big, Map.of("GWCTL_JIT", "c1"))).as(shell).isEqualTo(c1);
             assertThat(jit(shell, "--version", Map.of("GWCTL_JIT", "full"))).as(shell).isEqualTo("[]");
         }
