@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
             "The configuration is computed offline from Gateway/VirtualService/Service/Deployment manifests (-f),"
                     + " read from a cluster (no -f), read from an Envoy config dump (--config-dump), or read from"
                     + " the running gateway proxy (--live). 'diff' compares what the manifests say with what the"
-                    + " proxy serves."},
-        subcommands = {ListenerCommand.class, RouteCommand.class, AllCommand.class, DiffCommand.class},
+                    + " proxy serves; 'trace' shows which route a request takes."},
+        subcommands = {ListenerCommand.class, RouteCommand.class, AllCommand.class, DiffCommand.class,
+            TraceCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  gwctl pc listener -f manifests/",
@@ -22,13 +23,15 @@ import picocli.CommandLine.Spec;
             "  gwctl pc listener --config-dump config_dump.json",
             "  gwctl pc all --config-dump config_dump.json",
             "  gwctl pc route --live deploy/istio-ingressgateway.istio-system",
-            "  gwctl pc diff -f manifests/ --live"})
+            "  gwctl pc diff -f manifests/ --live",
+            "  gwctl pc trace http://test.io/ -f manifests/"})
 public final class ProxyConfigCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: choose listener, route, all or diff");
+        throw new ParameterException(spec.commandLine(),
+                "missing command: choose listener, route, all, diff or trace");
     }
 }

@@ -3,6 +3,7 @@ package io.gwctl.cli.proxyconfig;
 import io.gwctl.model.envoy.Listener;
 import io.gwctl.model.envoy.RouteConfiguration;
 import io.gwctl.model.translate.GatewayProxy;
+import io.gwctl.model.translate.GatewayView;
 import java.util.List;
 
 /**
@@ -12,9 +13,10 @@ import java.util.List;
  * @param source what it was read from, for {@code pc diff}'s headers: {@code manifests}, the dump file, or the
  *               {@code namespace/pod} of a live proxy
  * @param proxy  the gateway workload the manifests were translated for; null for a config dump
+ * @param view   the whole translation of the manifests (merged Gateways included); null for a config dump
  */
 record ProxyConfigData(List<Listener> listeners, List<RouteConfiguration> routeConfigs, int exitCode,
-                       String source, GatewayProxy proxy) {
+                       String source, GatewayProxy proxy, GatewayView view) {
     ProxyConfigData {
         listeners = List.copyOf(listeners);
         routeConfigs = List.copyOf(routeConfigs);

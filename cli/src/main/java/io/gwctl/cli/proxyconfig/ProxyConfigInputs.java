@@ -44,10 +44,13 @@ import picocli.CommandLine.Spec;
  * proxy's dump, or manifests (files or cluster) translated for the gateway workload named by the argument.
  */
 public final class ProxyConfigInputs {
+    /** The label of the workload argument, by which {@code pc trace} moves it after its URL. */
+    static final String WORKLOAD_LABEL = "[TYPE/]NAME[.NAMESPACE]";
+
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "[TYPE/]NAME[.NAMESPACE]",
+    @Parameters(index = "0", arity = "0..1", paramLabel = WORKLOAD_LABEL,
             description = "The gateway workload (pod/NAME, deploy/NAME or NAME, optionally .NAMESPACE) to print; a"
                     + " Deployment and its Pods are one workload. May be omitted when the input has one, or"
                     + " istio-ingressgateway in the -i namespace among several. Not allowed with --config-dump.")
@@ -133,7 +136,8 @@ public final class ProxyConfigInputs {
                     + ports(proxy) + ")");
         }
         GatewayView view = Inputs.translate(spec, r.snapshot(), proxy);
-        return new ProxyConfigData(view.listeners(), view.routeConfigs(), r.exitCode(), "manifests", proxy);
+        return new ProxyConfigData(view.listeners(), view.routeConfigs(), r.exitCode(), "manifests", proxy,
+                view);
     }
 
     /** {@code 15021, 80→8080, 443→8443}: the Service ports of the proxy, with the target when it differs. */
@@ -149,7 +153,7 @@ public final class ProxyConfigInputs {
     private static ProxyConfigData fromDump(Environment env, String path) {
         ConfigDump d = parseDump(env, path, ConfigDumpReader::read);
         return new ProxyConfigData(d.listeners(), d.routeConfigs(), ExitCodes.OK, "-".equals(path) ? "<stdin>" : path,
-                null);
+                null, null);
     }
 
     /**
@@ -207,6 +211,7 @@ public final class ProxyConfigInputs {
         ClusterTarget target = cluster.target(env).orElseThrow(() -> new GwctlException(ExitCodes.UNAVAILABLE,
                 "--live reads a cluster, and no kubeconfig was found: pass --kubeconfig FILE or set KUBECONFIG"));
         LiveConfigDump.Result r = LiveConfigDump.read(env, target, ref, live.adminPort());
-        return new ProxyConfigData(r.dump().listeners(), r.dump().routeConfigs(), ExitCodes.OK, r.pod(), null);
+        return new ProxyConfigData(r.dump().listeners(), r.dump().routeConfigs(), ExitCodes.OK, r.pod(), null,
+                null);
     }
 }

@@ -360,7 +360,8 @@ public final class ConfigDumpReader {
             vhosts.add(new VirtualHost(text(field(vh, "name")), strings(vh, "domains"), routes,
                     "ALL".equals(text(field(vh, "require_tls")))));
         }
-        return new RouteConfiguration(text(field(rc, "name")), vhosts);
+        JsonNode ignorePort = field(rc, "ignore_port_in_host_matching");
+        return new RouteConfiguration(text(field(rc, "name")), vhosts, ignorePort != null && ignorePort.asBoolean());
     }
 
     private static Route route(JsonNode r) {
@@ -368,28 +369,140 @@ public final class ConfigDumpReader {
         RouteMatch match = null;
         if (m != null && !m.isNull()) {
             JsonNode regex = field(m, "safe_regex");
+            List<HeaderMatcher> headers = new ArrayList<>();
+            for (JsonNode h : array(m, "headers")) {
+                JsonNode invert = field(h, "invert_match");
+                headers.add(new HeaderMatcher(text(field(h, "name")), headerValue(h),
+                        invert != null && invert.asBoolean()));
+            }
+            List<QueryParameterMatcher> query = new ArrayList<>();
+            for (JsonNode q : array(m, "query_parameters")) {
+                query.add(new QueryParameterMatcher(text(field(q, "name")), headerValue(q)));
+            }
+            JsonNode caseSensitive = field(m, "case_sensitive");
             match = new RouteMatch(nullableText(field(m, "prefix")), nullableText(field(m, "path")),
                     nullableText(field(m, "path_separated_prefix")),
                     regex == null || regex.isNull() ? null : text(field(regex, "regex")),
-                    !array(m, "headers").isEmpty(), !array(m, "query_parameters").isEmpty());
+                    !headers.isEmpty(), !query.isEmpty(), headers, query,
+                    boolValue(caseSensitive, true));
         }
         Route.Action action = Route.Action.OTHER;
         String cluster = "";
+        List<WeightedCluster> weighted = new ArrayList<>();
+        Redirect redirect = null;
+        int status = 0;
         JsonNode routeAction = field(r, "route");
+        JsonNode redirectNode = field(r, "redirect");
+        JsonNode direct = field(r, "direct_response");
         if (routeAction != null && !routeAction.isNull()) {
             JsonNode c = field(routeAction, "cluster");
+            JsonNode wc = field(routeAction, "weighted_clusters");
             if (c != null) {
                 action = Route.Action.CLUSTER;
                 cluster = text(c);
-            } else if (field(routeAction, "weighted_clusters") != null) {
+            } else if (wc != null) {
                 action = Route.Action.WEIGHTED_CLUSTERS;
+                for (JsonNode w : array(wc, "clusters")) {
+                    weighted.add(new WeightedCluster(text(field(w, "name")), (int) number(field(w, "weight"))));
+                }
             }
-        } else if (field(r, "redirect") != null) {
+        } else if (redirectNode != null) {
             action = Route.Action.REDIRECT;
-        } else if (field(r, "direct_response") != null) {
+            redirect = redirect(redirectNode);
+        } else if (direct != null) {
             action = Route.Action.DIRECT_RESPONSE;
+            status = (int) number(field(direct, "status"));
         }
-        return new Route(match, action, cluster, istioConfig(field(r, "metadata")));
+        return new Route(match, action, cluster, istioConfig(field(r, "metadata")), weighted, redirect, status,
+                null);
+    }
+
+    /** A header or query-parameter matcher's comparison, in its current or its deprecated spelling. */
+    private static ValueMatcher headerValue(JsonNode h) {
+        JsonNode sm = field(h, "string_match");
+        if (sm != null && sm.isObject()) {
+            return stringMatcher(sm);
+        }
+        JsonNode present = field(h, "present_match");
+        if (present != null) {
+            return ValueMatcher.of(ValueMatcher.Kind.PRESENT, Boolean.toString(present.asBoolean()));
+        }
+        JsonNode v;
+        if ((v = field(h, "exact_match")) != null) {
+            return ValueMatcher.of(ValueMatcher.Kind.EXACT, text(v));
+        }
+        if ((v = field(h, "prefix_match")) != null) {
+            return ValueMatcher.of(ValueMatcher.Kind.PREFIX, text(v));
+        }
+        if ((v = field(h, "suffix_match")) != null) {
+            return ValueMatcher.of(ValueMatcher.Kind.SUFFIX, text(v));
+        }
+        if ((v = field(h, "contains_match")) != null) {
+            return ValueMatcher.of(ValueMatcher.Kind.CONTAINS, text(v));
+        }
+        if ((v = field(h, "safe_regex_match")) != null) {
+            return ValueMatcher.of(ValueMatcher.Kind.REGEX, text(field(v, "regex")));
+        }
+        if (field(h, "range_match") != null) {
+            return ValueMatcher.of(ValueMatcher.Kind.UNSUPPORTED, "range_match " + field(h, "range_match"));
+        }
+        // No comparison at all: Envoy matches when the header is present.
+        return ValueMatcher.of(ValueMatcher.Kind.PRESENT, "true");
+    }
+
+    private static ValueMatcher stringMatcher(JsonNode sm) {
+        JsonNode ic = field(sm, "ignore_case");
+        boolean ignoreCase = ic != null && ic.asBoolean();
+        JsonNode v;
+        if ((v = field(sm, "exact")) != null) {
+            return new ValueMatcher(ValueMatcher.Kind.EXACT, text(v), ignoreCase);
+        }
+        if ((v = field(sm, "prefix")) != null) {
+            return new ValueMatcher(ValueMatcher.Kind.PREFIX, text(v), ignoreCase);
+        }
+        if ((v = field(sm, "suffix")) != null) {
+            return new ValueMatcher(ValueMatcher.Kind.SUFFIX, text(v), ignoreCase);
+        }
+        if ((v = field(sm, "contains")) != null) {
+            return new ValueMatcher(ValueMatcher.Kind.CONTAINS, text(v), ignoreCase);
+        }
+        if ((v = field(sm, "safe_regex")) != null) {
+            return new ValueMatcher(ValueMatcher.Kind.REGEX, text(field(v, "regex")), false);
+        }
+        return ValueMatcher.of(ValueMatcher.Kind.UNSUPPORTED, sm.toString());
+    }
+
+    private static Redirect redirect(JsonNode n) {
+        JsonNode https = field(n, "https_redirect");
+        String scheme = https != null && https.asBoolean() ? "https" : nullableText(field(n, "scheme_redirect"));
+        JsonNode strip = field(n, "strip_query");
+        return new Redirect(scheme, nullableText(field(n, "host_redirect")), (int) number(field(n, "port_redirect")),
+                nullableText(field(n, "path_redirect")), nullableText(field(n, "prefix_rewrite")),
+                responseCode(field(n, "response_code")), strip != null && strip.asBoolean(), false);
+    }
+
+    /** A bool or a protobuf {@code BoolValue} wrapper ({@code {"value": false}}); {@code dflt} when absent. */
+    private static boolean boolValue(JsonNode n, boolean dflt) {
+        if (n == null || n.isNull()) {
+            return dflt;
+        }
+        if (n.isObject()) {
+            JsonNode v = n.get("value");
+            return v != null && v.asBoolean();
+        }
+        return n.asBoolean(dflt);
+    }
+
+    /** Envoy's {@code RedirectResponseCode} enum, by name or number; absent is {@code MOVED_PERMANENTLY}. */
+    static int responseCode(JsonNode n) {
+        String v = n == null || n.isNull() ? "MOVED_PERMANENTLY" : n.asText();
+        return switch (v) {
+            case "FOUND", "1" -> 302;
+            case "SEE_OTHER", "2" -> 303;
+            case "TEMPORARY_REDIRECT", "3" -> 307;
+            case "PERMANENT_REDIRECT", "4" -> 308;
+            default -> 301;
+        };
     }
 
     /** {@code metadata.filter_metadata.istio.config}: null when absent, "" when not a string (istioctl's view). */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * istiod's {@code mergeVirtualServicesIfNeeded} (spec §6.1): a root VirtualService's {@code http[].delegate} entry is
@@ -22,8 +23,11 @@ final class Delegates {
     private Delegates() {
     }
 
-    /** The VirtualServices with delegates merged into their roots; delegates themselves are left out. */
-    static List<VirtualService> merge(List<VirtualService> all) {
+    /**
+     * The VirtualServices with delegates merged into their roots; delegates themselves are left out. {@code derived}
+     * hears of each merged rule with the delegate rule it came from.
+     */
+    static List<VirtualService> merge(List<VirtualService> all, BiConsumer<HttpRoute, HttpRoute> derived) {
         Map<String, VirtualService> delegates = new HashMap<>();
         for (VirtualService vs : all) {
             if (vs.hosts().isEmpty()) {
@@ -54,6 +58,7 @@ final class Delegates {
                 for (HttpRoute sub : delegate.http()) {
                     HttpRoute m = mergeRoute(route, sub);
                     if (m != null) {
+                        derived.accept(m, sub);
                         merged.add(m);
                     }
                 }
@@ -86,7 +91,8 @@ final class Delegates {
         }
         String name = joinNames(root.name(), sub.name());
         return new HttpRoute(name, matches, sub.route(), sub.hasRedirect(), sub.hasDirectResponse(),
-                sub.mirror() != null ? sub.mirror() : root.mirror(), sub.delegateName(), sub.delegateNamespace());
+                sub.mirror() != null ? sub.mirror() : root.mirror(), sub.delegateName(), sub.delegateNamespace(),
+                sub.redirect(), sub.rewrite(), sub.hasFault(), sub.corsAllowOrigins());
     }
 
     /** {@code mergeHTTPMatchRequests}: each delegate match against each compatible root match; null on conflict. */

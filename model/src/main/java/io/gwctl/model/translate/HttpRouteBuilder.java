@@ -1,12 +1,20 @@
 package io.gwctl.model.translate;
 
+import io.gwctl.model.envoy.HeaderMatcher;
+import io.gwctl.model.envoy.QueryParameterMatcher;
+import io.gwctl.model.envoy.Redirect;
 import io.gwctl.model.envoy.Route;
 import io.gwctl.model.envoy.RouteConfiguration;
 import io.gwctl.model.envoy.RouteMatch;
+import io.gwctl.model.envoy.RuleSource;
+import io.gwctl.model.envoy.ValueMatcher;
 import io.gwctl.model.envoy.VirtualHost;
+import io.gwctl.model.envoy.WeightedCluster;
 import io.gwctl.model.istio.Destination;
 import io.gwctl.model.istio.HttpMatch;
+import io.gwctl.model.istio.HttpRedirect;
 import io.gwctl.model.istio.HttpRoute;
+import io.gwctl.model.istio.RouteDestination;
 import io.gwctl.model.istio.StringMatch;
 import io.gwctl.model.istio.VirtualService;
 import java.util.ArrayList;
@@ -41,7 +49,7 @@ final class HttpRouteBuilder {
     RouteConfiguration build(String routeName) {
         List<BoundServer> servers = merged.serversByRouteName().get(routeName);
         if (servers == null || servers.isEmpty()) {
-            return new RouteConfiguration(routeName, List.of());
+            return new RouteConfiguration(routeName, List.of(), true);
         }
         Map<String, RouteList> routesByGatewayAndVs = new HashMap<>();
         Map<String, VHost> vhosts = new HashMap<>();
@@ -100,7 +108,7 @@ final class HttpRouteBuilder {
             }
             out.sort((a, b) -> GoStrings.compare(a.name(), b.name()));
         }
-        return new RouteConfiguration(routeName, out);
+        return new RouteConfiguration(routeName, out, true);
     }
 
     /**
@@ -193,35 +201,106 @@ final class HttpRouteBuilder {
 
     private Route route(HttpRoute http, HttpMatch m, int listenPort, String config) {
         RouteMatch match = translateMatch(m);
+        RuleSource source = source(http, m);
         if (http.hasRedirect()) {
-            return new Route(match, Route.Action.REDIRECT, "", config);
+            return new Route(match, Route.Action.REDIRECT, "", config, List.of(), redirect(http.redirect()), 0,
+                    source);
         }
         if (http.hasDirectResponse()) {
-            return new Route(match, Route.Action.DIRECT_RESPONSE, "", config);
+            // The loader keeps no directResponse.status: 0 is "unknown".
+            return new Route(match, Route.Action.DIRECT_RESPONSE, "", config, List.of(), null, 0, source);
         }
         if (http.route().size() == 1) {
             Destination d = http.route().get(0).destination();
-            return new Route(match, Route.Action.CLUSTER, clusters.cluster(d, listenPort), config);
+            return new Route(match, Route.Action.CLUSTER, clusters.cluster(d, listenPort), config, List.of(), null,
+                    0, source);
         }
-        return new Route(match, Route.Action.WEIGHTED_CLUSTERS, "", config);
+        List<WeightedCluster> weighted = new ArrayList<>(http.route().size());
+        for (RouteDestination d : http.route()) {
+            weighted.add(new WeightedCluster(clusters.cluster(d.destination(), listenPort), d.weight()));
+        }
+        return new Route(match, Route.Action.WEIGHTED_CLUSTERS, "", config, weighted, null, 0, source);
     }
 
-    /** {@code TranslateRouteMatch}, the parts gwctl keeps: the path specifier and whether other matchers exist. */
+    /**
+     * The VirtualService rule behind a route: {@code http[i].match[j]} with its line, or only {@code http[i]} for a
+     * rule merged from a delegate (its matches were combined with the root's); null when unknown.
+     */
+    private RuleSource source(HttpRoute http, HttpMatch m) {
+        VirtualServiceIndex.HttpRuleOrigin o = vsIndex.ruleOrigin(http);
+        if (o == null) {
+            return null;
+        }
+        VirtualService vs = o.virtualService();
+        String pointer = "/spec/http/" + o.httpIndex();
+        String part = "http[" + o.httpIndex() + "]";
+        int j = m == null || o.delegated() ? -1 : http.match().indexOf(m);
+        if (j >= 0) {
+            pointer += "/match/" + j;
+            part += ".match[" + j + "]";
+        }
+        return new RuleSource("VirtualService " + vs.metadata().namespace() + "/" + vs.metadata().name(), part,
+                vs.origin().file(), vs.origin().hasLine() ? vs.line(pointer) : 0);
+    }
+
+    /** {@code translateRedirect}: Istio's redirect block as Envoy's (the code defaults to 301). */
+    private static Redirect redirect(HttpRedirect r) {
+        if (r == null) {
+            return null;
+        }
+        boolean fromRequest = "FROM_REQUEST_PORT".equals(r.derivePort());
+        return new Redirect(r.scheme(), r.authority(), r.port(), r.uri(), null,
+                r.redirectCode() == 0 ? 301 : r.redirectCode(), false, fromRequest);
+    }
+
+    /**
+     * {@code TranslateRouteMatch}: the path specifier, {@code ignoreUriCase} as {@code case_sensitive: false}, and the
+     * header ({@code headers}, {@code withoutHeaders} inverted, {@code method}, {@code authority}, {@code scheme} as
+     * pseudo-headers) and query-parameter matchers.
+     */
     static RouteMatch translateMatch(HttpMatch m) {
         if (m == null) {
             return RouteMatch.prefix("/");
         }
-        boolean headers = !m.headers().isEmpty() || !m.withoutHeaders().isEmpty() || m.method() != null
-                || m.authority() != null || m.scheme() != null;
-        boolean query = !m.queryParams().isEmpty();
+        List<HeaderMatcher> headers = new ArrayList<>();
+        m.headers().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> headers.add(new HeaderMatcher(e.getKey(), value(e.getValue()), false)));
+        m.withoutHeaders().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> headers.add(new HeaderMatcher(e.getKey(), value(e.getValue()), true)));
+        if (m.method() != null) {
+            headers.add(new HeaderMatcher(":method", value(m.method()), false));
+        }
+        if (m.authority() != null) {
+            headers.add(new HeaderMatcher(":authority", value(m.authority()), false));
+        }
+        if (m.scheme() != null) {
+            headers.add(new HeaderMatcher(":scheme", value(m.scheme()), false));
+        }
+        List<QueryParameterMatcher> query = new ArrayList<>();
+        m.queryParams().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> query.add(new QueryParameterMatcher(e.getKey(), value(e.getValue()))));
+        boolean hasHeaders = !headers.isEmpty();
+        boolean hasQuery = !query.isEmpty();
+        boolean caseSensitive = !m.ignoreUriCase();
         StringMatch uri = m.uri();
         if (uri == null) {
-            return new RouteMatch("/", null, null, null, headers, query);
+            return new RouteMatch("/", null, null, null, hasHeaders, hasQuery, headers, query, caseSensitive);
         }
         return switch (uri.type()) {
-            case EXACT -> new RouteMatch(null, uri.value(), null, null, headers, query);
-            case PREFIX -> new RouteMatch(uri.value(), null, null, null, headers, query);
-            case REGEX -> new RouteMatch(null, null, null, uri.value(), headers, query);
+            case EXACT -> new RouteMatch(null, uri.value(), null, null, hasHeaders, hasQuery, headers, query,
+                    caseSensitive);
+            case PREFIX -> new RouteMatch(uri.value(), null, null, null, hasHeaders, hasQuery, headers, query,
+                    caseSensitive);
+            case REGEX -> new RouteMatch(null, null, null, uri.value(), hasHeaders, hasQuery, headers, query,
+                    caseSensitive);
+        };
+    }
+
+    private static ValueMatcher value(StringMatch s) {
+        return switch (s.type()) {
+            case EXACT -> ValueMatcher.of(ValueMatcher.Kind.EXACT, s.value());
+            case PREFIX -> ValueMatcher.of(ValueMatcher.Kind.PREFIX, s.value());
+            case REGEX -> ValueMatcher.of(ValueMatcher.Kind.REGEX, s.value());
         };
     }
 

@@ -11,6 +11,7 @@ import io.gwctl.model.istio.TlsRoute;
 import io.gwctl.model.istio.VirtualService;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,13 @@ public final class VirtualServiceIndex {
     /** Shared by every namespace's index of one snapshot: read, never changed. */
     private final Map<String, List<VirtualService>> publicByGateway;
     private final Map<String, Binding> bindings = new HashMap<>();
+    /** Each http rule the translator may see (resolved, or merged from a delegate) to the rule it was written as. */
+    private final Map<HttpRoute, HttpRuleOrigin> ruleOrigins;
 
-    private VirtualServiceIndex(String proxyNamespace, Map<String, List<VirtualService>> publicByGateway) {
+    private VirtualServiceIndex(String proxyNamespace, Resolved resolved) {
         this.proxyNamespace = proxyNamespace;
-        this.publicByGateway = publicByGateway;
+        this.publicByGateway = resolved.publicByGateway;
+        this.ruleOrigins = resolved.ruleOrigins;
     }
 
     /**
@@ -44,7 +48,7 @@ public final class VirtualServiceIndex {
      */
     public static VirtualServiceIndex build(Snapshot snapshot, String proxyNamespace) {
         Resolved resolved = Resolved.of(snapshot);
-        VirtualServiceIndex index = new VirtualServiceIndex(proxyNamespace, resolved.publicByGateway);
+        VirtualServiceIndex index = new VirtualServiceIndex(proxyNamespace, resolved);
         for (VirtualService vs : resolved.naming.getOrDefault(proxyNamespace, List.of())) {
             Map<String, List<VirtualService>> bucket = index.bucketFor(vs);
             if (bucket == null) {
@@ -67,13 +71,24 @@ public final class VirtualServiceIndex {
 
         final Map<String, List<VirtualService>> publicByGateway = new HashMap<>();
         final Map<String, List<VirtualService>> naming = new HashMap<>();
+        /** Filled here, then only read (by every namespace's index). */
+        final Map<HttpRoute, HttpRuleOrigin> ruleOrigins = new IdentityHashMap<>();
 
         private Resolved(Snapshot snapshot) {
             List<VirtualService> resolved = new ArrayList<>(snapshot.virtualServices().size());
             for (VirtualService raw : snapshot.virtualServices()) {
-                resolved.add(resolve(raw));
+                VirtualService r = resolve(raw);
+                resolved.add(r);
+                for (int i = 0; i < r.http().size(); i++) {
+                    ruleOrigins.put(r.http().get(i), new HttpRuleOrigin(raw, i, false));
+                }
             }
-            List<VirtualService> sorted = new ArrayList<>(Delegates.merge(resolved));
+            List<VirtualService> sorted = new ArrayList<>(Delegates.merge(resolved, (merged, sub) -> {
+                HttpRuleOrigin o = ruleOrigins.get(sub);
+                if (o != null) {
+                    ruleOrigins.put(merged, new HttpRuleOrigin(o.virtualService(), o.httpIndex(), true));
+                }
+            }));
             sorted.sort(CreationOrder.of());
             for (VirtualService vs : sorted) {
                 Set<String> exportTo = new LinkedHashSet<>(vs.exportTo());
@@ -126,6 +141,18 @@ public final class VirtualServiceIndex {
             all.addAll(publicByGateway.getOrDefault(gw, List.of()));
             return new Binding(List.copyOf(all));
         });
+    }
+
+    /** The rule {@code http} was written as (its VirtualService and index), or null for a rule built elsewhere. */
+    HttpRuleOrigin ruleOrigin(HttpRoute http) {
+        return ruleOrigins.get(http);
+    }
+
+    /**
+     * Where an http rule the translator routes with was written: the VirtualService as loaded, the rule's index in
+     * its {@code http[]}, and whether its matches were merged with a root's (delegate rules: match indexes differ).
+     */
+    record HttpRuleOrigin(VirtualService virtualService, int httpIndex, boolean delegated) {
     }
 
     /**
@@ -193,7 +220,8 @@ public final class VirtualServiceIndex {
                         m.sourceLabels(), m.sourceNamespace(), m.ignoreUriCase()));
             }
             http.add(new HttpRoute(r.name(), matches, destinations(r.route(), ns), r.hasRedirect(),
-                    r.hasDirectResponse(), destination(r.mirror(), ns), r.delegateName(), r.delegateNamespace()));
+                    r.hasDirectResponse(), destination(r.mirror(), ns), r.delegateName(), r.delegateNamespace(),
+                    r.redirect(), r.rewrite(), r.hasFault(), r.corsAllowOrigins()));
         }
         List<TcpRoute> tcp = vs.tcp().stream()
                 .map(t -> new TcpRoute(l4Matches(t.match(), ns), destinations(t.route(), ns))).toList();

@@ -129,16 +129,62 @@ class ConfigDumpReaderTest {
         assertThat(dump.routeConfigs()).extracting(RouteConfiguration::name).containsExactly("http.8080", "");
         VirtualHost vh = dump.routeConfigs().get(0).virtualHosts().get(0);
         assertThat(vh.requireTls()).isTrue();
+        HeaderMatcher present = new HeaderMatcher("foo", ValueMatcher.of(ValueMatcher.Kind.PRESENT, "true"), false);
+        QueryParameterMatcher q = new QueryParameterMatcher("q", ValueMatcher.of(ValueMatcher.Kind.PRESENT, "true"));
         assertThat(vh.routes()).containsExactly(
-                new Route(new RouteMatch(null, "/x", null, null, true, false), Route.Action.CLUSTER, "c",
+                new Route(new RouteMatch(null, "/x", null, null, true, false, List.of(present), List.of(), true),
+                        Route.Action.CLUSTER, "c",
                         "/apis/networking.istio.io/v1/namespaces/default/virtual-service/vs"),
                 new Route(new RouteMatch(null, null, null, "/y.*", false, false), Route.Action.WEIGHTED_CLUSTERS, "",
                         null),
-                new Route(new RouteMatch(null, null, "/p", null, false, true), Route.Action.REDIRECT, "", ""),
-                new Route(RouteMatch.prefix("/"), Route.Action.DIRECT_RESPONSE, "", null));
+                new Route(new RouteMatch(null, null, "/p", null, false, true, List.of(), List.of(q), true),
+                        Route.Action.REDIRECT, "", "", List.of(),
+                        new Redirect("https", null, 0, null, null, 301, false, false), 0, null),
+                new Route(RouteMatch.prefix("/"), Route.Action.DIRECT_RESPONSE, "", null, List.of(), null, 404,
+                        null));
         assertThat(dump.routeConfigs().get(0).virtualHosts().get(1).routes()).isEmpty();
         assertThat(dump.routeConfigs().get(1).virtualHosts().get(0).routes().get(0))
                 .isEqualTo(new Route(RouteMatch.prefix("/healthz/ready"), Route.Action.CLUSTER, "agent", null));
+    }
+
+    @Test
+    void readsWhatATraceNeedsMatchersWeightsRedirectsAndHostMatching() throws Exception {
+        String json = """
+                {"configs": [{"@type": "%s",
+                  "dynamic_route_configs": [{"route_config": {"name": "r", "ignore_port_in_host_matching": true,
+                    "virtual_hosts": [{"name": "v", "domains": ["*"], "routes": [
+                      {"match": {"prefix": "/a", "case_sensitive": false, "headers": [
+                          {"name": ":method", "string_match": {"exact": "GET"}},
+                          {"name": "x-re", "safe_regex_match": {"regex": "a.*"}},
+                          {"name": "x-not", "string_match": {"prefix": "b", "ignore_case": true}, "invert_match": true},
+                          {"name": "x-range", "range_match": {"start": 1, "end": 2}}],
+                        "query_parameters": [{"name": "v", "string_match": {"safe_regex": {"regex": "[0-9]+"}}}]},
+                       "route": {"weighted_clusters": {"clusters": [{"name": "a", "weight": 90},
+                                                                   {"name": "b", "weight": {"value": 10}}]}}},
+                      {"match": {"prefix": "/old", "caseSensitive": {"value": true}},
+                       "redirect": {"host_redirect": "new.io", "port_redirect": 8443, "scheme_redirect": "https",
+                                    "prefix_rewrite": "/new", "response_code": "PERMANENT_REDIRECT",
+                                    "strip_query": true}}
+                    ]}]}}]}]}
+                """.formatted(RDS);
+        RouteConfiguration rc = read(json).routeConfigs().get(0);
+        assertThat(rc.ignorePortInHostMatching()).isTrue();
+        Route weighted = rc.virtualHosts().get(0).routes().get(0);
+        assertThat(weighted.match().caseSensitive()).isFalse();
+        assertThat(weighted.match().headers()).containsExactly(
+                new HeaderMatcher(":method", ValueMatcher.of(ValueMatcher.Kind.EXACT, "GET"), false),
+                new HeaderMatcher("x-re", ValueMatcher.of(ValueMatcher.Kind.REGEX, "a.*"), false),
+                new HeaderMatcher("x-not", new ValueMatcher(ValueMatcher.Kind.PREFIX, "b", true), true),
+                new HeaderMatcher("x-range", ValueMatcher.of(ValueMatcher.Kind.UNSUPPORTED,
+                        "range_match {\"start\":1,\"end\":2}"), false));
+        assertThat(weighted.match().queryParameters()).containsExactly(
+                new QueryParameterMatcher("v", ValueMatcher.of(ValueMatcher.Kind.REGEX, "[0-9]+")));
+        assertThat(weighted.weightedClusters()).containsExactly(new WeightedCluster("a", 90),
+                new WeightedCluster("b", 10));
+        Route redirect = rc.virtualHosts().get(0).routes().get(1);
+        assertThat(redirect.match().caseSensitive()).isTrue();
+        assertThat(redirect.redirect()).isEqualTo(new Redirect("https", "new.io", 8443, null, "/new", 308, true,
+                false));
     }
 
     @Test
