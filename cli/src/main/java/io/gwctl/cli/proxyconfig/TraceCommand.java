@@ -92,7 +92,7 @@ public final class TraceCommand implements Callable<Integer> {
         }
         ProxyConfigData data = inputs.read();
         TraceContext context = data.view() != null ? GatewayTraceContext.of(data.view())
-                : dumpContext(data.listeners(), request.port());
+                : dumpContext(data, request.port());
         Trace trace = new RequestTracer(data.listeners(), data.routeConfigs(), context).trace(request);
         TraceRenderer.render(trace, format, spec.commandLine().getOut());
         return ExitCodes.combine(data.exitCode(), trace.outcome().kind().served() ? ExitCodes.OK : ExitCodes.FINDINGS);
@@ -100,12 +100,16 @@ public final class TraceCommand implements Callable<Integer> {
 
     /**
      * A config dump names no Service: when no listener has the URL's port, the chart's 80→8080 and 443→8443 are
-     * assumed if that listener exists (and said so in the trace's notes).
+     * assumed if that listener (or, in a dump without listeners, the route configuration {@code http.8080}) exists;
+     * the trace's notes say so.
      */
-    private static TraceContext dumpContext(List<Listener> listeners, int port) {
+    private static TraceContext dumpContext(ProxyConfigData data, int port) {
         Integer target = CHART_PORTS.get(port);
+        List<Listener> listeners = data.listeners();
         boolean direct = listeners.stream().anyMatch(l -> l.port() == port);
-        if (direct || target == null || listeners.stream().noneMatch(l -> l.port() == target)) {
+        boolean targetExists = target != null && (listeners.stream().anyMatch(l -> l.port() == target)
+                || data.routeConfigs().stream().anyMatch(rc -> rc.name().equals("http." + target)));
+        if (direct || !targetExists) {
             return TraceContext.NONE;
         }
         Map<Integer, Integer> map = new LinkedHashMap<>(CHART_PORTS);

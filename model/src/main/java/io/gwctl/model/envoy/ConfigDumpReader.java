@@ -323,7 +323,11 @@ public final class ConfigDumpReader {
         if (NetworkFilter.TcpProxy.NAME.equals(name)) {
             // istioctl searches the serialized TcpProxy bytes for BlackHoleCluster: any string in the config.
             boolean blackhole = cfg != null && mentions(cfg, BLACKHOLE_CLUSTER);
-            return new NetworkFilter.TcpProxy(cfg == null ? "" : text(field(cfg, "cluster")), blackhole);
+            List<WeightedCluster> weighted = new ArrayList<>();
+            for (JsonNode w : array(field(cfg, "weighted_clusters"), "clusters")) {
+                weighted.add(new WeightedCluster(text(field(w, "name")), (int) number(field(w, "weight"))));
+            }
+            return new NetworkFilter.TcpProxy(cfg == null ? "" : text(field(cfg, "cluster")), blackhole, weighted);
         }
         return new NetworkFilter.Other(name);
     }

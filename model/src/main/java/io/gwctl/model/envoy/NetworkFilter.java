@@ -1,5 +1,7 @@
 package io.gwctl.model.envoy;
 
+import java.util.List;
+
 /** A network filter of a filter chain: the kinds istioctl distinguishes when it describes a destination. */
 public sealed interface NetworkFilter permits NetworkFilter.HttpConnectionManager, NetworkFilter.TcpProxy,
         NetworkFilter.Other {
@@ -21,11 +23,22 @@ public sealed interface NetworkFilter permits NetworkFilter.HttpConnectionManage
     }
 
     /**
-     * {@code envoy.filters.network.tcp_proxy}: {@code cluster} is "" for weighted clusters; {@code blackhole} is
-     * true when the serialized config mentions BlackHoleCluster (istioctl skips such filters).
+     * {@code envoy.filters.network.tcp_proxy}: {@code cluster} is "" for weighted clusters, which are then in
+     * {@code weightedClusters} (empty when unknown); {@code blackhole} is true when the serialized config mentions
+     * BlackHoleCluster (istioctl skips such filters).
      */
-    record TcpProxy(String cluster, boolean blackhole) implements NetworkFilter {
+    record TcpProxy(String cluster, boolean blackhole, List<WeightedCluster> weightedClusters)
+            implements NetworkFilter {
         public static final String NAME = "envoy.filters.network.tcp_proxy";
+
+        public TcpProxy {
+            weightedClusters = weightedClusters == null ? List.of() : List.copyOf(weightedClusters);
+        }
+
+        /** A tcp_proxy as istioctl sees it: the weights of weighted clusters not recorded. */
+        public TcpProxy(String cluster, boolean blackhole) {
+            this(cluster, blackhole, List.of());
+        }
 
         @Override
         public String name() {

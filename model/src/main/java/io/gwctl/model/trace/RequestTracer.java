@@ -76,11 +76,42 @@ public final class RequestTracer {
                 }
             }
             if (listener == null) {
-                return TraceOutcome.failure(TraceOutcome.Kind.NO_LISTENER, 0, "no listener on port " + port);
+                return withoutListener(port);
             }
             steps.add(new TraceStep(TraceStep.Kind.LISTENER, listener.name() + " (" + listener.address() + ":"
                     + listener.port() + ")", List.of()));
             return chainStep(listener);
+        }
+
+        /**
+         * No listener on {@code port}. A dump of route configurations without their listeners (e.g. istioctl's
+         * route-only dumps) still names the plaintext one by Istio's rule, {@code http.<port>} (spec §5.4): it is
+         * used, and said so, when no listener references it.
+         */
+        TraceOutcome withoutListener(int port) {
+            String name = "http." + port;
+            RouteConfiguration rc = routeConfigs.get(name);
+            if (rc == null || request.tls() || request.tcp() || referenced(name)) {
+                return TraceOutcome.failure(TraceOutcome.Kind.NO_LISTENER, 0, "no listener on port " + port);
+            }
+            notes.add("the input has no listener on port " + port + ": route configuration " + name
+                    + " taken by Istio's name for it");
+            steps.add(new TraceStep(TraceStep.Kind.ROUTE_CONFIGURATION, name, context.serversForRoute(name)));
+            return virtualHostStep(rc);
+        }
+
+        boolean referenced(String routeName) {
+            for (Listener l : listeners) {
+                for (FilterChain c : l.filterChains()) {
+                    for (NetworkFilter f : c.filters()) {
+                        if (f instanceof NetworkFilter.HttpConnectionManager h
+                                && routeName.equals(h.rdsRouteConfigName())) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
         }
 
         TraceOutcome chainStep(Listener listener) {
@@ -125,8 +156,10 @@ public final class RequestTracer {
                                 + "BlackHoleCluster: the connection is closed");
                     }
                     if (tcp.cluster().isEmpty()) {
-                        notes.add("the TCP proxy has weighted clusters; gwctl does not record their names");
-                        return new TraceOutcome(kind, List.of(), "", 0, "");
+                        if (tcp.weightedClusters().isEmpty()) {
+                            notes.add("the TCP proxy has weighted clusters gwctl was not given");
+                        }
+                        return new TraceOutcome(kind, tcp.weightedClusters(), "", 0, "");
                     }
                     return new TraceOutcome(kind, List.of(new WeightedCluster(tcp.cluster(), 0)), "", 0, "");
                 }

@@ -5,6 +5,7 @@ import io.gwctl.model.envoy.FilterChain;
 import io.gwctl.model.envoy.FilterChainMatch;
 import io.gwctl.model.envoy.Listener;
 import io.gwctl.model.envoy.NetworkFilter;
+import io.gwctl.model.envoy.WeightedCluster;
 import io.gwctl.model.istio.DestinationRule;
 import io.gwctl.model.istio.L4Match;
 import io.gwctl.model.istio.Protocol;
@@ -237,7 +238,11 @@ final class ListenerBuilder {
         if (route.size() == 1) {
             return new NetworkFilter.TcpProxy(clusters.cluster(route.get(0).destination(), gatewayPort), false);
         }
-        return new NetworkFilter.TcpProxy("", false);
+        List<WeightedCluster> weighted = new ArrayList<>(route.size());
+        for (RouteDestination d : route) {
+            weighted.add(new WeightedCluster(clusters.cluster(d.destination(), gatewayPort), d.weight()));
+        }
+        return new NetworkFilter.TcpProxy("", false, weighted);
     }
 
     /**

@@ -90,7 +90,8 @@ class ConfigDumpReaderTest {
         assertThat(l.filterChains().get(1).match()).isNull();
         assertThat(l.filterChains().get(1).filters()).containsExactly(
                 new NetworkFilter.TcpProxy("BlackHoleCluster", true));
-        assertThat(l.filterChains().get(2).filters()).containsExactly(new NetworkFilter.TcpProxy("", false));
+        assertThat(l.filterChains().get(2).filters()).containsExactly(new NetworkFilter.TcpProxy("", false,
+                List.of(new WeightedCluster("a", 50))));
         assertThat(l.defaultFilterChain().filters()).containsExactly(
                 new NetworkFilter.TcpProxy("PassthroughCluster", false));
     }

@@ -94,6 +94,8 @@ class RouteCoverageTest {
                 d = ConfigDumpReader.read(in, dump.toString());
             }
             check(name(dump), d.listeners(), d.routeConfigs(), TraceContext.NONE, report, failures, total);
+            checkWithoutListeners(name(dump), d.listeners(), d.routeConfigs(), TraceContext.NONE, report, failures,
+                    total);
         }
         assertThat(failures).as("routes a request built from their own match does not reach").isEmpty();
         report.add(0, "# " + total[0] + " routes traced, " + total[1] + " reached by their own request; the others:");
@@ -147,6 +149,41 @@ class RouteCoverageTest {
                                 report.add(where + ": " + result);
                             }
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The plaintext route configurations of a dump without listeners ({@code http.<port>}), traced on that port as
+     * the tracer finds them.
+     */
+    private static void checkWithoutListeners(String name, List<Listener> listeners,
+                                              List<RouteConfiguration> routeConfigs, TraceContext context,
+                                              List<String> report, List<String> failures, int[] total) {
+        if (!listeners.isEmpty()) {
+            return;
+        }
+        RequestTracer tracer = new RequestTracer(listeners, routeConfigs, context);
+        for (RouteConfiguration rc : routeConfigs) {
+            if (!rc.name().matches("http\\.[0-9]+")) {
+                continue;
+            }
+            int port = Integer.parseInt(rc.name().substring("http.".length()));
+            Listener none = new Listener("(no listener)", "", List.of(), port, List.of(), null);
+            FilterChain plaintext = new FilterChain(null, List.of());
+            for (VirtualHost vh : rc.virtualHosts()) {
+                for (int i = 0; i < vh.routes().size(); i++) {
+                    total[0]++;
+                    String where = name + " (no listener) " + rc.name() + " " + vh.name() + " #" + (i + 1);
+                    String result = traceRoute(tracer, context, none, plaintext, vh, i);
+                    if (result == null) {
+                        total[1]++;
+                    } else if (result.startsWith("FAIL")) {
+                        failures.add(where + ": " + result);
+                    } else {
+                        report.add(where + ": " + result);
                     }
                 }
             }

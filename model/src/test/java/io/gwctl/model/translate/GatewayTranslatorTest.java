@@ -8,6 +8,7 @@ import io.gwctl.model.envoy.FilterChain;
 import io.gwctl.model.envoy.Listener;
 import io.gwctl.model.envoy.NetworkFilter;
 import io.gwctl.model.envoy.RouteConfiguration;
+import io.gwctl.model.envoy.WeightedCluster;
 import io.gwctl.model.load.LoadOptions;
 import io.gwctl.model.load.LoadResult;
 import io.gwctl.model.load.ManifestLoader;
@@ -204,7 +205,9 @@ class GatewayTranslatorTest {
                 .containsExactly(List.of("b.example.com", "z.example.com"), List.of("a.example.com"));
         assertThat(l.filterChains()).extracting(FilterChain::filters).extracting(f -> f.get(0))
                 .containsExactly(new NetworkFilter.TcpProxy("outbound|9443||b-svc.apps.svc.cluster.local", false),
-                        new NetworkFilter.TcpProxy("", false));
+                        new NetworkFilter.TcpProxy("", false, List.of(
+                                new WeightedCluster("outbound|8443|v1|a-svc.apps.svc.cluster.local", 90),
+                                new WeightedCluster("outbound|8443|v2|a-svc.apps.svc.cluster.local", 10))));
     }
 
     @Test
@@ -267,7 +270,9 @@ class GatewayTranslatorTest {
         assertThat(db.name()).isEqualTo("0.0.0.0_9443");
         assertThat(db.filterChains()).singleElement().satisfies(c -> {
             assertThat(c.match().serverNames()).containsExactly("db.example.com");
-            assertThat(c.filters()).containsExactly(new NetworkFilter.TcpProxy("", false));
+            assertThat(c.filters()).containsExactly(new NetworkFilter.TcpProxy("", false, List.of(
+                    new WeightedCluster("outbound|5432||db.data.svc.cluster.local", 50),
+                    new WeightedCluster("outbound|5432||db-replica.data.svc.cluster.local", 50))));
         });
     }
 
