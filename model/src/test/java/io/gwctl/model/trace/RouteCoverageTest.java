@@ -135,21 +135,8 @@ class RouteCoverageTest {
                     if (rc == null) {
                         continue;
                     }
-                    for (VirtualHost vh : rc.virtualHosts()) {
-                        for (int i = 0; i < vh.routes().size(); i++) {
-                            total[0]++;
-                            String where = name + " " + l.name() + " " + (rc.name().isEmpty() ? "(inline)"
-                                    : rc.name()) + " " + vh.name() + " #" + (i + 1);
-                            String result = traceRoute(tracer, context, l, c, vh, i);
-                            if (result == null) {
-                                total[1]++;
-                            } else if (result.startsWith("FAIL")) {
-                                failures.add(where + ": " + result);
-                            } else {
-                                report.add(where + ": " + result);
-                            }
-                        }
-                    }
+                    String where = name + " " + l.name() + " " + (rc.name().isEmpty() ? "(inline)" : rc.name());
+                    traceAll(tracer, context, l, c, rc, where, report, failures, total);
                 }
             }
         }
@@ -173,18 +160,26 @@ class RouteCoverageTest {
             int port = Integer.parseInt(rc.name().substring("http.".length()));
             Listener none = new Listener("(no listener)", "", List.of(), port, List.of(), null);
             FilterChain plaintext = new FilterChain(null, List.of());
-            for (VirtualHost vh : rc.virtualHosts()) {
-                for (int i = 0; i < vh.routes().size(); i++) {
-                    total[0]++;
-                    String where = name + " (no listener) " + rc.name() + " " + vh.name() + " #" + (i + 1);
-                    String result = traceRoute(tracer, context, none, plaintext, vh, i);
-                    if (result == null) {
-                        total[1]++;
-                    } else if (result.startsWith("FAIL")) {
-                        failures.add(where + ": " + result);
-                    } else {
-                        report.add(where + ": " + result);
-                    }
+            traceAll(tracer, context, none, plaintext, rc, name + " (no listener) " + rc.name(), report, failures,
+                    total);
+        }
+    }
+
+    /** Traces each route of {@code rc} reached through listener {@code l} and chain {@code c}, and tallies. */
+    private static void traceAll(RequestTracer tracer, TraceContext context, Listener l, FilterChain c,
+                                 RouteConfiguration rc, String prefix, List<String> report, List<String> failures,
+                                 int[] total) {
+        for (VirtualHost vh : rc.virtualHosts()) {
+            for (int i = 0; i < vh.routes().size(); i++) {
+                total[0]++;
+                String where = prefix + " " + vh.name() + " #" + (i + 1);
+                String result = traceRoute(tracer, context, l, c, vh, i);
+                if (result == null) {
+                    total[1]++;
+                } else if (result.startsWith("FAIL")) {
+                    failures.add(where + ": " + result);
+                } else {
+                    report.add(where + ": " + result);
                 }
             }
         }
