@@ -124,7 +124,7 @@ public final class RequestTracer {
             if (chain == null) {
                 String sni = request.sni() == null ? "no SNI (plaintext)" : "SNI " + request.sni();
                 return TraceOutcome.failure(TraceOutcome.Kind.NO_FILTER_CHAIN, 0, "no filter chain of "
-                        + listener.name() + " matches " + sni + ": Envoy closes the connection");
+                        + listener.name() + " matches " + sni);
             }
             String match = isDefault ? "default filter chain" : describe(chain.match());
             for (NetworkFilter f : chain.filters()) {
