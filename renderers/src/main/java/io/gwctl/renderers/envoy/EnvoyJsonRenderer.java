@@ -9,12 +9,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.gwctl.model.envoy.FilterChain;
 import io.gwctl.model.envoy.FilterChainMatch;
+import io.gwctl.model.envoy.HeaderMatcher;
 import io.gwctl.model.envoy.Listener;
 import io.gwctl.model.envoy.NetworkFilter;
+import io.gwctl.model.envoy.QueryParameterMatcher;
+import io.gwctl.model.envoy.Redirect;
 import io.gwctl.model.envoy.Route;
 import io.gwctl.model.envoy.RouteConfiguration;
 import io.gwctl.model.envoy.RouteMatch;
+import io.gwctl.model.envoy.ValueMatcher;
 import io.gwctl.model.envoy.VirtualHost;
+import io.gwctl.model.envoy.WeightedCluster;
 import io.gwctl.renderers.table.ListenerFilter;
 import io.gwctl.renderers.table.RouteFilter;
 import io.gwctl.renderers.table.RouteTableRenderer;
@@ -199,8 +204,8 @@ public final class EnvoyJsonRenderer {
             ObjectNode cfg = o.putObject("typedConfig");
             cfg.put("@type", TCP_PROXY_TYPE);
             if (tcp.cluster() == null || tcp.cluster().isEmpty()) {
-                // Istio names the stat prefix after the cluster; weights of weighted clusters are not modelled.
-                cfg.putObject("weightedClusters");
+                // Istio names the stat prefix after the cluster.
+                weightedClusters(cfg.putObject("weightedClusters"), tcp.weightedClusters());
             } else {
                 cfg.put("statPrefix", tcp.cluster());
                 cfg.put("cluster", tcp.cluster());
@@ -215,6 +220,9 @@ public final class EnvoyJsonRenderer {
         if (!rc.virtualHosts().isEmpty()) {
             ArrayNode vhosts = o.putArray("virtualHosts");
             rc.virtualHosts().forEach(vh -> vhosts.add(virtualHost(vh)));
+        }
+        if (rc.ignorePortInHostMatching()) {
+            o.put("ignorePortInHostMatching", true);
         }
         return o;
     }
@@ -240,9 +248,15 @@ public final class EnvoyJsonRenderer {
         }
         switch (r.action()) {
             case CLUSTER -> o.putObject("route").put("cluster", r.cluster());
-            case WEIGHTED_CLUSTERS -> o.putObject("route").putObject("weightedClusters");
-            case REDIRECT -> o.putObject("redirect");
-            case DIRECT_RESPONSE -> o.putObject("directResponse");
+            case WEIGHTED_CLUSTERS -> weightedClusters(o.putObject("route").putObject("weightedClusters"),
+                    r.weightedClusters());
+            case REDIRECT -> redirect(o.putObject("redirect"), r.redirect());
+            case DIRECT_RESPONSE -> {
+                ObjectNode d = o.putObject("directResponse");
+                if (r.directResponseStatus() != 0) {
+                    d.put("status", r.directResponseStatus());
+                }
+            }
             case OTHER -> {
                 // Nothing gwctl models (e.g. a cluster_header action).
             }
@@ -263,7 +277,94 @@ public final class EnvoyJsonRenderer {
             o.putObject("safeRegex").put("regex", m.safeRegex());
         }
         putIfNotEmpty(o, "pathSeparatedPrefix", m.pathSeparatedPrefix());
+        if (!m.caseSensitive()) {
+            o.put("caseSensitive", false);
+        }
+        if (!m.headers().isEmpty()) {
+            ArrayNode headers = o.putArray("headers");
+            for (HeaderMatcher h : m.headers()) {
+                ObjectNode n = headers.addObject();
+                n.put("name", h.name());
+                valueMatcher(n, h.value());
+                if (h.invert()) {
+                    n.put("invertMatch", true);
+                }
+            }
+        }
+        if (!m.queryParameters().isEmpty()) {
+            ArrayNode query = o.putArray("queryParameters");
+            for (QueryParameterMatcher q : m.queryParameters()) {
+                valueMatcher(query.addObject().put("name", q.name()), q.value());
+            }
+        }
         return o;
+    }
+
+    /** A header or query matcher's comparison: {@code presentMatch}, or a {@code stringMatch}. */
+    private static void valueMatcher(ObjectNode n, ValueMatcher v) {
+        String field = switch (v.kind()) {
+            case EXACT -> "exact";
+            case PREFIX -> "prefix";
+            case SUFFIX -> "suffix";
+            case CONTAINS -> "contains";
+            case REGEX -> "safeRegex";
+            case PRESENT, UNSUPPORTED -> null;
+        };
+        if (v.kind() == ValueMatcher.Kind.PRESENT) {
+            n.put("presentMatch", Boolean.parseBoolean(v.value()));
+        }
+        if (field == null) {
+            return; // a range or other matcher gwctl does not model
+        }
+        ObjectNode sm = n.putObject("stringMatch");
+        if (v.kind() == ValueMatcher.Kind.REGEX) {
+            sm.putObject("safeRegex").put("regex", v.value());
+        } else {
+            sm.put(field, v.value());
+        }
+        if (v.ignoreCase()) {
+            sm.put("ignoreCase", true);
+        }
+    }
+
+    private static void weightedClusters(ObjectNode o, List<WeightedCluster> clusters) {
+        if (clusters.isEmpty()) {
+            return;
+        }
+        ArrayNode a = o.putArray("clusters");
+        for (WeightedCluster c : clusters) {
+            ObjectNode n = a.addObject().put("name", c.name());
+            if (c.weight() != 0) {
+                n.put("weight", c.weight());
+            }
+        }
+    }
+
+    /** Envoy's RedirectAction in declaration order; the default 301 and unset parts are omitted. */
+    private static void redirect(ObjectNode o, Redirect r) {
+        if (r == null) {
+            return;
+        }
+        putIfNotEmpty(o, "schemeRedirect", r.scheme());
+        putIfNotEmpty(o, "hostRedirect", r.host());
+        if (r.port() != 0) {
+            o.put("portRedirect", r.port());
+        }
+        putIfNotEmpty(o, "pathRedirect", r.pathRedirect());
+        putIfNotEmpty(o, "prefixRewrite", r.prefixRewrite());
+        String code = switch (r.responseCode()) {
+            case 302 -> "FOUND";
+            case 303 -> "SEE_OTHER";
+            case 307 -> "TEMPORARY_REDIRECT";
+            case 308 -> "PERMANENT_REDIRECT";
+            default -> null;
+        };
+        if (code != null) {
+            o.put("responseCode", code);
+        }
+        if (r.stripQuery()) {
+            o.put("stripQuery", true);
+        }
     }
 
     private static void putIfNotEmpty(ObjectNode o, String field, String value) {

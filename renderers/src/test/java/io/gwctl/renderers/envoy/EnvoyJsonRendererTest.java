@@ -13,12 +13,17 @@ import io.gwctl.model.envoy.ConfigDump;
 import io.gwctl.model.envoy.ConfigDumpReader;
 import io.gwctl.model.envoy.FilterChain;
 import io.gwctl.model.envoy.FilterChainMatch;
+import io.gwctl.model.envoy.HeaderMatcher;
 import io.gwctl.model.envoy.Listener;
 import io.gwctl.model.envoy.NetworkFilter;
+import io.gwctl.model.envoy.QueryParameterMatcher;
+import io.gwctl.model.envoy.Redirect;
 import io.gwctl.model.envoy.Route;
 import io.gwctl.model.envoy.RouteConfiguration;
 import io.gwctl.model.envoy.RouteMatch;
+import io.gwctl.model.envoy.ValueMatcher;
 import io.gwctl.model.envoy.VirtualHost;
+import io.gwctl.model.envoy.WeightedCluster;
 import io.gwctl.renderers.envoy.EnvoyJsonRenderer.Format;
 import io.gwctl.renderers.table.ListenerFilter;
 import io.gwctl.renderers.table.RouteFilter;
@@ -171,17 +176,33 @@ class EnvoyJsonRendererTest {
                 new FilterChain(new FilterChainMatch(List.of("a", "b"), "tls", List.of("h2"), List.of("10.0.0.0/8"),
                         443), List.of(new NetworkFilter.Other("istio.stats"),
                         new NetworkFilter.HttpConnectionManager("https.443.https.gw.ns", null))),
-                new FilterChain(null, List.of(new NetworkFilter.TcpProxy("", false)))),
+                new FilterChain(null, List.of(new NetworkFilter.TcpProxy("", false,
+                        List.of(new WeightedCluster("t1", 70), new WeightedCluster("t2", 30)))))),
                 new FilterChain(null, List.of(new NetworkFilter.TcpProxy("BlackHoleCluster", true))));
+        List<HeaderMatcher> headers = List.of(
+                new HeaderMatcher(":method", ValueMatcher.of(ValueMatcher.Kind.EXACT, "GET"), false),
+                new HeaderMatcher("x-p", new ValueMatcher(ValueMatcher.Kind.PREFIX, "Ab", true), true),
+                new HeaderMatcher("x-s", ValueMatcher.of(ValueMatcher.Kind.SUFFIX, "z"), false),
+                new HeaderMatcher("x-c", ValueMatcher.of(ValueMatcher.Kind.CONTAINS, "m"), false),
+                new HeaderMatcher("x-r", ValueMatcher.of(ValueMatcher.Kind.REGEX, "v[0-9]"), false),
+                new HeaderMatcher("x-present", ValueMatcher.of(ValueMatcher.Kind.PRESENT, "true"), false));
+        List<QueryParameterMatcher> query = List.of(
+                new QueryParameterMatcher("q", ValueMatcher.of(ValueMatcher.Kind.EXACT, "1")),
+                new QueryParameterMatcher("debug", ValueMatcher.of(ValueMatcher.Kind.PRESENT, "true")));
         RouteConfiguration rc = new RouteConfiguration("http.80", List.of(
                 new VirtualHost("a:80", List.of("a", "a:80"), List.of(
-                        new Route(new RouteMatch(null, "/x", null, null, false, false), Route.Action.CLUSTER, "c",
+                        new Route(new RouteMatch(null, "/x", null, null, true, true, headers, query, false),
+                                Route.Action.CLUSTER, "c",
                                 "/apis/networking.istio.io/v1/namespaces/ns/virtual-service/vs"),
                         new Route(new RouteMatch(null, null, "/p", null, false, false), Route.Action.WEIGHTED_CLUSTERS,
-                                "", null),
-                        new Route(new RouteMatch(null, null, null, "re", false, false), Route.Action.REDIRECT, "", null),
-                        new Route(RouteMatch.prefix("/"), Route.Action.DIRECT_RESPONSE, "", null)), true),
-                new VirtualHost("blackhole:80", List.of("*"), List.of(), false)));
+                                "", null, List.of(new WeightedCluster("w1", 90), new WeightedCluster("w2", 10)),
+                                null, 0, null),
+                        new Route(new RouteMatch(null, null, null, "re", false, false), Route.Action.REDIRECT, "", null,
+                                List.of(), new Redirect("https", "b.io", 8443, "/new", null, 308, true, false), 0,
+                                null),
+                        new Route(RouteMatch.prefix("/"), Route.Action.DIRECT_RESPONSE, "", null, List.of(), null, 503,
+                                null)), true),
+                new VirtualHost("blackhole:80", List.of("*"), List.of(), false)), true);
         ConfigDump back = readBack(listeners(List.of(l), ListenerFilter.ALL, Format.JSON),
                 routes(List.of(rc), RouteFilter.ALL, Format.JSON));
         assertThat(back.listeners()).containsExactly(l);
