@@ -33,12 +33,12 @@ class HelpAndWordsTest {
         Gwctl.Result unknown = new Gwctl().run("help", "pc", "cluster");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).startsWith("gwctl: unknown command 'pc cluster': gwctl pc has listener, route,"
-                + " all, diff\n");
+                + " all, diff, trace\n");
     }
 
     @Test
     void proxyConfigHelpDescribesItsOwnNamespaceOptions() {
-        for (String command : new String[] {"listener", "route", "all", "diff"}) {
+        for (String command : new String[] {"listener", "route", "all", "diff", "trace"}) {
             String help = new Gwctl().run("pc", command, "--help").out().replaceAll("\\s+", " ");
             assertThat(help).as(command).doesNotContain("validate").contains("-A, --all-namespaces")
                     .contains("changes nothing here").contains("of the workload argument");
@@ -53,7 +53,7 @@ class HelpAndWordsTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).isEqualTo("gwctl: 'cluster' is not a gwctl proxy-config command (istioctl proxy-config"
                 + " cluster has no gwctl equivalent: gwctl computes listeners and routes); the commands are listener,"
-                + " route, all, diff\nRun 'gwctl proxy-config --help' for usage.\n");
+                + " route, all, diff, trace\nRun 'gwctl proxy-config --help' for usage.\n");
         Gwctl.Result top = new Gwctl().run("lint");
         assertThat(top.err()).startsWith("gwctl: 'lint' is not a gwctl command; the commands are proxy-config,"
                 + " validate, diff, shell, completion, version, help\n");
