@@ -26,7 +26,10 @@ public final class ExitCodes {
     public static final int UNAVAILABLE = 69;
     /** The output could not be written (a full disk): whatever was found is lost, so this wins (EX_IOERR). */
     public static final int IO_ERROR = 74;
-    /** validate: a finding at or above --failure-threshold, in every output format; pc diff: a difference. */
+    /**
+     * validate: a finding at or above --failure-threshold, in every output format; pc diff: a difference; pc trace:
+     * the request is not served (a 404, no listener or filter chain).
+     */
     public static final int FINDINGS = 79;
 
     /** The text of the "Exit codes" section shown in {@code --help} footers. */
@@ -34,7 +37,8 @@ public final class ExitCodes {
             Exit codes:
               0   success: every input read, no finding at or above --failure-threshold
               79  validate found issues at or above --failure-threshold (in every -o
-                  format); pc diff found differences
+                  format); pc diff found differences; pc trace: the request gets a 404,
+                  no listener or no filter chain
               64  usage error (bad flag or value, no input given)
               65  an input could not be parsed or is not a valid resource
               66  a named input does not exist or cannot be read
