@@ -9,6 +9,7 @@ import io.gwctl.model.translate.ServiceTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,10 +52,13 @@ public final class GatewayTraceContext implements TraceContext {
     }
 
     @Override
-    public List<RuleSource> serversForRoute(String routeName) {
+    public List<RuleSource> serversForRoute(String routeName, String host) {
         List<RuleSource> out = new ArrayList<>();
         for (BoundServer b : view.merged().serversByRouteName().getOrDefault(routeName, List.of())) {
-            out.add(source(b));
+            List<String> hosts = b.hosts().stream().map(Hosts::stripNamespace).toList();
+            if (hosts.contains("*") || covers(hosts, host)) {
+                out.add(source(b));
+            }
         }
         return out;
     }
@@ -74,10 +78,15 @@ public final class GatewayTraceContext implements TraceContext {
         return out;
     }
 
-    /** True when a server host (possibly {@code *.x}) covers the SNI name (possibly {@code *.x} itself). */
+    /**
+     * True when a server host (possibly {@code *.x}) covers the name (an SNI name, possibly {@code *.x} itself, or a
+     * request host), case-insensitively.
+     */
     private static boolean covers(List<String> hosts, String name) {
-        for (String h : hosts) {
-            if (h.equals(name) || h.startsWith("*") && name.endsWith(h.substring(1))) {
+        String n = name.toLowerCase(Locale.ROOT);
+        for (String host : hosts) {
+            String h = host.toLowerCase(Locale.ROOT);
+            if (h.equals(n) || h.startsWith("*") && n.endsWith(h.substring(1))) {
                 return true;
             }
         }

@@ -96,8 +96,14 @@ public final class RequestTracer {
             }
             notes.add("the input has no listener on port " + port + ": route configuration " + name
                     + " taken by Istio's name for it");
-            steps.add(new TraceStep(TraceStep.Kind.ROUTE_CONFIGURATION, name, context.serversForRoute(name)));
+            steps.add(new TraceStep(TraceStep.Kind.ROUTE_CONFIGURATION, name, context.serversForRoute(name,
+                    requestHost())));
             return virtualHostStep(rc);
+        }
+
+        /** The Host header without its port, lower-cased: what server hosts and domains are compared with. */
+        String requestHost() {
+            return VirtualHostSelector.stripPort(request.header(":authority").toLowerCase(Locale.ROOT));
         }
 
         boolean referenced(String routeName) {
@@ -130,7 +136,8 @@ public final class RequestTracer {
             for (NetworkFilter f : chain.filters()) {
                 if (f instanceof NetworkFilter.HttpConnectionManager hcm) {
                     boolean rds = hcm.inlineRouteConfig() == null;
-                    List<RuleSource> servers = rds ? context.serversForRoute(hcm.rdsRouteConfigName()) : List.of();
+                    List<RuleSource> servers = rds && !request.tcp()
+                            ? context.serversForRoute(hcm.rdsRouteConfigName(), requestHost()) : List.of();
                     steps.add(new TraceStep(TraceStep.Kind.FILTER_CHAIN, match + " \u2192 HTTP", servers));
                     if (request.tcp()) {
                         return TraceOutcome.failure(TraceOutcome.Kind.UNKNOWN, 0,

@@ -24,8 +24,11 @@ public interface TraceContext {
         return "";
     }
 
-    /** The Gateway servers behind an RDS route configuration. */
-    default List<RuleSource> serversForRoute(String routeName) {
+    /**
+     * The Gateway servers behind an RDS route configuration whose hosts cover {@code host} (the Host header without
+     * its port): the ones that can have given the request its virtual host.
+     */
+    default List<RuleSource> serversForRoute(String routeName, String host) {
         return List.of();
     }
 
