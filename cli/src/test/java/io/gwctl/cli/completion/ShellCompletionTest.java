@@ -165,7 +165,7 @@ class ShellCompletionTest {
         assertThat(c.zshOnTerminal("gwctl pc l --context ")).isEmpty();
         assertThat(c.zshOnTerminal("gwctl pc l ")).isEmpty();
         assertThat(c.zshOnTerminal("gwctl pc ")).containsExactly("listener", "listeners", "l", "route", "routes", "r",
-                "all", "diff");
+                "all", "diff", "trace");
     }
 
     @Test
