@@ -6,12 +6,13 @@ import java.util.List;
  * One {@code http[]} rule. {@code hasRedirect}/{@code hasDirectResponse} record the action kind;
  * {@code delegate} is the {@code name/namespace} pair of a delegate VirtualService or null. {@code redirect},
  * {@code rewrite} and {@code corsAllowOrigins} (an entry is null when it sets no match) hold what schema validation looks at (null or empty when absent, and
- * for routes the translator rebuilds); {@code hasFault} records a {@code fault} block.
+ * for routes the translator rebuilds); {@code hasFault} records a {@code fault} block; {@code directResponseStatus} is
+ * {@code directResponse.status} (0 when absent).
  */
 public record HttpRoute(String name, List<HttpMatch> match, List<RouteDestination> route, boolean hasRedirect,
                         boolean hasDirectResponse, Destination mirror, String delegateName,
                         String delegateNamespace, HttpRedirect redirect, HttpRewrite rewrite, boolean hasFault,
-                        List<StringMatch> corsAllowOrigins) {
+                        List<StringMatch> corsAllowOrigins, int directResponseStatus) {
     public HttpRoute {
         match = List.copyOf(match);
         route = List.copyOf(route);
@@ -24,6 +25,6 @@ public record HttpRoute(String name, List<HttpMatch> match, List<RouteDestinatio
     public HttpRoute(String name, List<HttpMatch> match, List<RouteDestination> route, boolean hasRedirect,
                      boolean hasDirectResponse, Destination mirror, String delegateName, String delegateNamespace) {
         this(name, match, route, hasRedirect, hasDirectResponse, mirror, delegateName, delegateNamespace, null, null,
-                false, List.of());
+                false, List.of(), 0);
     }
 }

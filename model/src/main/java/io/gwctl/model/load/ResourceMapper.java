@@ -265,16 +265,18 @@ public final class ResourceMapper {
         JsonNode delegate = object(r, "delegate", p);
         String dp = p + "/delegate";
         JsonNode redirect = object(r, "redirect", p);
+        JsonNode direct = object(r, "directResponse", p);
         JsonNode cors = object(r, "corsPolicy", p);
         List<StringMatch> origins = cors == null ? List.of()
                 : objects(cors, "allowOrigins", p + "/corsPolicy", (o, op, i) -> stringMatchValue(o, op));
         return new HttpRoute(string(r, "name", p), matches, routeDestinations(r, p),
-                redirect != null, object(r, "directResponse", p) != null,
+                redirect != null, direct != null,
                 destination(object(r, "mirror", p), p + "/mirror"),
                 delegate == null ? null : string(delegate, "name", dp),
                 delegate == null ? null : string(delegate, "namespace", dp),
                 redirect == null ? null : redirect(redirect, p + "/redirect"),
-                rewrite(object(r, "rewrite", p), p + "/rewrite"), object(r, "fault", p) != null, origins);
+                rewrite(object(r, "rewrite", p), p + "/rewrite"), object(r, "fault", p) != null, origins,
+                direct == null ? 0 : integer(direct, "status", p + "/directResponse"));
     }
 
     private static HttpRedirect redirect(JsonNode n, String p) throws InvalidResourceException {

@@ -233,7 +233,7 @@ public final class RequestTracer {
                         .responseCode(), "");
                 case DIRECT_RESPONSE -> new TraceOutcome(TraceOutcome.Kind.DIRECT_RESPONSE, List.of(), "",
                         r.directResponseStatus(), r.directResponseStatus() == 0
-                        ? "status not recorded by gwctl for manifests" : "");
+                        ? "the directResponse has no status" : "");
                 case OTHER -> TraceOutcome.failure(TraceOutcome.Kind.UNKNOWN, 0,
                         "the route's action is not a route, redirect or direct response");
             };

@@ -92,7 +92,7 @@ final class Delegates {
         String name = joinNames(root.name(), sub.name());
         return new HttpRoute(name, matches, sub.route(), sub.hasRedirect(), sub.hasDirectResponse(),
                 sub.mirror() != null ? sub.mirror() : root.mirror(), sub.delegateName(), sub.delegateNamespace(),
-                sub.redirect(), sub.rewrite(), sub.hasFault(), sub.corsAllowOrigins());
+                sub.redirect(), sub.rewrite(), sub.hasFault(), sub.corsAllowOrigins(), sub.directResponseStatus());
     }
 
     /** {@code mergeHTTPMatchRequests}: each delegate match against each compatible root match; null on conflict. */

@@ -207,8 +207,8 @@ final class HttpRouteBuilder {
                     source);
         }
         if (http.hasDirectResponse()) {
-            // The loader keeps no directResponse.status: 0 is "unknown".
-            return new Route(match, Route.Action.DIRECT_RESPONSE, "", config, List.of(), null, 0, source);
+            return new Route(match, Route.Action.DIRECT_RESPONSE, "", config, List.of(), null,
+                    http.directResponseStatus(), source);
         }
         if (http.route().size() == 1) {
             Destination d = http.route().get(0).destination();

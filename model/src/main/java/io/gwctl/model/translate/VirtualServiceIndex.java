@@ -221,7 +221,7 @@ public final class VirtualServiceIndex {
             }
             http.add(new HttpRoute(r.name(), matches, destinations(r.route(), ns), r.hasRedirect(),
                     r.hasDirectResponse(), destination(r.mirror(), ns), r.delegateName(), r.delegateNamespace(),
-                    r.redirect(), r.rewrite(), r.hasFault(), r.corsAllowOrigins()));
+                    r.redirect(), r.rewrite(), r.hasFault(), r.corsAllowOrigins(), r.directResponseStatus()));
         }
         List<TcpRoute> tcp = vs.tcp().stream()
                 .map(t -> new TcpRoute(l4Matches(t.match(), ns), destinations(t.route(), ns))).toList();

@@ -7,6 +7,7 @@ import io.gwctl.model.Snapshot;
 import io.gwctl.model.envoy.FilterChain;
 import io.gwctl.model.envoy.Listener;
 import io.gwctl.model.envoy.NetworkFilter;
+import io.gwctl.model.envoy.Route;
 import io.gwctl.model.envoy.RouteConfiguration;
 import io.gwctl.model.envoy.WeightedCluster;
 import io.gwctl.model.load.LoadOptions;
@@ -41,6 +42,35 @@ class GatewayTranslatorTest {
     static GatewayView translateCase(String name) throws Exception {
         Snapshot s = loadCase(name);
         return GatewayTranslator.translate(s, GatewayWorkloads.resolve(s, null, null));
+    }
+
+    @Test
+    void aDirectResponseKeepsItsStatus() {
+        Snapshot s = load("""
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata: {name: gw, namespace: default}
+                spec:
+                  selector: {istio: ingressgateway}
+                  servers:
+                  - port: {number: 80, name: http, protocol: HTTP}
+                    hosts: [a.example.com]
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: vs, namespace: default}
+                spec:
+                  hosts: [a.example.com]
+                  gateways: [gw]
+                  http:
+                  - match: [{uri: {prefix: /down}}]
+                    directResponse: {status: 503}
+                  - directResponse: {status: 200, body: {string: ok}}
+                """);
+        GatewayView v = GatewayTranslator.translate(s, GatewayWorkloads.defaultIngress());
+        List<Route> routes = v.routeConfigs().get(0).virtualHosts().get(0).routes();
+        assertThat(routes).extracting(Route::action).containsOnly(Route.Action.DIRECT_RESPONSE);
+        assertThat(routes).extracting(Route::directResponseStatus).containsExactly(503, 200);
     }
 
     @Test
