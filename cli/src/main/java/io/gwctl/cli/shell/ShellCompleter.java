@@ -1,10 +1,10 @@
 package io.gwctl.cli.shell;
 
 import io.gwctl.cli.LoadedInputs;
+import io.gwctl.cli.completion.DynamicCandidates;
 import io.gwctl.model.Resource;
 import io.gwctl.model.Snapshot;
 import io.gwctl.model.envoy.RouteConfiguration;
-import io.gwctl.model.kube.Namespace;
 import io.gwctl.model.kube.Pod;
 import io.gwctl.model.kube.Workload;
 import io.gwctl.model.translate.GatewayView;
@@ -64,7 +64,7 @@ final class ShellCompleter implements Completer {
         if (FILE_OPTIONS.contains(previous)) {
             out.addAll(files(prefix));
         } else if (previous.equals("-n") || previous.equals("--namespace")) {
-            out.addAll(namespaces(snapshot));
+            out.addAll(DynamicCandidates.namespaces(snapshot));
         } else if (previous.equals("--name")) {
             views().forEach(v -> v.routeConfigs().stream().map(RouteConfiguration::name).forEach(out::add));
         } else if (previous.equals("-S") || previous.equals("--suppress")) {
@@ -113,17 +113,6 @@ final class ShellCompleter implements Completer {
         }
         for (Resource r : snapshot.virtualServices()) {
             out.add(code + "VirtualService " + r.metadata().namespace() + "/" + r.metadata().name());
-        }
-        return out;
-    }
-
-    private static Set<String> namespaces(Snapshot snapshot) {
-        Set<String> out = new TreeSet<>();
-        for (Resource r : snapshot.all()) {
-            String ns = r instanceof Namespace ? r.metadata().name() : r.metadata().namespace();
-            if (ns != null && !ns.isEmpty()) {
-                out.add(ns);
-            }
         }
         return out;
     }
