@@ -5,6 +5,7 @@ import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.EnumNames;
 import io.gwctl.model.envoy.Listener;
 import io.gwctl.model.trace.GatewayTraceContext;
+import io.gwctl.model.trace.PathNormalization;
 import io.gwctl.model.trace.RequestTracer;
 import io.gwctl.model.trace.Trace;
 import io.gwctl.model.trace.TraceContext;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Spec;
                     + " so (every gateway route configuration since Istio 1.18); routes in order, prefix, exact,"
                     + " path-separated prefix and RE2 regex (re2j) paths, headers, query parameters, ignoreUriCase."
                     + " A regex beyond RE2 is reported, not guessed. The URL's port is the gateway Service's port"
-                    + " (80 reaches the listener on its targetPort, e.g. 8080).",
+                    + " (80 reaches the listener on its targetPort, e.g. 8080). The path is normalized first as"
+                    + " Istio's default mesh setting does (--path-normalization).",
             "Exit 0 when the request reaches a cluster, a redirect or a direct response; 79 when it gets a 404,"
                     + " finds no listener or filter chain, or ends where gwctl cannot say."},
         footerHeading = "%nExamples:%n",
@@ -82,6 +84,13 @@ public final class TraceCommand implements Callable<Integer> {
             description = "The TLS server name an https:// client sends (default: the URL's host).")
     private String sni;
 
+    @Option(names = "--path-normalization", paramLabel = "MODE", defaultValue = "base",
+            converter = Normalizations.class, completionCandidates = Normalizations.class,
+            description = "What the gateway does to the path before routing, as meshConfig.pathNormalization"
+                    + " sets it: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, Istio's: /a/../b is routed"
+                    + " as /b, %%41 as A, \\ as /).")
+    private PathNormalization normalization;
+
     @Override
     public Integer call() throws IOException {
         TraceRequest request;
@@ -93,7 +102,7 @@ public final class TraceCommand implements Callable<Integer> {
         ProxyConfigData data = inputs.read();
         TraceContext context = data.view() != null ? GatewayTraceContext.of(data.view())
                 : dumpContext(data, request.port());
-        Trace trace = new RequestTracer(data.listeners(), data.routeConfigs(), context).trace(request);
+        Trace trace = new RequestTracer(data.listeners(), data.routeConfigs(), context).trace(request, normalization);
         TraceRenderer.render(trace, format, spec.commandLine().getOut());
         return ExitCodes.combine(data.exitCode(), trace.outcome().kind().served() ? ExitCodes.OK : ExitCodes.FINDINGS);
     }
@@ -130,6 +139,13 @@ public final class TraceCommand implements Callable<Integer> {
     static final class Formats extends EnumNames<TraceRenderer.Format> {
         Formats() {
             super(TraceRenderer.Format.class);
+        }
+    }
+
+    /** The --path-normalization names of {@link PathNormalization}. */
+    static final class Normalizations extends EnumNames<PathNormalization> {
+        Normalizations() {
+            super(PathNormalization.class);
         }
     }
 

@@ -52,6 +52,12 @@ class TraceCommandTest {
                 GATEWAY, "-f", "testdata/examples/multi-team")));
         all.add(Arguments.of("multi-team-no-host", List.of("pc", "trace", "http://www.example.com/", "-f", GATEWAY,
                 "-f", "testdata/examples/multi-team")));
+        all.add(Arguments.of("path-normalized", List.of("pc", "trace", "http://shop.example.com/blog/../cart", "-f",
+                GATEWAY, "-f", "testdata/examples/multi-team")));
+        all.add(Arguments.of("path-decoded", List.of("pc", "trace", "http://shop.example.com/%62log/./post", "-f",
+                GATEWAY, "-f", "testdata/examples/multi-team", "-o", "json")));
+        all.add(Arguments.of("path-not-normalized", List.of("pc", "trace", "http://shop.example.com/blog/../cart",
+                "--path-normalization", "none", "-f", GATEWAY, "-f", "testdata/examples/multi-team")));
         all.add(Arguments.of("header-match", List.of("pc", "trace", "http://b.example.com/z", "--header",
                 "foo: bar", "-f", "testdata/translate/spec-11-multi-port/input.yaml")));
         all.add(Arguments.of("regex-match", List.of("pc", "trace", "https://a.example.com/yes", "-X", "POST", "-f",

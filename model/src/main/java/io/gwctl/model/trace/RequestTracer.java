@@ -39,9 +39,24 @@ public final class RequestTracer {
         }
     }
 
-    /** Traces {@code request}. */
+    /** Traces {@code request} with Istio's default path normalization ({@link PathNormalization#BASE}). */
     public Trace trace(TraceRequest request) {
-        return new Run(request).run();
+        return trace(request, PathNormalization.BASE);
+    }
+
+    /**
+     * Traces {@code request}, its path normalized as {@code normalization} says before routing; the trace keeps the
+     * request as given, and a note says what the router saw when normalization changed the path.
+     */
+    public Trace trace(TraceRequest request, PathNormalization normalization) {
+        TraceRequest routed = request.withPath(normalization.apply(request.path()));
+        Run run = new Run(routed);
+        if (!routed.path().equals(request.path())) {
+            run.notes.add("the path is routed as " + routed.path() + " (path normalization " + normalization
+                    + (normalization == PathNormalization.BASE ? ", Istio's default" : "") + ")");
+        }
+        Trace t = run.run();
+        return new Trace(request, t.steps(), t.outcome(), t.notes(), t.virtualHost(), t.route());
     }
 
     /** The state of one trace. */

@@ -45,6 +45,19 @@ public record TraceRequest(String scheme, String host, int port, String path, St
         return null;
     }
 
+    /** This request with {@code newPath} as its path (and in its {@code :path} header). */
+    public TraceRequest withPath(String newPath) {
+        if (newPath.equals(path)) {
+            return this;
+        }
+        List<Header> changed = new ArrayList<>(headers.size());
+        for (Header h : headers) {
+            changed.add(h.name().equals(":path") ? new Header(":path", query.isEmpty() ? newPath : newPath + "?" + query)
+                    : h);
+        }
+        return new TraceRequest(scheme, host, port, newPath, query, method, changed, sni);
+    }
+
     /** The {@code :path} header: the path with its query. */
     public String pathAndQuery() {
         return query.isEmpty() ? path : path + "?" + query;
