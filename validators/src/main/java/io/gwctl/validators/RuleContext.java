@@ -21,10 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Function;
 
 /**
  * What every rule of one validate run reads: the snapshot, the run's clock and certificate window, and O(1) indexes
  * over it. Built once per run by the {@link Validator}; indexes are built on first use and shared by all rules.
+ * Thread-safe: the validator runs rules on several threads, and each index or translation is built once however many
+ * rules ask for it at the same time.
  */
 public final class RuleContext {
     private final Snapshot snapshot;
@@ -35,8 +40,8 @@ public final class RuleContext {
     private boolean defaultIngressAssumed;
     private Map<String, List<GatewayProxy>> proxiesByLabel;
     private final Map<Map<String, String>, List<GatewayProxy>> proxiesBySelector = new HashMap<>();
-    private final Map<GatewayProxy, GatewayView> views = new IdentityHashMap<>();
-    private final Map<GatewayProxy, MergedGateway> merges = new IdentityHashMap<>();
+    private final OncePerKey<GatewayProxy, GatewayView> views = new OncePerKey<>();
+    private final OncePerKey<GatewayProxy, MergedGateway> merges = new OncePerKey<>();
     private Map<String, Gateway> gatewaysByKey;
     private Map<String, List<Secret>> secretsByName;
     private Map<String, Secret> secretsByKey;
@@ -72,7 +77,7 @@ public final class RuleContext {
      * The gateway workloads of the input as the translator sees them (spec §4, §5.1), in input order; Istio's
      * default ingress gateway alone when the input has none ({@link #defaultIngressAssumed()}).
      */
-    public List<GatewayProxy> gatewayWorkloads() {
+    public synchronized List<GatewayProxy> gatewayWorkloads() {
         if (gatewayWorkloads == null) {
             List<GatewayProxy> out = new ArrayList<>();
             for (Workload w : GatewayWorkloads.find(snapshot)) {
@@ -101,14 +106,14 @@ public final class RuleContext {
     }
 
     /** True when the input names no gateway workload and Istio's default ingress gateway stands in for it. */
-    public boolean defaultIngressAssumed() {
+    public synchronized boolean defaultIngressAssumed() {
         gatewayWorkloads();
         return defaultIngressAssumed;
     }
 
     /** What {@code p} serves: the merged Gateways, listeners and routes; translated once per run, on first use. */
     public GatewayView view(GatewayProxy p) {
-        return views.computeIfAbsent(p, proxy -> GatewayTranslator.translate(snapshot, proxy));
+        return views.get(p, proxy -> GatewayTranslator.translate(snapshot, proxy));
     }
 
     /**
@@ -116,11 +121,11 @@ public final class RuleContext {
      * .merged()} without building listeners and routes when no view is needed. Computed once per run.
      */
     public MergedGateway merged(GatewayProxy p) {
-        GatewayView v = views.get(p);
+        GatewayView v = views.done(p);
         if (v != null) {
             return v.merged();
         }
-        return merges.computeIfAbsent(p, proxy -> GatewayTranslator.merge(snapshot, proxy));
+        return merges.get(p, proxy -> GatewayTranslator.merge(snapshot, proxy));
     }
 
     /**
@@ -128,7 +133,7 @@ public final class RuleContext {
      * labels include every selector label. Cached per selector and looked up through a label index, so a run over
      * many Gateways sharing few selectors stays linear.
      */
-    public List<GatewayProxy> workloadsFor(Gateway g) {
+    public synchronized List<GatewayProxy> workloadsFor(Gateway g) {
         List<GatewayProxy> all = gatewayWorkloads();
         Map<String, String> selector = g.selector();
         if (selector == null || selector.isEmpty()) {
@@ -171,7 +176,7 @@ public final class RuleContext {
     }
 
     /** The Gateway {@code namespace/name}, the first one in input order when the input repeats it. */
-    public Optional<Gateway> gateway(String namespace, String name) {
+    public synchronized Optional<Gateway> gateway(String namespace, String name) {
         if (gatewaysByKey == null) {
             Map<String, Gateway> m = new HashMap<>();
             for (Gateway g : snapshot.gateways()) {
@@ -183,7 +188,7 @@ public final class RuleContext {
     }
 
     /** Every Secret called {@code name}, in any namespace, in input order. */
-    public List<Secret> secretsNamed(String name) {
+    public synchronized List<Secret> secretsNamed(String name) {
         if (secretsByName == null) {
             Map<String, List<Secret>> m = new HashMap<>();
             for (Secret s : snapshot.secrets()) {
@@ -196,7 +201,7 @@ public final class RuleContext {
     }
 
     /** The Secret {@code namespace/name}, the first one in input order when the input repeats it. */
-    public Optional<Secret> secret(String namespace, String name) {
+    public synchronized Optional<Secret> secret(String namespace, String name) {
         if (secretsByKey == null) {
             Map<String, Secret> m = new HashMap<>();
             for (Secret s : snapshot.secrets()) {
@@ -211,7 +216,7 @@ public final class RuleContext {
      * Every Certificate, ExternalSecret and SealedSecret that produces a Secret called {@code name}, in any
      * namespace, in input order.
      */
-    public List<SecretProducer> producersOf(String name) {
+    public synchronized List<SecretProducer> producersOf(String name) {
         if (producersByName == null) {
             Map<String, List<SecretProducer>> m = new HashMap<>();
             for (SecretProducer p : snapshot.secretProducers()) {
@@ -234,7 +239,7 @@ public final class RuleContext {
     }
 
     /** The service registry, DestinationRules and workloads of the input indexed by host and label; built once. */
-    public MeshRegistry registry() {
+    public synchronized MeshRegistry registry() {
         if (registry == null) {
             registry = MeshRegistry.of(snapshot);
         }
@@ -243,5 +248,60 @@ public final class RuleContext {
 
     private static String key(String namespace, String name) {
         return (namespace == null ? "" : namespace) + "/" + name;
+    }
+
+    /**
+     * A value per key (by identity), computed once: the first thread to ask computes it outside any lock, the
+     * others asking for the same key meanwhile wait for that result, and other keys are computed in parallel.
+     */
+    private static final class OncePerKey<K, V> {
+        private final Map<K, FutureTask<V>> tasks = new IdentityHashMap<>();
+
+        V get(K key, Function<K, V> compute) {
+            FutureTask<V> task;
+            boolean mine = false;
+            synchronized (tasks) {
+                task = tasks.get(key);
+                if (task == null) {
+                    task = new FutureTask<>(() -> compute.apply(key));
+                    tasks.put(key, task);
+                    mine = true;
+                }
+            }
+            if (mine) {
+                task.run();
+            }
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for another rule's result", e);
+            } catch (ExecutionException e) {
+                // The same failure in every rule that asks: each becomes its own GW0000, as when run alone.
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** The value of {@code key} when it has been computed, else null (never waits). */
+        V done(K key) {
+            FutureTask<V> task;
+            synchronized (tasks) {
+                task = tasks.get(key);
+            }
+            if (task == null || !task.isDone()) {
+                return null;
+            }
+            try {
+                return task.get();
+            } catch (InterruptedException | ExecutionException e) {
+                return null;
+            }
+        }
     }
 }

@@ -373,7 +373,7 @@ public final class MeshRegistry {
     }
 
     /** Every route and mirror destination of every VirtualService, resolved once, in input order. */
-    public List<DestinationUse> destinations() {
+    public synchronized List<DestinationUse> destinations() {
         if (destinations == null) {
             List<DestinationUse> out = new ArrayList<>();
             for (VirtualService vs : snapshot.virtualServices()) {
