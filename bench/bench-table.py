@@ -12,7 +12,8 @@ and, for small runs, `./gwctl --help`, `./gwctl --version`, `./gwctl validate -f
 world. Every gwctl run gets GWCTL_JAVA_OPTS=-Xmx512m unless --xmx '' is given, so a size that completes has done so
 within 512 MB of heap.
 
-For every run it samples /proc/PID/task every 20 ms and reports CPU per thread group (main, loader threads, C1 and
+For every run it samples /proc/PID/task every 20 ms and reports CPU per thread group (main with the rule threads,
+loader threads, C1 and
 C2 compiler threads, the VM thread, which is where the serial collector runs, and the rest); the process total comes
 from the kernel's rusage, so threads that ended between samples are still counted in it.
 
@@ -48,7 +49,7 @@ def thread_group(name):
         return "VM/GC"
     if name.startswith("gwctl-loader"):
         return "loader"
-    if name in ("java", "main"):
+    if name in ("java", "main") or name.startswith("gwctl-rules"):
         return "main"
     return "other"
 
