@@ -40,6 +40,9 @@ final class InputReader implements TreeBuilder.Sink {
             .streamReadConstraints(constraints())
             .build();
 
+    /** The fast path, unless {@code -Dgwctl.loader=full} (to compare, and for the benchmarks). */
+    static final boolean FAST_PATH = !"full".equals(System.getProperty("gwctl.loader"));
+
     /** After this many syntax errors in one file, the file is clearly not YAML: stop resynchronising. */
     static final int MAX_SYNTAX_ERRORS = 20;
 
@@ -91,7 +94,7 @@ final class InputReader implements TreeBuilder.Sink {
     void readBytes(byte[] bytes, boolean json) {
         String text = decode(bytes);
         if (text != null) {
-            readText(text, json);
+            readText(text, json, this, bytes);
         }
     }
 
@@ -149,12 +152,77 @@ final class InputReader implements TreeBuilder.Sink {
 
     /** As {@link #readText(String, boolean)}, handing the documents to {@code sink} (tests compare trees). */
     void readText(String text, boolean json, TreeBuilder.Sink sink) {
+        readText(text, json, sink, null);
+    }
+
+    /**
+     * The fast path ({@link BlockYamlReader}) reads the documents it can, over the text's UTF-8 bytes
+     * ({@code bytes} when the caller has them); the full parser reads the rest of the file from the first document
+     * it could not.
+     */
+    private void readText(String text, boolean json, TreeBuilder.Sink sink, byte[] bytes) {
+        int bom = 0;
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
+            bom = bytes == null ? 0 : 3;
         }
-        int startLine = 0; // lines before the part being parsed
-        int startOffset = 0; // and its offset in the text
-        int nextIndex = 0;
+        if (!FAST_PATH || json) {
+            readFull(text, false, json, sink, 0, 0, 0);
+            return;
+        }
+        byte[] b = bytes != null ? bytes : utf8(text);
+        if (b == null) {
+            readFull(text, false, json, sink, 0, 0, 0);
+            return;
+        }
+        BlockYamlReader.Resume resume = BlockYamlReader.read(b, bom, b.length, pool, sink);
+        if (resume != null) {
+            int offset = text.length() == b.length - bom ? resume.offset() - bom
+                    : charCount(b, bom, resume.offset());
+            readFull(text, true, json, sink, resume.linesBefore(), offset, resume.index());
+        }
+    }
+
+    /** The full parser on {@code text} alone (the fast path types unusual plain scalars with it). */
+    void readFull(String text, TreeBuilder.Sink sink) {
+        readFull(text, false, false, sink, 0, 0, 0);
+    }
+
+    /** The text's UTF-8 bytes, or null when it holds a lone surrogate (which the full parser reports). */
+    private static byte[] utf8(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 >= text.length()
+                        || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return null;
+                }
+                i++;
+            }
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** UTF-16 characters encoded by the valid UTF-8 {@code b[from, to)}. */
+    private static int charCount(byte[] b, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            int c = b[i] & 0xFF;
+            if ((c & 0xC0) != 0x80) {
+                n += c >= 0xF0 ? 2 : 1;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The full parser from a line start ({@code startOffset}, after {@code startLine} lines) and document index.
+     * {@code resumed}: the fast path read the documents before, and an error on this first line resynchronises as
+     * it would had the parser started at the beginning of the file.
+     */
+    private void readFull(String text, boolean resumed, boolean json, TreeBuilder.Sink sink, int startLine,
+            int startOffset, int nextIndex) {
+        boolean first = resumed;
         int syntaxErrors = 0;
         while (true) {
             TreeBuilder builder = new TreeBuilder(pool, startLine);
@@ -168,7 +236,9 @@ final class InputReader implements TreeBuilder.Sink {
                 int line = where[0] + startLine;
                 // Resume at the next "---" after the error, scanning only forward: O(file) however many errors.
                 int[] resync = json || ++syntaxErrors >= MAX_SYNTAX_ERRORS ? null
-                        : nextDocumentStart(text, startOffset, startLine + 1, Math.max(line, startLine + 2));
+                        : nextDocumentStart(text, startOffset, startLine + 1,
+                        Math.max(line, first ? 2 : startLine + 2));
+                first = false;
                 String message = io.gwctl.model.Printable.escape(errorMessage(e));
                 String rest = resync != null ? "; skipped to the next document at line " + resync[0]
                         : syntaxErrors >= MAX_SYNTAX_ERRORS ? "; too many syntax errors, the rest of the file was"
