@@ -38,6 +38,15 @@ final class BlockYamlReader {
     /** Plain scalars typed by the full parser, remembered per file ({@code 0}, {@code 1.0} repeat). */
     private static final int MAX_TYPED = 256;
 
+    /** Bytes a plain scalar's scan must look at: ':', ' ', control characters, DEL and non-ASCII. */
+    private static final boolean[] SPECIAL = new boolean[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            SPECIAL[c] = c == ':' || c == ' ' || c < 0x20 || c >= 0x7F;
+        }
+    }
+
     /** Thrown when the input is not read here; the document is then the full parser's. */
     private static final class Unsupported extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -68,25 +77,23 @@ final class BlockYamlReader {
     private long[] values = new long[64];
     private int size;
 
-    private BlockYamlReader(byte[] b, int start, int end, PointerPool pool) {
+    private BlockYamlReader(byte[] b, int start, int end, boolean ascii, PointerPool pool) {
         this.b = b;
         this.end = end;
         this.pool = pool;
         this.pos = start;
         this.lineStart = start;
         this.line = 1;
-        this.ascii = true;
-        for (int i = start; i < end && ascii; i++) {
-            ascii = b[i] >= 0;
-        }
+        this.ascii = ascii;
     }
 
     /**
-     * Reads the documents of {@code b[start, end)} (UTF-8 without BOM) into {@code sink} while it can read them
-     * exactly; returns null when it read them all, else where the full parser must go on.
+     * Reads the documents of {@code b[start, end)} (UTF-8 without BOM; {@code ascii} when every byte is) into
+     * {@code sink} while it can read them exactly; returns null when it read them all, else where the full parser
+     * must go on.
      */
-    static Resume read(byte[] b, int start, int end, PointerPool pool, TreeBuilder.Sink sink) {
-        return new BlockYamlReader(b, start, end, pool).readAll(sink);
+    static Resume read(byte[] b, int start, int end, boolean ascii, PointerPool pool, TreeBuilder.Sink sink) {
+        return new BlockYamlReader(b, start, end, ascii, pool).readAll(sink);
     }
 
     private Resume readAll(TreeBuilder.Sink sink) {
@@ -594,6 +601,10 @@ final class BlockYamlReader {
         int i = p;
         while (i < end) {
             byte c = b[i];
+            if (!SPECIAL[c & 0xFF]) {
+                i++;
+                continue;
+            }
             if (c == ':') {
                 if (blankOrBreakOrEnd(i + 1)) {
                     return i;
@@ -886,12 +897,48 @@ final class BlockYamlReader {
                         return NullNode.getInstance();
                     }
                     default -> {
-                        return typed(v);
+                        return resolvedAsString(v) ? NODES.textNode(v) : typed(v);
                     }
                 }
             }
         }
     }
+
+    /**
+     * Whether SnakeYAML's resolver types the plain scalar as a string without a doubt: it tries its patterns only
+     * on values starting with one of {@link #RESOLVED_FIRST} (a word of {@link ScalarYamlFactory#shortcut} that is
+     * not a bool or null word is a string too), and its number and timestamp patterns use only the characters of
+     * {@link #NUMBER_CHARACTERS} ({@code 15s}, {@code 1.2.3-beta}, {@code /api} are strings).
+     */
+    private static boolean resolvedAsString(String v) {
+        char c = v.charAt(0);
+        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+            return !RESOLVED_WORDS.contains(v);
+        }
+        if (RESOLVED_FIRST.indexOf(c) < 0) {
+            return true;
+        }
+        if (NUMBER_FIRST.indexOf(c) < 0) {
+            return false;
+        }
+        for (int i = 1; i < v.length(); i++) {
+            if (NUMBER_CHARACTERS.indexOf(v.charAt(i)) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** First characters on which SnakeYAML's default resolver tries a pattern. */
+    private static final String RESOLVED_FIRST = "yYnNtTfFoO-+0123456789.<~=!&*";
+    /** First characters of its int, float and timestamp patterns. */
+    private static final String NUMBER_FIRST = "-+0123456789.";
+    /** Every character its int, float ({@code .inf}, {@code .NaN}) and timestamp patterns can match. */
+    private static final String NUMBER_CHARACTERS = "0123456789+-_.:xXabcdefABCDEFiInNtTZ \t";
+    /** The bool and null words of its patterns (Jackson reads the bools case-insensitively). */
+    private static final java.util.Set<String> RESOLVED_WORDS = java.util.Set.of("yes", "Yes", "YES", "no", "No",
+            "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null",
+            "Null", "NULL");
 
     /**
      * Any other plain scalar, typed by the full parser as the value of a one-key mapping ({@code k: VALUE}), which

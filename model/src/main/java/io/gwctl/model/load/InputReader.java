@@ -175,10 +175,10 @@ final class InputReader implements TreeBuilder.Sink {
             readFull(text, false, json, sink, 0, 0, 0);
             return;
         }
-        BlockYamlReader.Resume resume = BlockYamlReader.read(b, bom, b.length, pool, sink);
+        boolean ascii = text.length() == b.length - bom;
+        BlockYamlReader.Resume resume = BlockYamlReader.read(b, bom, b.length, ascii, pool, sink);
         if (resume != null) {
-            int offset = text.length() == b.length - bom ? resume.offset() - bom
-                    : charCount(b, bom, resume.offset());
+            int offset = ascii ? resume.offset() - bom : charCount(b, bom, resume.offset());
             readFull(text, true, json, sink, resume.linesBefore(), offset, resume.index());
         }
     }
