@@ -48,8 +48,8 @@ class ClusterSnapshotSourceTest {
             assertThat(s.deployments()).hasSize(1);
             Secret secret = s.secrets().get(0);
             assertThat(secret.keys()).containsExactlyInAnyOrder("tls.crt", "password");
-            assertThat(new String(secret.value("tls.crt"), StandardCharsets.UTF_8)).isEqualTo("CERT");
-            assertThat(secret.value("password")).isNull();
+            assertThat(secret.tls().problems()).containsExactly("it has neither tls.crt and tls.key nor cert and key"
+                    + " (found keys password, tls.crt)");
             assertThat(secret.origin().file()).isEmpty();
             assertThat(r.warnings()).isEmpty();
             assertThat(r.inputs()).containsExactly("cluster " + cluster.url() + " (all namespaces)");

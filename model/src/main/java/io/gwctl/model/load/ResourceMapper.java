@@ -493,8 +493,8 @@ public final class ResourceMapper {
     }
 
     /**
-     * A Secret's type and key names; decoded values only for {@link Secret#TLS_KEYS}. Messages name keys, never
-     * values.
+     * A Secret's type and key names, and its TLS content read from the decoded values of {@link Secret#TLS_KEYS}
+     * (the values are not kept). Messages name keys, never values.
      */
     private static Secret secret(ObjectMeta meta, Origin origin, SourceMap source, JsonNode doc)
             throws InvalidResourceException {
@@ -530,7 +530,7 @@ public final class ResourceMapper {
                 }
             }
         }
-        return new Secret(meta, origin, source, string(doc, "type", "", "Opaque"), keys, tlsData);
+        return Secret.of(meta, origin, source, string(doc, "type", "", "Opaque"), keys, tlsData);
     }
 
     private static byte[] decodeSecretValue(JsonNode v, String p) throws InvalidResourceException {

@@ -397,9 +397,12 @@ class BadInputTest {
 
         Secret s = r.snapshot().secrets().get(0);
         assertThat(s.keys()).containsExactlyInAnyOrder("tls.crt", "password", "tls.key");
-        assertThat(s.tlsData()).containsOnlyKeys("tls.crt", "tls.key");
-        assertThat(new String(s.value("tls.crt"), StandardCharsets.UTF_8)).isEqualTo("cert");
-        assertThat(new String(s.value("tls.key"), StandardCharsets.UTF_8)).isEqualTo("key");
+        // The values were read (tls.key from stringData) into the TLS summary, and not kept.
+        assertThat(s.tls().certKey()).isEqualTo("tls.crt");
+        assertThat(s.tls().keyKey()).isEqualTo("tls.key");
+        assertThat(s.tls().problems().get(0)).isEqualTo("tls.crt is not PEM-encoded (no -----BEGIN CERTIFICATE----- "
+                + "block)");
+        assertThat(s.tls().toString()).doesNotContain("cert\"").doesNotContain("hunter");
         assertThat(s.type()).isEqualTo("kubernetes.io/tls");
         assertThat(s.toString()).doesNotContain("cert").doesNotContain("hunter");
     }

@@ -1,5 +1,6 @@
 package io.gwctl.renderers.findings;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.gwctl.model.finding.ValidationReport;
 import java.io.IOException;
 import java.io.Writer;
@@ -8,6 +9,9 @@ import java.io.Writer;
 public final class JsonFindingsRenderer implements FindingsRenderer {
     @Override
     public void render(ValidationReport report, RenderOptions options, Writer out) throws IOException {
-        JsonOutput.write(FindingsDocument.build(report), out);
+        try (JsonGenerator g = JsonOutput.generator(out)) {
+            FindingsDocument.write(report, g);
+        }
+        out.write('\n');
     }
 }

@@ -25,6 +25,14 @@ public final class JsonOutput {
         out.write('\n');
     }
 
+    /**
+     * A generator that writes as {@link #write} does, for documents written as they are produced rather than built
+     * as a tree first; closing it flushes it and leaves {@code out} open. The trailing newline is the caller's.
+     */
+    public static JsonGenerator generator(Writer out) throws IOException {
+        return WRITER.createGenerator(out);
+    }
+
     private static ObjectWriter writer() {
         Separators separators = Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)

@@ -18,7 +18,9 @@ public final class YamlFindingsRenderer implements FindingsRenderer {
 
     @Override
     public void render(ValidationReport report, RenderOptions options, Writer out) throws IOException {
-        WRITER.writeValue(out, FindingsDocument.build(report));
+        try (JsonGenerator g = WRITER.createGenerator(out)) {
+            FindingsDocument.write(report, g);
+        }
     }
 
     private static ObjectWriter writer() {

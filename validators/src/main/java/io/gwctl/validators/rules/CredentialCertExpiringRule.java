@@ -3,10 +3,9 @@ package io.gwctl.validators.rules;
 import io.gwctl.model.Kind;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
+import io.gwctl.model.tls.CertificateInfo;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.RuleContext;
-import io.gwctl.validators.tls.TlsCredential;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,20 +36,20 @@ public final class CredentialCertExpiringRule extends CredentialRule {
     public void check(RuleContext ctx, Reporter out) {
         Instant now = ctx.now();
         CredentialUse.forEachCredential(ctx, (u, c) -> {
-            X509Certificate leaf = c.leaf();
+            CertificateInfo leaf = c.leaf();
             if (leaf == null) {
                 return;
             }
-            Instant notAfter = leaf.getNotAfter().toInstant();
+            Instant notAfter = leaf.notAfter();
             Duration left = Duration.between(now, notAfter);
-            if (now.isBefore(leaf.getNotBefore().toInstant()) || left.isNegative()
+            if (now.isBefore(leaf.notBefore()) || left.isNegative()
                     || left.compareTo(ctx.certExpiryWarning()) > 0) {
                 return;
             }
             long days = left.toDays();
             String in = days == 0 ? "in less than a day" : days == 1 ? "in 1 day" : "in " + days + " days";
             out.report(u.gateway(), u.pointer(), "The certificate in " + c.certKey() + " of the credential "
-                    + u.describeSecret() + " (" + TlsCredential.describe(leaf) + ") expires on " + notAfter + ", "
+                    + u.describeSecret() + " (" + leaf.subject() + ") expires on " + notAfter + ", "
                     + in, "Renew the certificate and update the Secret before it expires; after that date clients "
                     + "reject the gateway's TLS handshake.");
         });

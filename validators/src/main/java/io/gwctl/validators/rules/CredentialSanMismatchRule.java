@@ -4,10 +4,10 @@ import io.gwctl.model.Kind;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
 import io.gwctl.model.secret.SecretProducer;
+import io.gwctl.model.tls.CertificateInfo;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.RuleContext;
 import io.gwctl.validators.tls.HostCoverage;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,11 +38,11 @@ public final class CredentialSanMismatchRule extends CredentialRule {
     @Override
     public void check(RuleContext ctx, Reporter out) {
         CredentialUse.forEachCredential(ctx, (u, c) -> {
-            X509Certificate leaf = c.leaf();
+            CertificateInfo leaf = c.leaf();
             if (leaf == null || !u.terminatesTls()) {
                 return;
             }
-            check(u, HostCoverage.names(leaf), "The certificate of the credential " + u.describeSecret(),
+            check(u, leaf.names(), "The certificate of the credential " + u.describeSecret(),
                     "reissue it with subjectAltNames for them", out);
         });
         for (CredentialUse u : CredentialUse.all(ctx)) {

@@ -7,18 +7,15 @@ import io.gwctl.model.istio.ServerTls;
 import io.gwctl.model.istio.TlsMode;
 import io.gwctl.model.kube.Secret;
 import io.gwctl.model.secret.SecretProducer;
+import io.gwctl.model.tls.TlsCredential;
 import io.gwctl.model.translate.GatewayProxy;
 import io.gwctl.validators.RuleContext;
 import io.gwctl.validators.tls.CredentialRef;
-import io.gwctl.validators.tls.TlsCredential;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.WeakHashMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -39,14 +36,6 @@ import java.util.function.BiConsumer;
  */
 record CredentialUse(Gateway gateway, Server server, String pointer, CredentialRef ref, String namespace,
                      List<GatewayProxy> workloads, Secret secret, SecretProducer producer) {
-
-    /**
-     * Parsed credential Secrets per validate run, shared by GW0102, GW0103 and GW0104 so that each Secret is parsed
-     * once per run (certificate and key parsing dominate these rules' time). Keyed weakly by the run's context, so a
-     * run's entries go away with it; parsing is a pure function of the Secret, so sharing changes no result.
-     */
-    private static final Map<RuleContext, Map<Secret, TlsCredential>> PARSED =
-            Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * Every use in the input, Gateways and servers in input order, namespaces sorted. Gateways that apply to no
@@ -89,15 +78,13 @@ record CredentialUse(Gateway gateway, Server server, String pointer, CredentialR
     }
 
     /**
-     * Calls {@code action} for every use whose Secret exists, with the Secret's parsed content; each Secret is parsed
-     * once per run however many servers and rules use it.
+     * Calls {@code action} for every use whose Secret exists, with the Secret's TLS content (read once, when the
+     * Secret was loaded).
      */
     static void forEachCredential(RuleContext ctx, BiConsumer<CredentialUse, TlsCredential> action) {
-        Map<Secret, TlsCredential> parsed = PARSED.computeIfAbsent(ctx,
-                k -> Collections.synchronizedMap(new IdentityHashMap<>()));
         for (CredentialUse u : all(ctx)) {
             if (u.secret() != null) {
-                action.accept(u, parsed.computeIfAbsent(u.secret(), TlsCredential::read));
+                action.accept(u, u.secret().tls());
             }
         }
     }

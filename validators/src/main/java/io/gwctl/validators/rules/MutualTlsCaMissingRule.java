@@ -6,7 +6,6 @@ import io.gwctl.model.finding.Severity;
 import io.gwctl.model.istio.TlsMode;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.RuleContext;
-import io.gwctl.validators.tls.TlsCredential;
 import java.util.List;
 import java.util.Set;
 
@@ -40,7 +39,7 @@ public final class MutualTlsCaMissingRule extends CredentialRule {
                 continue;
             }
             String caSecret = u.ref().name() + "-cacert";
-            if (TlsCredential.hasCa(u.secret()) || ctx.secret(u.namespace(), caSecret).isPresent()) {
+            if (u.secret().tls().hasCa() || ctx.secret(u.namespace(), caSecret).isPresent()) {
                 continue;
             }
             out.report(u.gateway(), u.pointer(), "The server uses tls.mode " + mode + " but the credential "

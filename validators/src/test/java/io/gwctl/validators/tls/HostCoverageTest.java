@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 class HostCoverageTest {
     @Test
     void namesAreDnsSansOrTheCnWhenThereAreNone() {
-        assertThat(HostCoverage.names(TlsCredentialTest.cert("rsa.crt.pem")))
+        assertThat(TlsCredentialTest.info("rsa.crt.pem").names())
                 .containsExactly("httpbin.example.com", "*.apps.example.com");
-        assertThat(HostCoverage.names(TlsCredentialTest.cert("nosan.crt.pem"))).containsExactly("cn-only.example.com");
+        assertThat(TlsCredentialTest.info("nosan.crt.pem").names()).containsExactly("cn-only.example.com");
     }
 
     @Test

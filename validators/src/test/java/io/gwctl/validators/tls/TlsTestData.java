@@ -33,7 +33,7 @@ public final class TlsTestData {
                 tls.put(k, v);
             }
         });
-        return new Secret(ObjectMeta.of(name, ns), Origin.none("test"), SourceMap.empty(), "kubernetes.io/tls",
+        return Secret.of(ObjectMeta.of(name, ns), Origin.none("test"), SourceMap.empty(), "kubernetes.io/tls",
                 data.keySet(), tls);
     }
 

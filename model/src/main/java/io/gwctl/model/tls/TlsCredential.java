@@ -1,6 +1,5 @@
-package io.gwctl.validators.tls;
+package io.gwctl.model.tls;
 
-import io.gwctl.model.kube.Secret;
 import java.io.ByteArrayInputStream;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
@@ -9,22 +8,26 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The certificate chain and private key of a gateway credential Secret, read the way Istio's
- * {@code kube.ExtractCertInfo} picks keys ({@code cert}/{@code key} first, then {@code tls.crt}/{@code tls.key}),
- * plus every content problem found (lint catalogue §2.2 SecretAnalyzer and §5 C.3). Problems name Secret keys and
- * certificate subjects, never secret data.
+ * What the TLS checks need from a Secret's certificate chain and private key, read once when the Secret is loaded the
+ * way Istio's {@code kube.ExtractCertInfo} picks keys ({@code cert}/{@code key} first, then
+ * {@code tls.crt}/{@code tls.key}), plus every content problem found (lint catalogue §2.2 SecretAnalyzer and §5 C.3).
+ * Only this summary is kept: the Secret's data, the parsed certificates and the key are dropped after reading (at
+ * 10,000 Gateways the data alone was a fifth of the heap). Problems name Secret keys and certificate subjects, never
+ * secret data.
  *
  * @param certKey  the Secret key the chain was read from, null when no usable key pair exists
  * @param keyKey   the Secret key the private key was read from, null when no usable key pair exists
  * @param chain    the certificates that parsed, leaf first
- * @param key      the private key, null when it did not parse
  * @param problems content problems, independent of the current time, in the order found
+ * @param hasCa    true when the Secret has a CA bundle ({@code ca.crt} or {@code cacert}, non-empty)
  */
-public record TlsCredential(String certKey, String keyKey, List<X509Certificate> chain, PrivateKey key,
-                            List<String> problems) {
+public record TlsCredential(String certKey, String keyKey, List<CertificateInfo> chain, List<String> problems,
+                            boolean hasCa) {
     public TlsCredential {
         chain = List.copyOf(chain);
         problems = List.copyOf(problems);
@@ -34,67 +37,63 @@ public record TlsCredential(String certKey, String keyKey, List<X509Certificate>
     public static final List<String> CA_KEYS = List.of("ca.crt", "cacert");
 
     /** The leaf certificate, or null when none parsed. */
-    public X509Certificate leaf() {
+    public CertificateInfo leaf() {
         return chain.isEmpty() ? null : chain.get(0);
     }
 
-    /** True when the Secret has a CA bundle ({@code ca.crt} or {@code cacert}, non-empty). */
-    public static boolean hasCa(Secret s) {
+    /**
+     * Reads the TLS content of a Secret with key names {@code keys} and the values of its TLS keys {@code data}
+     * (the dates are checked later: see {@link #validityProblems}).
+     */
+    public static TlsCredential read(Set<String> keys, Map<String, byte[]> data) {
+        boolean hasCa = false;
         for (String k : CA_KEYS) {
-            if (nonEmpty(s, k)) {
-                return true;
-            }
+            hasCa |= nonEmpty(data, k);
         }
-        return false;
-    }
-
-    /** Reads and checks the Secret's TLS content (not the dates: see {@link #validityProblems}). */
-    public static TlsCredential read(Secret s) {
         String certKey;
         String keyKey;
-        if (nonEmpty(s, "cert") && nonEmpty(s, "key")) {
+        if (nonEmpty(data, "cert") && nonEmpty(data, "key")) {
             certKey = "cert";
             keyKey = "key";
-        } else if (nonEmpty(s, "tls.crt") && nonEmpty(s, "tls.key")) {
+        } else if (nonEmpty(data, "tls.crt") && nonEmpty(data, "tls.key")) {
             certKey = "tls.crt";
             keyKey = "tls.key";
         } else {
-            return new TlsCredential(null, null, List.of(), null, List.of(missingKeys(s)));
+            return new TlsCredential(null, null, List.of(), List.of(missingKeys(keys)), hasCa);
         }
         List<String> problems = new ArrayList<>();
-        List<X509Certificate> chain = readChain(certKey, s.value(certKey), problems);
+        List<X509Certificate> chain = readChain(certKey, data.get(certKey), problems);
         PrivateKey key = null;
         try {
-            key = PrivateKeys.parse(PemBlock.parseAll(s.value(keyKey)));
+            key = PrivateKeys.parse(PemBlock.parseAll(data.get(keyKey)));
         } catch (PrivateKeys.KeyProblem e) {
             problems.add(keyKey + " " + e.getMessage());
         }
         if (key != null && !chain.isEmpty() && !KeyMatch.matches(key, chain.get(0).getPublicKey())) {
             problems.add("the private key in " + keyKey + " does not match the certificate in " + certKey
-                    + " (" + describe(chain.get(0)) + ")");
+                    + " (" + CertificateInfo.subject(chain.get(0)) + ")");
         }
-        return new TlsCredential(certKey, keyKey, chain, key, problems);
+        List<CertificateInfo> infos = new ArrayList<>(chain.size());
+        for (X509Certificate c : chain) {
+            infos.add(CertificateInfo.of(c));
+        }
+        return new TlsCredential(certKey, keyKey, infos, problems, hasCa);
     }
 
     /** Problems of certificates of the chain that are expired or not yet valid at {@code now}. */
     public List<String> validityProblems(Instant now) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < chain.size(); i++) {
-            X509Certificate c = chain.get(i);
+            CertificateInfo c = chain.get(i);
             String which = i == 0 ? "the certificate in " + certKey : "certificate " + (i + 1) + " of the chain in "
                     + certKey;
-            if (now.isAfter(c.getNotAfter().toInstant())) {
-                out.add(which + " (" + describe(c) + ") expired on " + c.getNotAfter().toInstant());
-            } else if (now.isBefore(c.getNotBefore().toInstant())) {
-                out.add(which + " (" + describe(c) + ") is not valid before " + c.getNotBefore().toInstant());
+            if (now.isAfter(c.notAfter())) {
+                out.add(which + " (" + c.subject() + ") expired on " + c.notAfter());
+            } else if (now.isBefore(c.notBefore())) {
+                out.add(which + " (" + c.subject() + ") is not valid before " + c.notBefore());
             }
         }
         return out;
-    }
-
-    /** The subject of a certificate, for messages: its DN as RFC 2253 prints it. */
-    public static String describe(X509Certificate c) {
-        return c.getSubjectX500Principal().getName();
     }
 
     private static List<X509Certificate> readChain(String certKey, byte[] data, List<String> problems) {
@@ -133,19 +132,19 @@ public record TlsCredential(String certKey, String keyKey, List<X509Certificate>
     }
 
     /** The message of Istio's ExtractCertInfo when neither key pair has values, naming the keys that exist. */
-    private static String missingKeys(Secret s) {
-        String found = s.keys().isEmpty() ? "no keys" : "keys " + String.join(", ", new TreeSet<>(s.keys()));
-        if (s.keys().contains("cert") && s.keys().contains("key")) {
+    private static String missingKeys(Set<String> keys) {
+        String found = keys.isEmpty() ? "no keys" : "keys " + String.join(", ", new TreeSet<>(keys));
+        if (keys.contains("cert") && keys.contains("key")) {
             return "the keys cert and key are empty";
         }
-        if (s.keys().contains("tls.crt") && s.keys().contains("tls.key")) {
+        if (keys.contains("tls.crt") && keys.contains("tls.key")) {
             return "the keys tls.crt and tls.key are empty";
         }
         return "it has neither tls.crt and tls.key nor cert and key (found " + found + ")";
     }
 
-    private static boolean nonEmpty(Secret s, String key) {
-        byte[] v = s.value(key);
+    private static boolean nonEmpty(Map<String, byte[]> data, String key) {
+        byte[] v = data.get(key);
         return v != null && v.length > 0;
     }
 

@@ -1,4 +1,4 @@
-package io.gwctl.validators.tls;
+package io.gwctl.model.tls;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.gwctl.validators.tls;
+package io.gwctl.model.tls;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

@@ -1,4 +1,4 @@
-package io.gwctl.validators.tls;
+package io.gwctl.model.tls;
 
 import java.util.ArrayList;
 import java.util.Base64;
