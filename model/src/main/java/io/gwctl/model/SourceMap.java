@@ -1,6 +1,5 @@
 package io.gwctl.model;
 
-import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -18,8 +17,12 @@ public final class SourceMap {
     private final Map<String, Long> positions;
     private final int documentLine;
 
+    /**
+     * Keeps {@code positions} as it is (no copy, no wrapper: one per document adds up, and this class only reads it);
+     * the caller does not change it afterwards.
+     */
     public SourceMap(Map<String, Long> positions, int documentLine) {
-        this.positions = Collections.unmodifiableMap(positions);
+        this.positions = positions;
         this.documentLine = documentLine;
     }
 

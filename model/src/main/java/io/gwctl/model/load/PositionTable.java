@@ -9,21 +9,18 @@ import java.util.Set;
 
 /**
  * The compact map behind a {@link io.gwctl.model.SourceMap}: pointer keys in document order with their index (a
- * {@link Shape}, shared between documents with the same pointers), and line/column values. Values fit an int (20
- * bits of line, 12 of column) in all but huge files, so an entry whose shape is shared costs 4 bytes, and about 12
- * when it is not, against about 80 for a HashMap entry; 59k documents keep 3.5M of them.
+ * {@link Shape}, shared between documents with the same pointers), and line/column values delta-encoded in document
+ * order. Lines rarely go back and columns are small, so most entries cost one byte of value ({@link Values}) and
+ * nothing more when the shape is shared (4 bytes per key when it is not), against about 80 for a HashMap entry;
+ * 59k documents keep 4.3M of them.
  */
 final class PositionTable extends AbstractMap<String, Long> {
     private static final PositionTable EMPTY = new PositionTable(new String[0], new long[0], 0);
-    private static final int LINE_BITS = 20;
-    private static final int COLUMN_BITS = 12;
 
     /** The keys and their index, shared by every table of the same pointers in the same order. */
     private final Shape shape;
     private final String[] keys;
-    /** Values packed into ints when every line and column fits, else {@code null} and {@link #wide} is used. */
-    private final int[] narrow;
-    private final long[] wide;
+    private final Values values;
 
     /** Copies the first {@code size} entries; keys must be distinct. */
     PositionTable(String[] keys, long[] values, int size) {
@@ -33,24 +30,131 @@ final class PositionTable extends AbstractMap<String, Long> {
     /**
      * Copies the first {@code size} entries, keys must be distinct; the keys and their index are shared through
      * {@code pool} (when not null) with the earlier tables of the same keys: documents of one kind repeat their
-     * pointers, so each then costs an int per entry.
+     * pointers, so each then costs about a byte per entry.
      */
     PositionTable(String[] keys, long[] values, int size, PointerPool pool) {
         this.shape = pool == null ? new Shape(Arrays.copyOf(keys, size)) : pool.shape(keys, size);
         this.keys = shape.keys;
-        boolean fits = true;
-        for (int i = 0; i < size && fits; i++) {
-            fits = (values[i] >>> 32) < (1L << LINE_BITS) && (values[i] & 0xffffffffL) < (1L << COLUMN_BITS);
+        this.values = Values.encode(values, size);
+    }
+
+    /**
+     * Packed {@code line << 32 | column} values in document order, each stored as the difference of its line from
+     * the previous entry's and its column: one byte {@code dl << 6 | column} when {@code 0 <= dl <= 3} and
+     * {@code 1 <= column <= 63} (a block-style manifest, nearly always), else a 0 byte and both as varints
+     * (zig-zag for the line difference). Reading entry {@code i} decodes from the nearest checkpoint (every
+     * {@link #STEP} entries: its byte offset and the line before it), so a look-up reads at most STEP entries.
+     */
+    static final class Values {
+        static final int STEP = 64;
+        private static final Values NONE = new Values(new byte[0], null, null);
+
+        private final byte[] bytes;
+        /** Byte offset of entry {@code k * STEP}, for k >= 1; null when there are at most STEP entries. */
+        private final int[] offsets;
+        /** The line of entry {@code k * STEP - 1}, the base of the next entry's difference. */
+        private final long[] lines;
+
+        private Values(byte[] bytes, int[] offsets, long[] lines) {
+            this.bytes = bytes;
+            this.offsets = offsets;
+            this.lines = lines;
         }
-        if (fits) {
-            narrow = new int[size];
-            for (int i = 0; i < size; i++) {
-                narrow[i] = (int) ((values[i] >>> 32) << COLUMN_BITS | (values[i] & 0xffffffffL));
+
+        static Values encode(long[] values, int size) {
+            if (size == 0) {
+                return NONE;
             }
-            wide = null;
-        } else {
-            narrow = null;
-            wide = Arrays.copyOf(values, size);
+            byte[] out = new byte[size + 8];
+            int n = 0;
+            int checkpoints = (size - 1) / STEP;
+            int[] offsets = checkpoints == 0 ? null : new int[checkpoints];
+            long[] lines = checkpoints == 0 ? null : new long[checkpoints];
+            long line = 0;
+            for (int i = 0; i < size; i++) {
+                if (i > 0 && i % STEP == 0) {
+                    offsets[i / STEP - 1] = n;
+                    lines[i / STEP - 1] = line;
+                }
+                long l = values[i] >>> 32;
+                long column = values[i] & 0xffffffffL;
+                long dl = l - line;
+                line = l;
+                if (out.length - n < 21) {
+                    out = Arrays.copyOf(out, out.length * 2 + 21);
+                }
+                if (dl >= 0 && dl <= 3 && column >= 1 && column <= 63) {
+                    out[n++] = (byte) (dl << 6 | column);
+                } else {
+                    out[n++] = 0;
+                    n = putVarint(out, n, dl << 1 ^ dl >> 63);
+                    n = putVarint(out, n, column);
+                }
+            }
+            return new Values(Arrays.copyOf(out, n), offsets, lines);
+        }
+
+        private static int putVarint(byte[] out, int n, long v) {
+            while ((v & ~0x7fL) != 0) {
+                out[n++] = (byte) (v & 0x7f | 0x80);
+                v >>>= 7;
+            }
+            out[n++] = (byte) v;
+            return n;
+        }
+
+        /** The packed value of entry {@code i}. */
+        long get(int i) {
+            int k = i / STEP;
+            int at = k == 0 ? 0 : offsets[k - 1];
+            long line = k == 0 ? 0 : lines[k - 1];
+            Cursor c = new Cursor(at, line);
+            long v = 0;
+            for (int e = k * STEP; e <= i; e++) {
+                v = next(c);
+            }
+            return v;
+        }
+
+        /** A position in the encoded bytes: the next entry's offset and the line of the entry before it. */
+        static final class Cursor {
+            int at;
+            long line;
+
+            Cursor(int at, long line) {
+                this.at = at;
+                this.line = line;
+            }
+        }
+
+        Cursor start() {
+            return new Cursor(0, 0);
+        }
+
+        /** Decodes the entry at the cursor and moves past it. */
+        long next(Cursor c) {
+            int b = bytes[c.at++] & 0xff;
+            long column;
+            if (b != 0) {
+                c.line += b >>> 6;
+                column = b & 0x3f;
+            } else {
+                long z = varint(c);
+                c.line += z >>> 1 ^ -(z & 1);
+                column = varint(c);
+            }
+            return io.gwctl.model.SourceMap.pack((int) c.line, (int) column);
+        }
+
+        private long varint(Cursor c) {
+            long v = 0;
+            for (int shift = 0; ; shift += 7) {
+                int b = bytes[c.at++];
+                v |= (long) (b & 0x7f) << shift;
+                if (b >= 0) {
+                    return v;
+                }
+            }
         }
     }
 
@@ -136,11 +240,7 @@ final class PositionTable extends AbstractMap<String, Long> {
     }
 
     private long value(int i) {
-        if (narrow == null) {
-            return wide[i];
-        }
-        int v = narrow[i];
-        return io.gwctl.model.SourceMap.pack(v >>> COLUMN_BITS, v & ((1 << COLUMN_BITS) - 1));
+        return values.get(i);
     }
 
     static PositionTable empty() {
@@ -160,8 +260,10 @@ final class PositionTable extends AbstractMap<String, Long> {
         long[][] itemValues = new long[count][];
         int[] sizes = new int[count];
         String prefix = "/items/";
+        Values.Cursor cursor = values.start();
         for (int i = 0; i < keys.length; i++) {
             String k = keys[i];
+            long value = values.next(cursor);
             if (!k.startsWith(prefix)) {
                 continue;
             }
@@ -182,7 +284,7 @@ final class PositionTable extends AbstractMap<String, Long> {
                 itemValues[item] = Arrays.copyOf(itemValues[item], sizes[item] * 2);
             }
             itemKeys[item][sizes[item]] = end < 0 ? "" : pool.intern(k.substring(end));
-            itemValues[item][sizes[item]++] = value(i);
+            itemValues[item][sizes[item]++] = value;
         }
         PositionTable[] tables = new PositionTable[count];
         for (int i = 0; i < count; i++) {
@@ -219,6 +321,7 @@ final class PositionTable extends AbstractMap<String, Long> {
             public Iterator<Entry<String, Long>> iterator() {
                 return new Iterator<>() {
                     private int next;
+                    private final Values.Cursor cursor = values.start();
 
                     @Override
                     public boolean hasNext() {
@@ -231,7 +334,7 @@ final class PositionTable extends AbstractMap<String, Long> {
                             throw new NoSuchElementException();
                         }
                         int i = next++;
-                        return new SimpleImmutableEntry<>(keys[i], value(i));
+                        return new SimpleImmutableEntry<>(keys[i], values.next(cursor));
                     }
                 };
             }

@@ -6,6 +6,7 @@ import io.gwctl.model.SourceMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PositionTableTest {
@@ -27,6 +28,54 @@ class PositionTableTest {
             assertThat(t.get("/spec/servers/" + size)).isNull();
             assertThat(t.containsKey(42)).isFalse();
             assertThat(new LinkedHashMap<>(t).keySet()).containsExactly(keys);
+        }
+    }
+
+    @Test
+    void answersEveryPointerAsAHashMapDoesWhateverTheLinesAndColumns() {
+        // Values are delta-encoded (a byte for most entries) with a checkpoint every Values.STEP entries: lines that
+        // go back (aliases, flow style), columns of 0 or past 63 (JSON on one line) and lines and columns up to the
+        // int range must all come back as they went in, by look-up and by iteration.
+        Random random = new Random(7);
+        for (int size : new int[] {1, 2, 63, 64, 65, 128, 129, 1000, 5000}) {
+            String[] keys = new String[size];
+            long[] values = new long[size];
+            Map<String, Long> expected = new LinkedHashMap<>();
+            int line = 1;
+            for (int i = 0; i < size; i++) {
+                keys[i] = i == 0 ? "" : "/a/" + i;
+                int column;
+                switch (random.nextInt(6)) {
+                    case 0 -> {
+                        line = random.nextInt(Integer.MAX_VALUE);
+                        column = random.nextInt(Integer.MAX_VALUE);
+                    }
+                    case 1 -> {
+                        line = Math.max(0, line - random.nextInt(50));
+                        column = random.nextInt(64);
+                    }
+                    case 2 -> column = 64 + random.nextInt(5000);
+                    default -> {
+                        line += random.nextInt(4);
+                        column = 1 + random.nextInt(63);
+                    }
+                }
+                values[i] = SourceMap.pack(line, column);
+                expected.put(keys[i], values[i]);
+            }
+            PositionTable t = new PositionTable(keys, values, size, new PointerPool());
+
+            assertThat(new LinkedHashMap<>(t)).containsExactlyEntriesOf(expected);
+            SourceMap compact = new SourceMap(t, 1);
+            SourceMap plain = new SourceMap(expected, 1);
+            for (int i = size - 1; i >= 0; i--) {
+                assertThat(t.get(keys[i])).isEqualTo(values[i]);
+                for (String p : new String[] {keys[i], keys[i] + "/x"}) {
+                    assertThat(compact.line(p)).isEqualTo(plain.line(p));
+                    assertThat(compact.column(p)).isEqualTo(plain.column(p));
+                    assertThat(compact.has(p)).isEqualTo(plain.has(p));
+                }
+            }
         }
     }
 
