@@ -166,13 +166,10 @@ final class PositionTable extends AbstractMap<String, Long> {
         final String[] keys;
         private final int hash;
         /**
-         * Index + 1 of the key in each slot, 0 when free: a char per slot up to 65,535 keys ({@link Index#small}),
-         * else an int. Built on the first look-up: most documents are never asked for a position.
+         * Index + 1 of the key in each slot, 0 when free: a byte per slot up to 255 keys (nearly every document), a
+         * char up to 65,535, else an int. Built on the first look-up: most documents are never asked for a position.
          */
-        private volatile Index index;
-
-        private record Index(char[] small, int[] large) {
-        }
+        private volatile Object index;
 
         /** Takes {@code keys} as they are (no copy). */
         Shape(String[] keys) {
@@ -180,47 +177,67 @@ final class PositionTable extends AbstractMap<String, Long> {
             this.hash = Arrays.hashCode(keys);
         }
 
-        private Index index() {
-            Index i = index;
-            if (i == null) {
-                i = buildIndex();
-                index = i; // a race builds an equal index twice, harmlessly
+        /** The slot array, built on first use (a race builds an equal index twice, harmlessly). */
+        private Object index() {
+            Object ix = index;
+            if (ix == null) {
+                ix = buildIndex();
+                index = ix;
             }
-            return i;
+            return ix;
         }
 
-        private Index buildIndex() {
+        private Object buildIndex() {
             int size = keys.length;
             int capacity = Integer.highestOneBit(Math.max(1, size + size / 2)) << 1; // load factor at most 2/3
             int mask = capacity - 1;
-            boolean small = size < Character.MAX_VALUE;
-            char[] smallIndex = small ? new char[capacity] : null;
-            int[] index = small ? null : new int[capacity];
+            int[] slots = new int[capacity];
             for (int i = 0; i < size; i++) {
                 int s = mix(keys[i].hashCode()) & mask;
-                while ((small ? smallIndex[s] : index[s]) != 0) {
+                while (slots[s] != 0) {
                     s = (s + 1) & mask;
                 }
-                if (small) {
-                    smallIndex[s] = (char) (i + 1);
-                } else {
-                    index[s] = i + 1;
-                }
+                slots[s] = i + 1;
             }
-            return new Index(smallIndex, index);
+            if (size < 255) {
+                byte[] b = new byte[capacity];
+                for (int s = 0; s < capacity; s++) {
+                    b[s] = (byte) slots[s];
+                }
+                return b;
+            }
+            if (size < Character.MAX_VALUE) {
+                char[] c = new char[capacity];
+                for (int s = 0; s < capacity; s++) {
+                    c[s] = (char) slots[s];
+                }
+                return c;
+            }
+            return slots;
+        }
+
+        private static int slot(Object index, int s) {
+            if (index instanceof byte[] b) {
+                return b[s] & 0xff;
+            }
+            return index instanceof char[] c ? c[s] : ((int[]) index)[s];
+        }
+
+        private static int capacity(Object index) {
+            if (index instanceof byte[] b) {
+                return b.length;
+            }
+            return index instanceof char[] c ? c.length : ((int[]) index).length;
         }
 
         int indexOf(String s) {
             if (keys.length == 0) {
                 return -1;
             }
-            Index ix = index();
-            char[] small = ix.small;
-            int[] large = ix.large;
-            int mask = (small != null ? small.length : large.length) - 1;
-            for (int slot = mix(s.hashCode()) & mask; (small != null ? small[slot] : large[slot]) != 0;
-                    slot = (slot + 1) & mask) {
-                int i = (small != null ? small[slot] : large[slot]) - 1;
+            Object ix = index();
+            int mask = capacity(ix) - 1;
+            for (int slot = mix(s.hashCode()) & mask; slot(ix, slot) != 0; slot = (slot + 1) & mask) {
+                int i = slot(ix, slot) - 1;
                 if (keys[i].equals(s)) {
                     return i;
                 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PositionTableTest {
     @Test
     void findsEveryKeyAndNoOtherAtAnySize() {
-        for (int size : new int[] {0, 1, 2, 3, 7, 64, 65, 1000, 70_000}) {
+        for (int size : new int[] {0, 1, 2, 3, 7, 64, 65, 254, 255, 256, 1000, 65_534, 65_535, 70_000}) {
             String[] keys = new String[size];
             long[] values = new long[size];
             for (int i = 0; i < size; i++) {
