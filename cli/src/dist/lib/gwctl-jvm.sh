@@ -1,7 +1,8 @@
 # JVM choices shared by gwctl's two launchers (the checkout's ./gwctl and the release archive's bin/gwctl), in POSIX
 # sh so that both can source it. Nothing here starts a JVM except to build a class archive once.
 #
-#   gwctl_jit ARGS...      sets GWCTL_JIT_OPT: -XX:TieredStopAtLevel=1 (C1 only) when the run reads little, else empty
+#   gwctl_jit ARGS...      sets GWCTL_JIT_OPT: -XX:TieredStopAtLevel=1 (C1 only) when the run reads little, else empty;
+#                          and GWCTL_GC_OPT: the collector (and default heap) for the size of the input
 #   gwctl_java_major JAVA  prints the major version of the JDK that binary belongs to, from its release file
 #   gwctl_archive CACHE NAME OLD JAR JAVA EXAMPLES
 #                          sets GWCTL_ARCHIVE_OPT to the option that uses the class archive CACHE/NAME.{jsa,aot},
@@ -13,26 +14,48 @@
 # C1 when they add up to at most GWCTL_C1_LIMIT_KB (default 4096) and when nothing is read from files at all (help,
 # version, completion, a cluster), and full tiering for standard input (size unknown), the interactive shell (long
 # running) and anything larger. GWCTL_JIT=c1|full overrides the choice.
+#
+# The collector (GWCTL_GC_OPT): the serial collector (the measured choice at 10,000 Gateways, a fifth of ParallelGC's
+# memory, and the fastest start: see the README) up to GWCTL_G1_LIMIT_KB of input (default 204800, 200 MB), G1 above. The serial
+# collector's old generation is a fixed two thirds of the heap, so with -Xmx512m a 30,000-Gateway validate ran out of
+# memory with 403 MB live, which G1 (regions, no fixed split) completes. Such runs also get a larger default heap,
+# half of the memory (-XX:MaxRAMPercentage=50) instead of the JVM's quarter, so that a machine of 4 GB reads
+# 100,000 Gateways without GWCTL_JAVA_OPTS; an -Xmx there still wins. Standard input (size unknown) keeps the serial
+# collector. GWCTL_GC=serial|g1 overrides the choice.
 gwctl_jit() {
   GWCTL_JIT_OPT=-XX:TieredStopAtLevel=1
+  GWCTL_GC_OPT=-XX:+UseSerialGC
+  gwctl__inputs "$@"
   case ${GWCTL_JIT:-auto} in
-    c1) return 0 ;;
-    full) GWCTL_JIT_OPT=; return 0 ;;
+    c1) ;;
+    full) GWCTL_JIT_OPT= ;;
+    *) if [ "${1:-}" = shell ] || [ -z "$gwctl__kb" ] || [ "$gwctl__kb" -gt "${GWCTL_C1_LIMIT_KB:-4096}" ]; then
+         GWCTL_JIT_OPT=
+       fi ;;
   esac
-  if [ "${1:-}" = shell ]; then
-    GWCTL_JIT_OPT=
-    return 0
-  fi
-  gwctl__left=${GWCTL_C1_LIMIT_KB:-4096}
+  case ${GWCTL_GC:-auto} in
+    serial) ;;
+    g1) GWCTL_GC_OPT="-XX:+UseG1GC -XX:MaxRAMPercentage=50" ;;
+    *) if [ -n "$gwctl__kb" ] && [ "$gwctl__kb" -gt "${GWCTL_G1_LIMIT_KB:-204800}" ]; then
+         GWCTL_GC_OPT="-XX:+UseG1GC -XX:MaxRAMPercentage=50"
+       fi ;;
+  esac
+  return 0
+}
+
+# Sets gwctl__kb to the size in KB of the paths ARGS read (-f, --filename, --config-dump; diff's positional paths),
+# or to the empty string when it is unknown (standard input, an unreadable path).
+gwctl__inputs() {
+  gwctl__kb=0
   gwctl__next=0
   if [ "${1:-}" = diff ]; then
     # gwctl diff BASE HEAD [WORKLOAD]: the paths are positional; a word that is no path (the workload) is skipped.
     shift
     for gwctl__a in "$@"; do
       case $gwctl__a in
-        -) GWCTL_JIT_OPT=; return 0 ;;
+        -) gwctl__kb=; return 0 ;;
         -*) ;;
-        *) if [ -e "$gwctl__a" ]; then gwctl__read "$gwctl__a" || { GWCTL_JIT_OPT=; return 0; }; fi ;;
+        *) if [ -e "$gwctl__a" ]; then gwctl__read "$gwctl__a" || return 0; fi ;;
       esac
     done
     return 0
@@ -40,27 +63,33 @@ gwctl_jit() {
   for gwctl__a in "$@"; do
     if [ "$gwctl__next" = 1 ]; then
       gwctl__next=0
-      gwctl__read "$gwctl__a" || { GWCTL_JIT_OPT=; return 0; }
+      gwctl__read "$gwctl__a" || return 0
       continue
     fi
     case $gwctl__a in
       --) break ;;
       -f|--filename|--config-dump) gwctl__next=1 ;;
-      --filename=*|--config-dump=*) gwctl__read "${gwctl__a#*=}" || { GWCTL_JIT_OPT=; return 0; } ;;
-      -f=*) gwctl__read "${gwctl__a#-f=}" || { GWCTL_JIT_OPT=; return 0; } ;;
-      -f?*) gwctl__read "${gwctl__a#-f}" || { GWCTL_JIT_OPT=; return 0; } ;;
+      --filename=*|--config-dump=*) gwctl__read "${gwctl__a#*=}" || return 0 ;;
+      -f=*) gwctl__read "${gwctl__a#-f=}" || return 0 ;;
+      -f?*) gwctl__read "${gwctl__a#-f}" || return 0 ;;
     esac
   done
   return 0
 }
 
-# Counts PATH's size against what is left of the limit; fails when it is unknown (stdin, unreadable) or too much.
+# Adds PATH's size to gwctl__kb; fails and empties it when the size is unknown (stdin, unreadable).
 gwctl__read() {
-  [ "$1" = - ] && return 1
-  gwctl__kb=$(du -skL -- "$1" 2>/dev/null | cut -f1) || return 1
-  [ -n "$gwctl__kb" ] || return 1
-  gwctl__left=$((gwctl__left - gwctl__kb))
-  [ "$gwctl__left" -ge 0 ]
+  if [ "$1" = - ]; then
+    gwctl__kb=
+    return 1
+  fi
+  gwctl__size_kb=$(du -skL -- "$1" 2>/dev/null | cut -f1) || gwctl__size_kb=
+  if [ -z "$gwctl__size_kb" ]; then
+    gwctl__kb=
+    return 1
+  fi
+  gwctl__kb=$((gwctl__kb + gwctl__size_kb))
+  return 0
 }
 
 gwctl_java_major() {

@@ -32,6 +32,8 @@ class LauncherJvmChoiceTest {
                 .directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().remove("GWCTL_JIT");
         pb.environment().remove("GWCTL_C1_LIMIT_KB");
+        pb.environment().remove("GWCTL_GC");
+        pb.environment().remove("GWCTL_G1_LIMIT_KB");
         pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -72,6 +74,39 @@ class LauncherJvmChoiceTest {
             assertThat(jit(shell, "diff - " + small, Map.of())).as("stdin: size unknown").isEqualTo("[]");
             assertThat(jit(shell, "validate -f " + big, Map.of("GWCTL_JIT", "c1"))).as(shell).isEqualTo(c1);
             assertThat(jit(shell, "--version", Map.of("GWCTL_JIT", "full"))).as(shell).isEqualTo("[]");
+        }
+    }
+
+    private String gc(String shell, String args, Map<String, String> env) throws Exception {
+        return sh(shell, "gwctl_jit " + args + "; echo \"[$GWCTL_GC_OPT]\"", env);
+    }
+
+    @Test
+    void inputsOverTheLimitGetG1AndHalfTheMemoryOthersTheSerialCollector() throws Exception {
+        // The serial collector's old generation is two thirds of the heap: N=30,000 ran out of -Xmx512m with it.
+        Path small = Files.writeString(dir.resolve("small.yaml"), "kind: Gateway\n");
+        Path big = dir.resolve("big");
+        Files.createDirectories(big);
+        Files.write(big.resolve("a.yaml"), new byte[3 * 1024 * 1024]);
+        Files.write(big.resolve("b.yaml"), new byte[2 * 1024 * 1024]);
+        String serial = "[-XX:+UseSerialGC]";
+        String g1 = "[-XX:+UseG1GC -XX:MaxRAMPercentage=50]";
+        Map<String, String> limit4m = Map.of("GWCTL_G1_LIMIT_KB", "4096");
+        for (String shell : List.of("dash", "bash")) {
+            assertThat(gc(shell, "--version", Map.of())).as(shell).isEqualTo(serial);
+            assertThat(gc(shell, "validate -f " + big, Map.of())).as("under 200 MB").isEqualTo(serial);
+            assertThat(gc(shell, "validate -f " + big, limit4m)).as(shell).isEqualTo(g1);
+            assertThat(gc(shell, "validate -f " + small, limit4m)).as(shell).isEqualTo(serial);
+            // Counted over all -f paths, also when full tiering was already decided by the first.
+            assertThat(gc(shell, "pc route -f " + big.resolve("a.yaml") + " -f " + big.resolve("b.yaml"),
+                    Map.of("GWCTL_G1_LIMIT_KB", "4000"))).as(shell).isEqualTo(g1);
+            assertThat(gc(shell, "diff " + small + " " + big, limit4m)).as(shell).isEqualTo(g1);
+            assertThat(gc(shell, "validate -f -", limit4m)).as("stdin: size unknown").isEqualTo(serial);
+            assertThat(gc(shell, "validate -f " + big, Map.of("GWCTL_G1_LIMIT_KB", "4096", "GWCTL_GC", "serial")))
+                    .as(shell).isEqualTo(serial);
+            assertThat(gc(shell, "--version", Map.of("GWCTL_GC", "g1"))).as(shell).isEqualTo(g1);
+            assertThat(gc(shell, "validate -f " + big, Map.of("GWCTL_G1_LIMIT_KB", "4096", "GWCTL_JIT", "c1")))
+                    .as("the JIT override leaves the collector to the size").isEqualTo(g1);
         }
     }
 
