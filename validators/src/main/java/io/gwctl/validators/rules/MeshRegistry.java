@@ -120,8 +120,12 @@ public final class MeshRegistry {
     private final Set<String> serviceNamespaces = new HashSet<>();
     /** Service name to the namespaces that have a Service of that name. */
     private final Map<String, Set<String>> namespacesByServiceName = new HashMap<>();
-    /** {@code ns/variant} to the names of that namespace's Services one deletion away from it (or equal). */
-    private final Map<String, Set<String>> nearServiceNames = new HashMap<>();
+    /**
+     * {@code ns/variant} to the name (a String) or names (a sorted Set) of that namespace's Services one deletion
+     * away from it (or equal). Built on the first Service not found, since only that needs it: it has an entry per
+     * character of every Service name (about 30 MB at N=10,000 as one TreeSet each).
+     */
+    private Map<String, Object> nearServiceNames;
     private final Map<String, List<DestinationRule>> rulesByHost = new HashMap<>();
     private final Map<String, List<DestinationRule>> wildcardRules = new HashMap<>();
     private final Map<String, List<Workload>> workloadsByLabel = new HashMap<>();
@@ -135,9 +139,6 @@ public final class MeshRegistry {
             serviceNamespaces.add(ns);
             servicesByKey.putIfAbsent(ns + "/" + s.metadata().name(), s);
             namespacesByServiceName.computeIfAbsent(s.metadata().name(), k -> new TreeSet<>()).add(ns);
-            for (String v : deletions(s.metadata().name())) {
-                nearServiceNames.computeIfAbsent(ns + "/" + v, k -> new TreeSet<>()).add(s.metadata().name());
-            }
             List<Integer> ports = new ArrayList<>();
             for (ServicePort p : s.ports()) {
                 ports.add(p.port());
@@ -264,12 +265,45 @@ public final class MeshRegistry {
             return "a Service " + name + " exists in namespace" + (elsewhere.size() == 1 ? " " : "s ")
                     + String.join(", ", elsewhere);
         }
+        Map<String, Object> index = nearServiceNames();
         Set<String> near = new TreeSet<>();
         for (String v : deletions(name)) {
-            near.addAll(nearServiceNames.getOrDefault(ns + "/" + v, Set.of()));
+            Object names = index.get(ns + "/" + v);
+            if (names instanceof String one) {
+                near.add(one);
+            } else if (names != null) {
+                @SuppressWarnings("unchecked")
+                Set<String> several = (Set<String>) names;
+                near.addAll(several);
+            }
         }
         return near.isEmpty() ? null : "namespace " + ns + " has Service" + (near.size() == 1 ? " " : "s ")
                 + String.join(", ", near);
+    }
+
+    private synchronized Map<String, Object> nearServiceNames() {
+        if (nearServiceNames == null) {
+            Map<String, Object> index = new HashMap<>();
+            for (Service s : snapshot.services()) {
+                String name = s.metadata().name();
+                for (String v : deletions(name)) {
+                    index.merge(s.metadata().namespace() + "/" + v, name, MeshRegistry::union);
+                }
+            }
+            nearServiceNames = index;
+        }
+        return nearServiceNames;
+    }
+
+    /** Two values of {@link #nearServiceNames}: a String or a sorted Set of names, as one. */
+    @SuppressWarnings("unchecked")
+    private static Object union(Object a, Object b) {
+        if (a.equals(b)) {
+            return a;
+        }
+        Set<String> out = a instanceof String one ? new TreeSet<>(Set.of(one)) : (Set<String>) a;
+        out.add((String) b);
+        return out;
     }
 
     /** The name and every string one character shorter: two names sharing one are at most one edit apart. */
