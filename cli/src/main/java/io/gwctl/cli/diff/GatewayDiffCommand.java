@@ -9,9 +9,12 @@ import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.GwctlCommand;
 import io.gwctl.cli.GwctlException;
 import io.gwctl.cli.Inputs;
+import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.EnumNames;
 import io.gwctl.cli.options.IstioNamespaceOptions;
 import io.gwctl.cli.options.VerbosityOptions;
+import io.gwctl.cli.source.ClusterSnapshotSource;
+import io.gwctl.cli.source.ClusterTarget;
 import io.gwctl.cli.source.FileSnapshotSource;
 import io.gwctl.cli.source.SourceResult;
 import io.gwctl.model.Origin;
@@ -34,13 +37,17 @@ import io.gwctl.renderers.diff.RowChanges;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,29 +56,55 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gwctl diff BASE HEAD [WORKLOAD]}: what a change does to the gateways, from files alone. Both sides are
- * translated for every gateway workload present on either side (or the one named) and compared as istioctl's
- * listener and route tables ({@link ProxyConfigDiffRenderer}); each changed route row is traced to the
- * VirtualService and Gateways behind it, with their {@code file:line} on the HEAD side.
+ * {@code gwctl diff BASE HEAD [WORKLOAD]}: what a change does to the gateways. Both sides are translated for every
+ * gateway workload present on either side (or the one named) and compared as istioctl's listener and route tables
+ * ({@link ProxyConfigDiffRenderer}); each changed route row is traced to the VirtualService and Gateways behind it,
+ * with their {@code file:line} on the HEAD side. One side may be the live cluster ({@code cluster:}), read as
+ * {@code pc route} reads it; the other side then stands for the namespaces its files are in
+ * ({@link NamespaceScope}).
  */
 @Command(name = "diff", mixinStandardHelpOptions = true, usageHelpAutoWidth = false,
+        modelTransformer = GatewayDiffCommand.Help.class,
         description = {
             "Show what a change to the manifests does to each gateway: the listener and route tables (as 'istioctl"
                     + " proxy-config' prints them) of BASE and of HEAD, as a unified diff per gateway workload.",
-            "BASE and HEAD are each a file, a directory or - (standard input, at most one side). Exit 0 and no"
-                    + " output when nothing changes, 79 when something does."},
+            "BASE and HEAD are each a file, a directory, - (standard input) or cluster: (the live cluster of the"
+                    + " kubeconfig, --context and --kubeconfig, read as 'pc route' reads it); at most one side each"
+                    + " of - and cluster:. Exit 0 and no output when nothing changes, 79 when something does.",
+            "With cluster: as a side, the files stand for the namespaces they have objects in: the cluster's"
+                    + " objects there are replaced by the files', and every other namespace (the gateway workloads'"
+                    + " and shared Gateways' in istio-system too, unless the files have objects there) is the"
+                    + " cluster's on both sides. Other teams' routes therefore do not show as removed, and a host"
+                    + " the files take from another team still shows. -n NS compares namespace NS only; -A compares"
+                    + " every namespace: the files are then the whole of the cluster."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  # a pull request: the target branch checked out beside the change",
             "  git worktree add ../base origin/main && gwctl diff ../base/manifests manifests",
             "  # one gateway, its route table, as a pull-request comment",
             "  gwctl diff old/ new/ deploy/my-gateway.gateways --table route -o markdown",
-            "",
-            "The live cluster as a side (cluster:) is not supported yet: export it with 'kubectl get"
-                    + " gateways,virtualservices,services,deployments -A -o yaml > live.yaml' and compare that file."})
+            "  # what applying one team's directory would change on the live gateways",
+            "  gwctl diff cluster: teams/shop/ --context prod",
+            "  # the live cluster against the whole repository, every namespace",
+            "  gwctl diff cluster: manifests/ -A"})
 public final class GatewayDiffCommand implements Callable<Integer> {
-    /** The prefix that would name the live cluster as a side; refused with one line until it is supported. */
+    /** The argument that names the live cluster as a side. */
     static final String CLUSTER_SIDE = "cluster:";
+
+    /** The cluster flags as diff uses them: -n and -A scope the comparison; no --with-cluster (cluster: is a side). */
+    public static final class Help implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            spec.remove(spec.findOption("--with-cluster"));
+            ClusterOptions.redescribe(spec, "--namespace", "Namespace of documents without metadata.namespace"
+                    + " (default: 'default'); with cluster: as a side, the only namespace compared (the files'"
+                    + " objects in other namespaces are left out, and the cluster's kept on both sides).");
+            ClusterOptions.redescribe(spec, "--all-namespaces", "With cluster: as a side, compare every namespace:"
+                    + " the files stand for the whole cluster (default: only the namespaces the files have objects"
+                    + " in).");
+            return spec;
+        }
+    }
 
     /** The tables compared. */
     enum TableChoice { LISTENER, ROUTE, ALL }
@@ -95,11 +128,11 @@ public final class GatewayDiffCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "BASE", description = "The manifests before the change: a file, a"
-            + " directory or -.")
+            + " directory, - or cluster:.")
     private String base;
 
     @Parameters(index = "1", paramLabel = "HEAD", description = "The manifests after the change: a file, a"
-            + " directory or -.")
+            + " directory, - or cluster:.")
     private String head;
 
     @Parameters(index = "2", arity = "0..1", paramLabel = "[TYPE/]NAME[.NAMESPACE]",
@@ -116,6 +149,8 @@ public final class GatewayDiffCommand implements Callable<Integer> {
             completionCandidates = Formats.class, description = EnumNames.OUTPUT_HELP)
     private Format format;
 
+    @Mixin
+    private ClusterOptions cluster;
     @Mixin
     private IstioNamespaceOptions istio;
     @Mixin
@@ -137,21 +172,38 @@ public final class GatewayDiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         for (String side : List.of(base, head)) {
-            if (side.startsWith(CLUSTER_SIDE)) {
-                throw new ParameterException(spec.commandLine(), "\"" + side + "\": the cluster as a side is not"
-                        + " supported yet; export it to a file (kubectl get ... -o yaml) and compare that");
+            if (side.startsWith(CLUSTER_SIDE) && !side.equals(CLUSTER_SIDE)) {
+                throw new ParameterException(spec.commandLine(), "\"" + side + "\": the cluster side is cluster:"
+                        + " alone; pick the cluster with --context NAME or --kubeconfig FILE (./" + side
+                        + " names a file)");
             }
         }
         if ("-".equals(base) && "-".equals(head)) {
             throw new ParameterException(spec.commandLine(), "BASE and HEAD cannot both read standard input");
+        }
+        if (CLUSTER_SIDE.equals(base) && CLUSTER_SIDE.equals(head)) {
+            throw new ParameterException(spec.commandLine(), "BASE and HEAD cannot both be the cluster: compare"
+                    + " cluster: with a file or a directory");
         }
         Set<Table> tables = switch (table) {
             case LISTENER -> EnumSet.of(Table.LISTENER);
             case ROUTE -> EnumSet.of(Table.ROUTE);
             case ALL -> EnumSet.allOf(Table.class);
         };
-        Input b = read(base);
-        Input h = read(head);
+        Input b;
+        Input h;
+        if (CLUSTER_SIDE.equals(base)) {
+            h = read(head);
+            b = readCluster();
+            h = scoped(h, b);
+        } else if (CLUSTER_SIDE.equals(head)) {
+            b = read(base);
+            h = readCluster();
+            b = scoped(b, h);
+        } else {
+            b = read(base);
+            h = read(head);
+        }
         List<WorkloadDiff> diffs = new ArrayList<>();
         for (String key : workloads(b.snapshot(), h.snapshot())) {
             WorkloadDiff d = compare(key, b, h, tables);
@@ -174,10 +226,46 @@ public final class GatewayDiffCommand implements Callable<Integer> {
 
     private Input read(String path) {
         Environment env = GwctlCommand.environment(spec);
-        LoadOptions options = new LoadOptions("default", env.fileSystem(), env.stdin(),
+        LoadOptions options = new LoadOptions(cluster.namespaceOrDefault(), env.fileSystem(), env.stdin(),
                 LoadOptions.DEFAULT_MAX_FILE_BYTES, Exclusions.HIDDEN);
         SourceResult r = Inputs.read(spec, new FileSnapshotSource(List.of(path), options), verbosity.verbose(), true);
         return new Input("-".equals(path) ? "<stdin>" : path, r.snapshot(), r.exitCode());
+    }
+
+    /** The live cluster, read once and whole, with the same source and error handling as {@code pc route}. */
+    private Input readCluster() {
+        Environment env = GwctlCommand.environment(spec);
+        Optional<ClusterTarget> target = cluster.target(env);
+        if (target.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "cluster: needs a cluster: no kubeconfig found (pass"
+                    + " --kubeconfig FILE or --context NAME)");
+        }
+        SourceResult r = Inputs.read(spec, new ClusterSnapshotSource(target.get(), env.kubeClients()),
+                verbosity.verbose(), true);
+        return new Input(CLUSTER_SIDE, r.snapshot(), r.exitCode());
+    }
+
+    /**
+     * The file side as the cluster would hold it once synced ({@link NamespaceScope}): whole with -A, the namespace
+     * of -n, else the namespaces the files have objects in.
+     */
+    private Input scoped(Input files, Input live) {
+        if (cluster.allNamespaces()) {
+            return files;
+        }
+        Set<String> scope = cluster.namespace() != null ? Set.of(cluster.namespace())
+                : NamespaceScope.of(files.snapshot());
+        PrintWriter err = spec.commandLine().getErr();
+        if (scope.isEmpty()) {
+            err.println("gwctl: " + Printable.escape(files.label()) + " has no namespaced objects: no namespace"
+                    + " compared (-n NS compares one, -A every namespace)");
+        } else if (verbosity.verbose()) {
+            err.println("gwctl: compared namespace(s) " + Printable.escape(String.join(", ", scope)) + "; the"
+                    + " cluster's other namespaces are on both sides (-A compares every namespace)");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return new Input(files.label(), NamespaceScope.apply(live.snapshot(), files.snapshot(), scope, now),
+                files.exitCode());
     }
 
     /**
@@ -286,8 +374,10 @@ public final class GatewayDiffCommand implements Callable<Integer> {
         return new Provenance(vsNs + "/" + vsName, at(found.origin()), gateways);
     }
 
+    /** Where an object is defined: its {@code file:line}, or {@code cluster:} for an object read from the cluster. */
     private static String at(Origin o) {
-        return Printable.escape(o.fileAndLine(o.line()));
+        String file = o.fileAndLine(o.line());
+        return file.isEmpty() ? CLUSTER_SIDE : Printable.escape(file);
     }
 
     private static void printText(WorkloadDiff d, PrintWriter out) {

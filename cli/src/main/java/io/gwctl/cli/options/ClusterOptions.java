@@ -57,7 +57,8 @@ public final class ClusterOptions {
         }
     }
 
-    private static void redescribe(CommandSpec spec, String name, String description) {
+    /** Replaces the help of the option {@code name} of {@code spec}, when it has that option. */
+    public static void redescribe(CommandSpec spec, String name, String description) {
         OptionSpec o = spec.findOption(name);
         if (o != null) {
             spec.remove(o);
