@@ -95,7 +95,10 @@ public final class GatewayDiffCommand implements Callable<Integer> {
     public static final class Help implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec spec) {
-            spec.remove(spec.findOption("--with-cluster"));
+            var withCluster = spec.findOption("--with-cluster");
+            if (withCluster != null) { // absent when the model was transformed already (gwctl shell)
+                spec.remove(withCluster);
+            }
             ClusterOptions.redescribe(spec, "--namespace", "Namespace of documents without metadata.namespace"
                     + " (default: 'default'); with cluster: as a side, the only namespace compared (the files'"
                     + " objects in other namespaces are left out, and the cluster's kept on both sides).");
