@@ -7,6 +7,7 @@ import io.gwctl.model.load.LoadProblem;
 import io.gwctl.model.load.LoadResult;
 import io.gwctl.model.load.LoadStats;
 import io.gwctl.model.load.ManifestLoader;
+import io.gwctl.model.load.ParseCache;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,15 +23,22 @@ import java.util.TreeMap;
 public final class FileSnapshotSource implements SnapshotSource {
     private final List<String> paths;
     private final LoadOptions options;
+    private final ParseCache cache;
 
     public FileSnapshotSource(List<String> paths, LoadOptions options) {
+        this(paths, options, null);
+    }
+
+    /** A source sharing the parse of files with the same bytes with the other loads of {@code cache} (null: none). */
+    public FileSnapshotSource(List<String> paths, LoadOptions options, ParseCache cache) {
         this.paths = List.copyOf(paths);
         this.options = options;
+        this.cache = cache;
     }
 
     @Override
     public SourceResult load() {
-        LoadResult r = new ManifestLoader(options).load(paths);
+        LoadResult r = new ManifestLoader(options, cache).load(paths);
         Set<String> files = new HashSet<>();
         int code = ExitCodes.OK;
         for (LoadProblem p : r.problems()) {

@@ -36,9 +36,16 @@ public final class ManifestLoader {
 
     private final LoadOptions options;
     private final PointerPool pool = new PointerPool();
+    private final ParseCache cache;
 
     public ManifestLoader(LoadOptions options) {
+        this(options, null);
+    }
+
+    /** A loader that takes the outcome of a file with the same bytes as one read before from {@code cache}. */
+    public ManifestLoader(LoadOptions options, ParseCache cache) {
         this.options = options;
+        this.cache = cache;
     }
 
     /** Loads the given {@code -f} paths in order; {@code -} reads standard input. */
@@ -214,9 +221,12 @@ public final class ManifestLoader {
         }
         try {
             byte[] bytes = in.stdin ? readStdin() : readFile(in.path);
-            InputReader reader = new InputReader(in.name, options.defaultNamespace(), pool);
-            reader.readBytes(bytes, !in.stdin && isJson(in.name));
-            return reader.outcome();
+            boolean json = !in.stdin && isJson(in.name);
+            if (cache != null) {
+                return cache.outcome(in.name, bytes, json, options.defaultNamespace(), () -> parse(in.name, bytes,
+                        json));
+            }
+            return parse(in.name, bytes, json);
         } catch (TooLargeException e) {
             return FileOutcome.failed(new LoadProblem(LoadProblem.Type.PARSE, in.name, 0, 0, e.getMessage()));
         } catch (NoSuchFileException e) {
@@ -227,6 +237,12 @@ public final class ManifestLoader {
         } catch (RuntimeException | StackOverflowError e) {
             return FileOutcome.failed(internal(in.name, e));
         }
+    }
+
+    private FileOutcome parse(String name, byte[] bytes, boolean json) {
+        InputReader reader = new InputReader(name, options.defaultNamespace(), pool);
+        reader.readBytes(bytes, json);
+        return reader.outcome();
     }
 
     /**
