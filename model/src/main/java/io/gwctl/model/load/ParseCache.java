@@ -117,7 +117,7 @@ public final class ParseCache {
             return new Deployment(d.metadata(), o, d.source(), d.templateLabels(), d.containers(), d.podSelector(),
                     d.installed());
         } else if (r instanceof Secret s) {
-            return new Secret(s.metadata(), o, s.source(), s.type(), s.keys(), s.tlsData());
+            return new Secret(s.metadata(), o, s.source(), s.type(), s.keys(), s.tls());
         } else if (r instanceof Namespace n) {
             return new Namespace(n.metadata(), o, n.source());
         } else if (r instanceof SecretProducer p) {
