@@ -28,7 +28,7 @@ public final class CompletionCommand implements Callable<Integer> {
     public Integer call() {
         String script;
         try {
-            script = CompletionScripts.script(shell, spec.root().commandLine());
+            script = CompletionScripts.script(shell, Main.commandLine(GwctlCommand.environment(spec)));
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -16,7 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The root command {@code gwctl}: holds the {@link Environment} of the run and the subcommands. */
+/**
+ * The root command {@code gwctl}: holds the {@link Environment} of the run. Its subcommands are declared on {@link
+ * Full}, which inherits everything else from this annotation: {@link Main#commandLine(Environment)} builds that whole
+ * tree, while a command line run from the shell builds only what it names ({@link CommandTree}).
+ */
 @Command(name = "gwctl", mixinStandardHelpOptions = true, versionProvider = GwctlCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = false,
         description = {
@@ -25,8 +29,6 @@ import picocli.CommandLine.Spec;
                     + " would, computed from Gateway/VirtualService manifests (-f), from a cluster (the kubeconfig's),"
                     + " or read from an Envoy config dump or the live proxy; and validates the configuration for CI"
                     + " with file:line."},
-        subcommands = {ProxyConfigCommand.class, ValidateCommand.class, GatewayDiffCommand.class, ShellCommand.class, CompletionCommand.class,
-                VersionCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  gwctl proxy-config listener -f manifests/",
@@ -38,7 +40,7 @@ import picocli.CommandLine.Spec;
             "  gwctl help pc route",
             "",
             ExitCodes.HELP})
-public final class GwctlCommand implements Callable<Integer> {
+public class GwctlCommand implements Callable<Integer> {
     private final Environment environment;
     private final LoadedInputs loaded;
 
@@ -104,6 +106,14 @@ public final class GwctlCommand implements Callable<Integer> {
                     recorded(p, "docs.url", ""));
         }
 
+        /**
+         * {@code gwctl 0.1.0} or {@code gwctl 0.1.0 (commit 1a2b3c4)}: what --version and version print (here, not in
+         * {@link VersionCommand}, so that --version loads none of that command's JSON classes).
+         */
+        public String line() {
+            return "gwctl " + version + (commit.isEmpty() ? "" : " (commit " + commit + ")");
+        }
+
         /** A property the build filtered in; an unfiltered {@code ${...}} (an IDE build) counts as absent. */
         private static String recorded(Properties p, String key, String dflt) {
             String v = p.getProperty(key, "").strip();
@@ -118,11 +128,25 @@ public final class GwctlCommand implements Callable<Integer> {
                         .filter(n -> spec.subcommands().get(n).getCommandName().equals(n)).toList()));
     }
 
+    /** The root with all its subcommands, in the order help lists them (the man pages are generated from it). */
+    @Command(subcommands = {ProxyConfigCommand.class, ValidateCommand.class, GatewayDiffCommand.class,
+            ShellCommand.class, CompletionCommand.class, VersionCommand.class, HelpCommand.class})
+    public static final class Full extends GwctlCommand {
+        /** A root bound to the real process environment (for tools that only read the command tree). */
+        public Full() {
+            this(Environment.system(), null);
+        }
+
+        public Full(Environment environment, LoadedInputs loaded) {
+            super(environment, loaded);
+        }
+    }
+
     /** {@code --version}: the same line as {@code gwctl version}. */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {VersionCommand.line(buildInfo())};
+            return new String[] {buildInfo().line()};
         }
     }
 }

@@ -14,6 +14,7 @@ import java.lang.management.MemoryNotificationInfo;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import javax.management.NotificationEmitter;
 import picocli.CommandLine;
 
@@ -31,12 +32,35 @@ public final class Main {
             System.exit(DynamicCandidates.run(args, new PrintWriter(new OutputStreamWriter(
                     new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8)), Environment.system()));
         }
-        watchHeap();
+        if (readsInputs(args)) {
+            watchHeap();
+        }
         // The file descriptors, not System.out: a PrintStream swallows write errors (a full disk).
         int code = run(args, new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
                 Environment.system());
         System.exit(code);
+    }
+
+    /** The commands that read no input (nothing for {@link #watchHeap} to watch). */
+    private static final Set<String> NO_INPUT = Set.of("version", "help", "completion");
+
+    /**
+     * False for a command line that cannot read input: help, version, completion scripts, or no command at all (a
+     * usage error). Those skip {@link #watchHeap}, whose management beans cost more start-up than the rest of them.
+     */
+    static boolean readsInputs(String[] args) {
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return false;
+            }
+        }
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return !NO_INPUT.contains(a);
+            }
+        }
+        return false;
     }
 
     /** Heap left after a full collection, below which the run is stopped: it would only thrash. */
@@ -94,7 +118,7 @@ public final class Main {
         PrintWriter e = new PrintWriter(new BufferedWriter(err));
         int code;
         try {
-            code = commandLine(env).setOut(o).setErr(e).execute(args);
+            code = commandLineFor(env, args).setOut(o).setErr(e).execute(args);
         } catch (OutOfMemoryError oom) {
             e.println(ErrorHandler.outOfMemoryMessage());
             code = ExitCodes.INTERNAL_ERROR;
@@ -116,9 +140,20 @@ public final class Main {
 
     /** The command tree of one command line in a gwctl shell, working on the shell's {@code loaded} inputs. */
     public static CommandLine commandLine(Environment env, LoadedInputs loaded) {
+        return configured(new CommandLine(new GwctlCommand.Full(env, loaded)));
+    }
+
+    /**
+     * The command tree as far as {@code args} can reach it ({@link CommandTree}): the commands the line does not
+     * name are stand-ins that only show in help and messages. Behaves as the whole tree for that line.
+     */
+    static CommandLine commandLineFor(Environment env, String[] args) {
+        return configured(CommandTree.forLine(new GwctlCommand(env), args));
+    }
+
+    private static CommandLine configured(CommandLine root) {
         ErrorHandler handler = new ErrorHandler();
-        return new CommandLine(new GwctlCommand(env, loaded))
-                .setCaseInsensitiveEnumValuesAllowed(true)
+        return root.setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(handler)
                 .setParameterExceptionHandler(handler);
     }

@@ -41,14 +41,9 @@ public final class VersionCommand implements Callable<Integer> {
         if (format == Format.JSON) {
             JsonOutput.write(json(info), out);
         } else {
-            out.println(line(info));
+            out.println(info.line());
         }
         return ExitCodes.OK;
-    }
-
-    /** {@code gwctl 0.1.0} or {@code gwctl 0.1.0 (commit 1a2b3c4)}: what --version and version print. */
-    static String line(GwctlCommand.BuildInfo info) {
-        return "gwctl " + info.version() + (info.commit().isEmpty() ? "" : " (commit " + info.commit() + ")");
     }
 
     static ObjectNode json(GwctlCommand.BuildInfo info) {
