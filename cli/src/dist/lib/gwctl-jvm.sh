@@ -4,6 +4,7 @@
 #   gwctl_jit ARGS...      sets GWCTL_JIT_OPT: -XX:TieredStopAtLevel=1 (C1 only) when the run reads little, else empty;
 #                          and GWCTL_GC_OPT: the collector (and default heap) for the size of the input
 #   gwctl_java_major JAVA  prints the major version of the JDK that binary belongs to, from its release file
+#   gwctl_jvm_key JAVA     prints the key of that JDK's class archives: its path and its release file, not a run of it
 #   gwctl_archive CACHE NAME OLD JAR JAVA EXAMPLES
 #                          sets GWCTL_ARCHIVE_OPT to the option that uses the class archive CACHE/NAME.{jsa,aot},
 #                          building it first when missing or truncated (empty when none can be had); the JVM
@@ -100,6 +101,18 @@ gwctl_java_major() {
   esac
   gwctl__v=${gwctl__v%%.*}
   echo "${gwctl__v:-0}"
+}
+
+# A checksum of the JDK that JAVA (the real path of its bin/java) belongs to: that path, the JDK's release file
+# (vendor, version and build: a JDK updated in place changes it) and the binary's size and time. Starts no JVM: a
+# `java -version` on every call cost as much as the rest of a --help. A JDK changed in a way this misses only makes
+# the JVM refuse the archive (it checks its own build), never a wrong run.
+gwctl_jvm_key() {
+  {
+    echo "$1"
+    cat "$(dirname "$(dirname "$1")")/release" 2>/dev/null || true
+    stat -c '%s %Y' "$1" 2>/dev/null || stat -f '%z %m' "$1" 2>/dev/null || true
+  } | cksum | cut -d' ' -f1
 }
 
 # Size of a file in bytes, GNU stat or BSD stat.

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,5 +178,27 @@ class LauncherJvmChoiceTest {
                         .containsExactlyInAnyOrder("gwctl-k." + c[1], "gwctl-k." + c[1] + ".size");
             }
         }
+    }
+
+    @Test
+    void theArchiveKeyIsTheJdksPathAndReleaseFileWithoutRunningIt() throws Exception {
+        Path jdk = fakeJdk("17.0.15");
+        String bin = jdk.resolve("bin/java").toString();
+        String key = sh("dash", "gwctl_jvm_key " + bin, Map.of());
+
+        assertThat(key).matches("[0-9]+");
+        assertThat(sh("bash", "gwctl_jvm_key " + bin, Map.of())).as("same in both shells").isEqualTo(key);
+        assertThat(sh("dash", "gwctl_jvm_key " + bin, Map.of())).as("stable").isEqualTo(key);
+        assertThat(calls(jdk)).as("no java -version: the JDK is never started for its key").isEmpty();
+
+        // The same JDK elsewhere (another path), and this one updated in place (its release file changes).
+        Path moved = dir.resolve("moved");
+        Files.createDirectories(moved.resolve("bin"));
+        Files.copy(jdk.resolve("release"), moved.resolve("release"));
+        Files.copy(jdk.resolve("bin/java"), moved.resolve("bin/java"),
+                StandardCopyOption.COPY_ATTRIBUTES);
+        assertThat(sh("dash", "gwctl_jvm_key " + moved.resolve("bin/java"), Map.of())).isNotEqualTo(key);
+        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"17.0.16\"\n");
+        assertThat(sh("dash", "gwctl_jvm_key " + bin, Map.of())).isNotEqualTo(key);
     }
 }
