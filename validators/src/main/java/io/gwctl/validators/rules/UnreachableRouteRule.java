@@ -102,6 +102,10 @@ public final class UnreachableRouteRule implements Rule {
         }
     }
 
+    /*
+     * Split in three (the rule, each match) so that no one compiled body holds all the message building: inlined
+     * together it was a 77 KB C2 compilation at N=10,000 (issue 12).
+     */
     private static void report(VirtualService vs, String kind, int r, String name, boolean noMatch,
                                List<MatchCoverage.Entry<At>> byPrior, List<MatchCoverage.Entry<At>> bySame,
                                java.util.function.IntFunction<String> matchText,
@@ -109,27 +113,40 @@ public final class UnreachableRouteRule implements Rule {
         String rule = kind + "[" + r + "]" + (name == null || name.isEmpty() ? "" : " \"" + name + "\"");
         String pointer = "/spec/" + kind + "/" + r;
         if (byPrior.stream().allMatch(e -> e != null)) {
-            Set<String> by = new LinkedHashSet<>();
-            byPrior.forEach(e -> by.add(coverText.apply(e.tag())));
-            String message = "VirtualService rule " + rule + " is never used: " + (noMatch
-                    ? "it has no match, and earlier rule " + String.join(", ", by) + " already matches everything"
-                    : "everything it matches is matched first by " + String.join(", ", by));
-            out.report(vs, pointer, Severity.WARNING, message, "Remove " + rule + ", or move it before "
-                    + String.join(", ", by) + " and make it more specific; Envoy uses the first route that matches.");
+            reportRule(vs, rule, pointer, noMatch, byPrior, coverText, out);
             return;
         }
         for (int j = 0; j < byPrior.size(); j++) {
             MatchCoverage.Entry<At> e = byPrior.get(j) != null ? byPrior.get(j) : bySame.get(j);
-            if (e == null) {
-                continue;
+            if (e != null) {
+                reportMatch(vs, kind, r, rule, pointer, j, e.tag(), matchText, coverText, out);
             }
-            String message = "VirtualService rule " + rule + " match " + j + matchText.apply(j)
-                    + " is never used: " + coverText.apply(e.tag()) + " matches everything it matches"
-                    + (e.tag().rule() == r ? " (same rule: the match is redundant)" : " first");
-            out.report(vs, pointer + "/match/" + j, Severity.INFO, message,
-                    e.tag().rule() == r ? "Remove the redundant match." : "Remove the match, or move " + rule
-                            + " before " + kind + "[" + e.tag().rule() + "] if it should win.");
         }
+    }
+
+    /** The whole rule is covered by earlier ones. */
+    private static void reportRule(VirtualService vs, String rule, String pointer, boolean noMatch,
+                                   List<MatchCoverage.Entry<At>> byPrior,
+                                   java.util.function.Function<At, String> coverText, Reporter out) {
+        Set<String> by = new LinkedHashSet<>();
+        byPrior.forEach(e -> by.add(coverText.apply(e.tag())));
+        String message = "VirtualService rule " + rule + " is never used: " + (noMatch
+                ? "it has no match, and earlier rule " + String.join(", ", by) + " already matches everything"
+                : "everything it matches is matched first by " + String.join(", ", by));
+        out.report(vs, pointer, Severity.WARNING, message, "Remove " + rule + ", or move it before "
+                + String.join(", ", by) + " and make it more specific; Envoy uses the first route that matches.");
+    }
+
+    /** Match {@code j} of rule {@code r} is covered by {@code cover}. */
+    private static void reportMatch(VirtualService vs, String kind, int r, String rule, String pointer, int j, At cover,
+                                    java.util.function.IntFunction<String> matchText,
+                                    java.util.function.Function<At, String> coverText, Reporter out) {
+        String message = "VirtualService rule " + rule + " match " + j + matchText.apply(j)
+                + " is never used: " + coverText.apply(cover) + " matches everything it matches"
+                + (cover.rule() == r ? " (same rule: the match is redundant)" : " first");
+        out.report(vs, pointer + "/match/" + j, Severity.INFO, message,
+                cover.rule() == r ? "Remove the redundant match." : "Remove the match, or move " + rule
+                        + " before " + kind + "[" + cover.rule() + "] if it should win.");
     }
 
     private static String describe(VirtualService vs, At at) {

@@ -52,12 +52,14 @@ public final class VsHostNotOnGatewayRule implements Rule {
         }
     }
 
+    /*
+     * The per-VirtualService work is split so that C2 compiles a small hot path (host resolution, the index lookups)
+     * and leaves the message building, which runs only for findings, in methods of their own: inlined into one
+     * body it was a 0.76 s compilation of 9 KB at N=10,000 (issue 12).
+     */
     private static void check(RuleContext ctx, GatewayHosts gatewayHosts, VirtualService vs, Reporter out) {
         String ns = vs.metadata().namespace();
-        List<String> fqdns = new ArrayList<>(vs.hosts().size());
-        for (String h : vs.hosts()) {
-            fqdns.add(Hosts.resolveShortnameToFqdn(h, ns));
-        }
+        List<String> fqdns = fqdns(vs, ns);
         boolean[] matchedByAny = new boolean[fqdns.size()];
         boolean anyMatched = false;
         boolean mesh = vs.gateways().isEmpty();
@@ -65,40 +67,68 @@ public final class VsHostNotOnGatewayRule implements Rule {
         Set<String> seen = new HashSet<>();
         for (GatewayRef ref : GatewayRef.all(vs)) {
             mesh |= ref.form() == GatewayRef.Form.MESH;
-            Optional<Gateway> g = ref.isGatewayResource() ? ctx.gateway(ref.namespace(), ref.name()) : Optional.empty();
-            if (g.isEmpty() || !seen.add(ref.resolved())) {
+            Gateway g = boundGateway(ctx, ref, seen);
+            if (g == null) {
                 continue;
             }
-            gateways.add(g.get());
-            HostIndex index = gatewayHosts.indexFor(g.get(), ns);
-            boolean matched = false;
+            gateways.add(g);
+            if (markMatches(gatewayHosts.indexFor(g, ns), fqdns, matchedByAny)) {
+                anyMatched = true;
+            } else {
+                reportGateway(gatewayHosts, vs, ref, g, ns, fqdns, out);
+            }
+        }
+        if (anyMatched && !mesh) {
             for (int j = 0; j < fqdns.size(); j++) {
-                if (index.matchesAny(fqdns.get(j))) {
-                    matchedByAny[j] = true;
-                    matched = true;
+                if (!matchedByAny[j]) {
+                    reportHost(gatewayHosts, vs, gateways, ns, fqdns, j, out);
                 }
             }
-            anyMatched |= matched;
-            if (!matched) {
-                // istioctl's IST0132 text: %v of the hosts as written, then the two full names.
-                String message = "one or more host [" + String.join(" ", vs.hosts()) + "] defined in VirtualService "
-                        + vs.metadata().key() + " not found in Gateway " + g.get().fullName() + ".";
-                out.report(vs, ref.pointer(), message, hint(gatewayHosts, List.of(g.get()), ns, fqdns));
-            }
         }
-        if (!anyMatched || mesh) {
-            return;
+    }
+
+    private static List<String> fqdns(VirtualService vs, String ns) {
+        List<String> fqdns = new ArrayList<>(vs.hosts().size());
+        for (String h : vs.hosts()) {
+            fqdns.add(Hosts.resolveShortnameToFqdn(h, ns));
         }
+        return fqdns;
+    }
+
+    /** The Gateway {@code ref} names, or null when it names none that exists or one already seen. */
+    private static Gateway boundGateway(RuleContext ctx, GatewayRef ref, Set<String> seen) {
+        Optional<Gateway> g = ref.isGatewayResource() ? ctx.gateway(ref.namespace(), ref.name()) : Optional.empty();
+        return g.isEmpty() || !seen.add(ref.resolved()) ? null : g.get();
+    }
+
+    /** Marks the hosts {@code index} matches; true when it matches any. */
+    private static boolean markMatches(HostIndex index, List<String> fqdns, boolean[] matchedByAny) {
+        boolean matched = false;
         for (int j = 0; j < fqdns.size(); j++) {
-            if (matchedByAny[j]) {
-                continue;
+            if (index.matchesAny(fqdns.get(j))) {
+                matchedByAny[j] = true;
+                matched = true;
             }
-            List<String> names = gateways.stream().map(Gateway::fullName).toList();
-            String message = "host \"" + vs.hosts().get(j) + "\" defined in VirtualService " + vs.metadata().key()
-                    + " not found in Gateway" + (names.size() > 1 ? "s " : " ") + String.join(", ", names)
-                    + ": istiod builds no route for it";
-            out.report(vs, "/spec/hosts/" + j, message, hint(gatewayHosts, gateways, ns, List.of(fqdns.get(j))));
         }
+        return matched;
+    }
+
+    /** istioctl's IST0132 text: %v of the hosts as written, then the two full names. */
+    private static void reportGateway(GatewayHosts gatewayHosts, VirtualService vs, GatewayRef ref, Gateway g,
+            String ns, List<String> fqdns, Reporter out) {
+        String message = "one or more host [" + String.join(" ", vs.hosts()) + "] defined in VirtualService "
+                + vs.metadata().key() + " not found in Gateway " + g.fullName() + ".";
+        out.report(vs, ref.pointer(), message, hint(gatewayHosts, List.of(g), ns, fqdns));
+    }
+
+    /** The host {@code j} no referenced Gateway exposes, while others are exposed. */
+    private static void reportHost(GatewayHosts gatewayHosts, VirtualService vs, List<Gateway> gateways, String ns,
+            List<String> fqdns, int j, Reporter out) {
+        List<String> names = gateways.stream().map(Gateway::fullName).toList();
+        String message = "host \"" + vs.hosts().get(j) + "\" defined in VirtualService " + vs.metadata().key()
+                + " not found in Gateway" + (names.size() > 1 ? "s " : " ") + String.join(", ", names)
+                + ": istiod builds no route for it";
+        out.report(vs, "/spec/hosts/" + j, message, hint(gatewayHosts, gateways, ns, List.of(fqdns.get(j))));
     }
 
     /** Says what the Gateways do expose to this namespace, and which matching hosts are restricted elsewhere. */
