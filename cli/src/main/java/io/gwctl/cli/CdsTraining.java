@@ -38,6 +38,10 @@ public final class CdsTraining {
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort();
+            // Help and version first (the usage renderer's classes), then the runs that read inputs.
+            run("--help");
+            run("--version");
+            run("__complete", "namespace", "-f", dir);
             run("validate", "-f", dir, "-o", "json");
             run("validate", "-f", dir);
             run("proxy-config", "route", "-f", dir);
