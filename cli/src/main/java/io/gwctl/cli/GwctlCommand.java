@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /**
  * The root command {@code gwctl}: holds the {@link Environment} of the run. Its subcommands are declared on {@link
  * Full}, which inherits everything else from this annotation: {@link Main#commandLine(Environment)} builds that whole
- * tree, while a command line run from the shell builds only what it names ({@link CommandTree}).
+ * tree, while the command line of a gwctl process builds only what it names ({@link CommandTree}).
  */
 @Command(name = "gwctl", mixinStandardHelpOptions = true, versionProvider = GwctlCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = false,
@@ -46,11 +46,6 @@ public class GwctlCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
-
-    /** A root command bound to the real process environment (used by tools that only read the command tree). */
-    public GwctlCommand() {
-        this(Environment.system());
-    }
 
     public GwctlCommand(Environment environment) {
         this(environment, null);
