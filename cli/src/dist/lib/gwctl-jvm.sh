@@ -18,11 +18,13 @@
 #
 # The collector (GWCTL_GC_OPT): the serial collector (the measured choice at 10,000 Gateways, a fifth of ParallelGC's
 # memory, and the fastest start: see the README) up to GWCTL_G1_LIMIT_KB of input (default 204800, 200 MB), G1 above. The serial
-# collector's old generation is a fixed two thirds of the heap, so with -Xmx512m a 30,000-Gateway validate ran out of
-# memory with 403 MB live, which G1 (regions, no fixed split) completes. Such runs also get a larger default heap,
-# half of the memory (-XX:MaxRAMPercentage=50) instead of the JVM's quarter, so that a machine of 4 GB reads
-# 100,000 Gateways without GWCTL_JAVA_OPTS; an -Xmx there still wins. Standard input (size unknown) keeps the serial
-# collector. GWCTL_GC=serial|g1 overrides the choice.
+# collector's old generation is a fixed two thirds of the heap (with -Xmx512m a 30,000-Gateway validate ran out of
+# memory with 403 MB live); G1's regions have no fixed split. Such runs also get a larger default heap, half of the
+# memory (-XX:MaxRAMPercentage=50) instead of the JVM's quarter: on the 24 GB benchmark machine 30,000 and 100,000
+# Gateways complete without GWCTL_JAVA_OPTS (G1 grows into the room it has: 4.4 and 9.1 GB max RSS; what a smaller
+# machine needs was not measured). An -Xmx in GWCTL_JAVA_OPTS still wins; neither collector completes 30,000 Gateways
+# in 512 MB yet (README, Performance). Standard input (size unknown) keeps the serial collector. GWCTL_GC=serial|g1
+# overrides the choice.
 gwctl_jit() {
   GWCTL_JIT_OPT=-XX:TieredStopAtLevel=1
   GWCTL_GC_OPT=-XX:+UseSerialGC
