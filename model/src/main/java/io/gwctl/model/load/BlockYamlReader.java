@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gwctl.model.SourceMap;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -73,9 +72,7 @@ final class BlockYamlReader {
     /** Indentation of the content line at {@link #pos}, or -1 at the end of the document. */
     private int indent;
     private boolean ascii;
-    private String[] keys = new String[64];
-    private long[] values = new long[64];
-    private int size;
+    private final PositionBuffer positions = new PositionBuffer();
 
     private BlockYamlReader(byte[] b, int start, int end, boolean ascii, PointerPool pool) {
         this.b = b;
@@ -135,7 +132,7 @@ final class BlockYamlReader {
 
     /** One document from its first content line (or the end): its tree goes to the sink only once it is whole. */
     private void readDocument(int index, TreeBuilder.Sink sink) {
-        size = 0;
+        positions.clear();
         if (indent < 0) {
             // No content before the next "---" or the end: SnakeYAML's empty scalar at the next token.
             sink.document(index, null, Map.of(), line, column(pos));
@@ -147,11 +144,7 @@ final class BlockYamlReader {
         if (indent >= 0) {
             throw UNSUPPORTED; // content after the root collection, less indented than it
         }
-        sink.document(index, root, new PositionTable(keys, values, size, pool), docLine, docColumn);
-        if (keys.length > 4096) {
-            keys = new String[64];
-            values = new long[64];
-        }
+        sink.document(index, root, positions.table(pool), docLine, docColumn);
     }
 
     // ---- lines ----------------------------------------------------------------------------------------------
@@ -353,12 +346,7 @@ final class BlockYamlReader {
     }
 
     private void record(PointerPool.Node at, long position) {
-        if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            values = Arrays.copyOf(values, size * 2);
-        }
-        keys[size] = at.pointer;
-        values[size++] = position;
+        positions.add(at, position);
     }
 
     // ---- collections ----------------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +54,7 @@ final class TreeBuilder {
     private final PointerPool pool;
     private final int lineOffset;
     private final Map<String, Anchored> anchors = new HashMap<>();
-    private String[] keys = new String[64];
-    private long[] values = new long[64];
-    private int size;
+    private final PositionBuffer positions = new PositionBuffer();
     private int collectionAliases;
     private long expanded;
     private String problem;
@@ -91,7 +88,7 @@ final class TreeBuilder {
         while ((t = p.nextToken()) != null) {
             int index = firstIndex + documents++;
             inDocument = true;
-            size = 0;
+            positions.clear();
             anchors.clear();
             collectionAliases = 0;
             expanded = 0;
@@ -107,12 +104,7 @@ final class TreeBuilder {
             if (problem != null) {
                 sink.problem(index, problemLine, problemColumn, problem);
             } else {
-                sink.document(index, root, root == null ? Map.of() : new PositionTable(keys, values, size, pool),
-                        line, column);
-            }
-            if (keys.length > 4096) {
-                keys = new String[64];
-                values = new long[64];
+                sink.document(index, root, root == null ? Map.of() : positions.table(pool), line, column);
             }
         }
     }
@@ -324,12 +316,7 @@ final class TreeBuilder {
     }
 
     private void record(PointerPool.Node at, long pos) {
-        if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            values = Arrays.copyOf(values, size * 2);
-        }
-        keys[size] = at.pointer;
-        values[size++] = pos;
+        positions.add(at, pos);
     }
 
     private void fail(long pos, String message) {
