@@ -49,6 +49,7 @@ final class InputReader implements TreeBuilder.Sink {
     private final String name;
     private final String defaultNamespace;
     private final PointerPool pool;
+    private final ValuePool values;
     private final List<Resource> resources = new ArrayList<>();
     private final List<LoadProblem> problems = new ArrayList<>();
     private final Map<String, Integer> skippedKinds = new HashMap<>();
@@ -56,9 +57,15 @@ final class InputReader implements TreeBuilder.Sink {
     private int documents;
 
     InputReader(String name, String defaultNamespace, PointerPool pool) {
+        this(name, defaultNamespace, pool, ValuePool.NONE);
+    }
+
+    /** A reader whose resources share equal small values with the other files of the load through {@code values}. */
+    InputReader(String name, String defaultNamespace, PointerPool pool, ValuePool values) {
         this.name = name;
         this.defaultNamespace = defaultNamespace;
         this.pool = pool;
+        this.values = values;
     }
 
     /**
@@ -411,7 +418,7 @@ final class InputReader implements TreeBuilder.Sink {
             return;
         }
         try {
-            Resource r = ResourceMapper.map(doc, source, origin, defaultNamespace);
+            Resource r = ResourceMapper.map(doc, source, origin, defaultNamespace, values);
             if (r != null) {
                 resources.add(r);
             } else {

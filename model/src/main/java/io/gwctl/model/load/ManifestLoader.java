@@ -36,6 +36,8 @@ public final class ManifestLoader {
 
     private final LoadOptions options;
     private final PointerPool pool = new PointerPool();
+    /** Equal small values of the model shared between documents; emptied after each load (the model keeps them). */
+    private final ValuePool values = new ValuePool();
     private final ParseCache cache;
 
     public ManifestLoader(LoadOptions options) {
@@ -60,13 +62,14 @@ public final class ManifestLoader {
         Set<Path> seen = new HashSet<>();
         inputs.removeIf(in -> in.path() != null && !seen.add(in.path().toAbsolutePath().normalize()));
         List<FileOutcome> outcomes = readAll(inputs);
+        values.clear();
         LoadResult r = combine(outcomes, walk.skippedFileNames(), walk.ignored());
         return new LoadResult(r.snapshot(), r.problems(), r.stats(), walk.notes());
     }
 
     /** Loads YAML (or JSON, when {@code fileName} ends in {@code .json}) from a string, named {@code fileName}. */
     public LoadResult loadString(String content, String fileName) {
-        InputReader reader = new InputReader(fileName, options.defaultNamespace(), pool);
+        InputReader reader = new InputReader(fileName, options.defaultNamespace(), pool, values);
         reader.readText(content, isJson(fileName));
         return combine(List.of(reader.outcome()), List.of(), List.of());
     }
@@ -240,7 +243,7 @@ public final class ManifestLoader {
     }
 
     private FileOutcome parse(String name, byte[] bytes, boolean json) {
-        InputReader reader = new InputReader(name, options.defaultNamespace(), pool);
+        InputReader reader = new InputReader(name, options.defaultNamespace(), pool, values);
         reader.readBytes(bytes, json);
         return reader.outcome();
     }

@@ -84,18 +84,24 @@ public final class ResourceMapper {
      */
     public static Resource map(JsonNode doc, SourceMap source, Origin origin, String defaultNamespace)
             throws InvalidResourceException {
+        return map(doc, source, origin, defaultNamespace, ValuePool.NONE);
+    }
+
+    /** Maps one document, sharing its small values with the earlier documents of the same load through {@code v}. */
+    static Resource map(JsonNode doc, SourceMap source, Origin origin, String defaultNamespace, ValuePool v)
+            throws InvalidResourceException {
         Kind kind = kindOf(doc);
         if (kind == null) {
             return null;
         }
-        ObjectMeta meta = metadata(doc, kind == Kind.NAMESPACE, defaultNamespace);
+        ObjectMeta meta = metadata(doc, kind == Kind.NAMESPACE, defaultNamespace, v);
         JsonNode spec = object(doc, "spec", "");
         return switch (kind) {
-            case GATEWAY -> gateway(meta, origin, source, spec);
-            case VIRTUAL_SERVICE -> virtualService(meta, origin, source, spec);
-            case DESTINATION_RULE -> destinationRule(meta, origin, source, spec);
+            case GATEWAY -> gateway(meta, origin, source, spec, v);
+            case VIRTUAL_SERVICE -> virtualService(meta, origin, source, spec, v);
+            case DESTINATION_RULE -> destinationRule(meta, origin, source, spec, v);
             case SERVICE_ENTRY -> serviceEntry(meta, origin, source, spec);
-            case SERVICE -> service(meta, origin, source, spec);
+            case SERVICE -> service(meta, origin, source, spec, v);
             case POD -> new Pod(meta, origin, source, containers(spec, "/spec"));
             case DEPLOYMENT -> deployment(meta, origin, source, spec);
             case SECRET -> secret(meta, origin, source, doc);
@@ -185,7 +191,7 @@ public final class ResourceMapper {
         return slash < 0 ? kind : kind + "." + apiVersion.substring(0, slash);
     }
 
-    private static ObjectMeta metadata(JsonNode doc, boolean clusterScoped, String defaultNamespace)
+    private static ObjectMeta metadata(JsonNode doc, boolean clusterScoped, String defaultNamespace, ValuePool v)
             throws InvalidResourceException {
         JsonNode m = object(doc, "metadata", "");
         String name = string(m, "name", "/metadata");
@@ -209,26 +215,36 @@ public final class ResourceMapper {
                                 + Fields.quote(ts));
             }
         }
-        return new ObjectMeta(name, ns, stringMap(m, "labels", "/metadata"), stringMap(m, "annotations", "/metadata"),
-                created, objects(m, "ownerReferences", "/metadata", (o, op, i) -> new OwnerReference(
+        return new ObjectMeta(name, ns, sharedMap(v, stringMap(m, "labels", "/metadata")),
+                sharedMap(v, stringMap(m, "annotations", "/metadata")), created, objects(m, "ownerReferences", "/metadata", (o, op, i) -> new OwnerReference(
                         string(o, "kind", op), string(o, "name", op), bool(o, "controller", op))));
     }
 
     // ---- Istio ----
 
-    private static Gateway gateway(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec)
+    private static Gateway gateway(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec, ValuePool v)
             throws InvalidResourceException {
-        return new Gateway(meta, origin, source, stringMap(spec, "selector", "/spec"),
-                objects(spec, "servers", "/spec", ResourceMapper::server));
+        return new Gateway(meta, origin, source, sharedMap(v, stringMap(spec, "selector", "/spec")),
+                objects(spec, "servers", "/spec", (s, p, i) -> server(s, p, i, v)));
     }
 
-    private static Server server(JsonNode s, String p, int index) throws InvalidResourceException {
+    /** {@code map} as an immutable map shared through {@code v}; null stays null. */
+    private static <K, V> Map<K, V> sharedMap(ValuePool v, Map<K, V> map) {
+        return map == null ? null : v.share(Map.copyOf(map));
+    }
+
+    /** {@code list} as an immutable list shared through {@code v}. */
+    private static <T> List<T> sharedList(ValuePool v, List<T> list) {
+        return v.share(List.copyOf(list));
+    }
+
+    private static Server server(JsonNode s, String p, int index, ValuePool v) throws InvalidResourceException {
         JsonNode port = object(s, "port", p);
         Port parsedPort = null;
         if (port != null) {
             String pp = p + "/port";
-            parsedPort = new Port(integer(port, "number", pp), string(port, "name", pp), string(port, "protocol", pp),
-                    integer(port, "targetPort", pp));
+            parsedPort = v.share(new Port(integer(port, "number", pp), string(port, "name", pp),
+                    string(port, "protocol", pp), integer(port, "targetPort", pp)));
         }
         JsonNode tls = object(s, "tls", p);
         ServerTls parsedTls = null;
@@ -245,23 +261,24 @@ public final class ResourceMapper {
                     string(tls, "caCrl", tp), strings(tls, "cipherSuites", tp),
                     string(tls, "minProtocolVersion", tp));
         }
-        return new Server(index, parsedPort, string(s, "bind", p), strings(s, "hosts", p), parsedTls,
+        return new Server(index, parsedPort, string(s, "bind", p), sharedList(v, strings(s, "hosts", p)), parsedTls,
                 string(s, "name", p));
     }
 
-    private static VirtualService virtualService(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec)
-            throws InvalidResourceException {
-        List<HttpRoute> http = objects(spec, "http", "/spec", ResourceMapper::httpRoute);
+    private static VirtualService virtualService(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec,
+                                                 ValuePool v) throws InvalidResourceException {
+        List<HttpRoute> http = objects(spec, "http", "/spec", (r, p, i) -> httpRoute(r, p, v));
         List<TcpRoute> tcp = objects(spec, "tcp", "/spec",
-                (r, p, i) -> new TcpRoute(l4Matches(r, p), routeDestinations(r, p)));
+                (r, p, i) -> new TcpRoute(l4Matches(r, p), routeDestinations(r, p, v)));
         List<TlsRoute> tls = objects(spec, "tls", "/spec",
-                (r, p, i) -> new TlsRoute(l4Matches(r, p), routeDestinations(r, p)));
-        return new VirtualService(meta, origin, source, strings(spec, "hosts", "/spec"),
-                strings(spec, "gateways", "/spec"), http, tcp, tls, strings(spec, "exportTo", "/spec"));
+                (r, p, i) -> new TlsRoute(l4Matches(r, p), routeDestinations(r, p, v)));
+        return new VirtualService(meta, origin, source, sharedList(v, strings(spec, "hosts", "/spec")),
+                sharedList(v, strings(spec, "gateways", "/spec")), http, tcp, tls,
+                sharedList(v, strings(spec, "exportTo", "/spec")));
     }
 
-    private static HttpRoute httpRoute(JsonNode r, String p, int index) throws InvalidResourceException {
-        List<HttpMatch> matches = objects(r, "match", p, ResourceMapper::httpMatch);
+    private static HttpRoute httpRoute(JsonNode r, String p, ValuePool v) throws InvalidResourceException {
+        List<HttpMatch> matches = sharedList(v, objects(r, "match", p, (m, mp, i) -> httpMatch(m, mp, v)));
         JsonNode delegate = object(r, "delegate", p);
         String dp = p + "/delegate";
         JsonNode redirect = object(r, "redirect", p);
@@ -269,13 +286,13 @@ public final class ResourceMapper {
         JsonNode cors = object(r, "corsPolicy", p);
         List<StringMatch> origins = cors == null ? List.of()
                 : objects(cors, "allowOrigins", p + "/corsPolicy", (o, op, i) -> stringMatchValue(o, op));
-        return new HttpRoute(string(r, "name", p), matches, routeDestinations(r, p),
+        return new HttpRoute(string(r, "name", p), matches, routeDestinations(r, p, v),
                 redirect != null, direct != null,
-                destination(object(r, "mirror", p), p + "/mirror"),
+                v.share(destination(object(r, "mirror", p), p + "/mirror")),
                 delegate == null ? null : string(delegate, "name", dp),
                 delegate == null ? null : string(delegate, "namespace", dp),
-                redirect == null ? null : redirect(redirect, p + "/redirect"),
-                rewrite(object(r, "rewrite", p), p + "/rewrite"), object(r, "fault", p) != null, origins,
+                redirect == null ? null : v.share(redirect(redirect, p + "/redirect")),
+                v.share(rewrite(object(r, "rewrite", p), p + "/rewrite")), object(r, "fault", p) != null, origins,
                 direct == null ? 0 : integer(direct, "status", p + "/directResponse"));
     }
 
@@ -294,12 +311,13 @@ public final class ResourceMapper {
                 regex == null ? null : string(regex, "match", rp), regex == null ? null : string(regex, "rewrite", rp));
     }
 
-    private static HttpMatch httpMatch(JsonNode m, String p, int index) throws InvalidResourceException {
-        return new HttpMatch(string(m, "name", p), stringMatch(m, "uri", p), stringMatch(m, "method", p),
-                stringMatch(m, "authority", p), stringMatch(m, "scheme", p), stringMatches(m, "headers", p),
+    private static HttpMatch httpMatch(JsonNode m, String p, ValuePool v) throws InvalidResourceException {
+        return v.share(new HttpMatch(string(m, "name", p), v.share(stringMatch(m, "uri", p)),
+                v.share(stringMatch(m, "method", p)), v.share(stringMatch(m, "authority", p)),
+                v.share(stringMatch(m, "scheme", p)), stringMatches(m, "headers", p),
                 stringMatches(m, "withoutHeaders", p), stringMatches(m, "queryParams", p), integer(m, "port", p),
                 strings(m, "gateways", p), stringMap(m, "sourceLabels", p), string(m, "sourceNamespace", p),
-                bool(m, "ignoreUriCase", p));
+                bool(m, "ignoreUriCase", p)));
     }
 
     /** A StringMatch; null when absent or when none of exact/prefix/regex is set (Istio ignores it then). */
@@ -354,9 +372,10 @@ public final class ResourceMapper {
                 string(m, "sourceNamespace", mp), strings(m, "destinationSubnets", mp)));
     }
 
-    private static List<RouteDestination> routeDestinations(JsonNode r, String p) throws InvalidResourceException {
-        return objects(r, "route", p, (d, dp, i) -> new RouteDestination(
-                destination(object(d, "destination", dp), dp + "/destination"), integer(d, "weight", dp)));
+    private static List<RouteDestination> routeDestinations(JsonNode r, String p, ValuePool v)
+            throws InvalidResourceException {
+        return sharedList(v, objects(r, "route", p, (d, dp, i) -> v.share(new RouteDestination(
+                v.share(destination(object(d, "destination", dp), dp + "/destination")), integer(d, "weight", dp)))));
     }
 
     private static Destination destination(JsonNode d, String p) throws InvalidResourceException {
@@ -368,11 +387,11 @@ public final class ResourceMapper {
                 port == null ? 0 : integer(port, "number", p + "/port"));
     }
 
-    private static DestinationRule destinationRule(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec)
-            throws InvalidResourceException {
+    private static DestinationRule destinationRule(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec,
+                                                   ValuePool v) throws InvalidResourceException {
         List<DestinationRule.Subset> subsets = objects(spec, "subsets", "/spec",
-                (s, p, i) -> new DestinationRule.Subset(string(s, "name", p), stringMap(s, "labels", p),
-                        trafficPolicy(s, p)));
+                (s, p, i) -> v.share(new DestinationRule.Subset(string(s, "name", p),
+                        sharedMap(v, stringMap(s, "labels", p)), v.share(trafficPolicy(s, p)))));
         JsonNode selector = object(spec, "workloadSelector", "/spec");
         Map<String, String> selectorLabels = null;
         if (selector != null) {
@@ -425,11 +444,12 @@ public final class ResourceMapper {
 
     // ---- Kubernetes ----
 
-    private static Service service(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec)
+    private static Service service(ObjectMeta meta, Origin origin, SourceMap source, JsonNode spec, ValuePool v)
             throws InvalidResourceException {
-        List<ServicePort> ports = objects(spec, "ports", "/spec", ResourceMapper::servicePort);
+        List<ServicePort> ports = sharedList(v, objects(spec, "ports", "/spec",
+                (n, p, i) -> v.share(servicePort(n, p, i))));
         return new Service(meta, origin, source, string(spec, "type", "/spec", "ClusterIP"),
-                stringMap(spec, "selector", "/spec"), ports);
+                sharedMap(v, stringMap(spec, "selector", "/spec")), ports);
     }
 
     /** A Service port with the API server's defaults (also for the Service ports an install declares). */

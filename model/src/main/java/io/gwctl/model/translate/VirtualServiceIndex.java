@@ -208,20 +208,29 @@ public final class VirtualServiceIndex {
      */
     public static VirtualService resolve(VirtualService vs) {
         String ns = vs.metadata().namespace();
-        List<String> hosts = vs.hosts().stream().map(h -> Hosts.resolveShortnameToFqdn(h, ns)).toList();
+        List<String> hosts = same(vs.hosts(), vs.hosts().stream().map(h -> Hosts.resolveShortnameToFqdn(h, ns))
+                .toList());
         List<String> gateways = vs.gateways().isEmpty() ? List.of(Hosts.MESH_GATEWAY)
                 : gatewayNames(vs.gateways(), ns);
         List<HttpRoute> http = new ArrayList<>(vs.http().size());
         for (HttpRoute r : vs.http()) {
             List<HttpMatch> matches = new ArrayList<>(r.match().size());
             for (HttpMatch m : r.match()) {
-                matches.add(new HttpMatch(m.name(), m.uri(), m.method(), m.authority(), m.scheme(), m.headers(),
-                        m.withoutHeaders(), m.queryParams(), m.port(), gatewayNames(m.gateways(), ns),
-                        m.sourceLabels(), m.sourceNamespace(), m.ignoreUriCase()));
+                List<String> matchGateways = m.gateways().isEmpty() ? m.gateways() : gatewayNames(m.gateways(), ns);
+                matches.add(matchGateways.equals(m.gateways()) ? m : new HttpMatch(m.name(), m.uri(), m.method(),
+                        m.authority(), m.scheme(), m.headers(), m.withoutHeaders(), m.queryParams(), m.port(),
+                        matchGateways, m.sourceLabels(), m.sourceNamespace(), m.ignoreUriCase()));
             }
-            http.add(new HttpRoute(r.name(), matches, destinations(r.route(), ns), r.hasRedirect(),
-                    r.hasDirectResponse(), destination(r.mirror(), ns), r.delegateName(), r.delegateNamespace(),
-                    r.redirect(), r.rewrite(), r.hasFault(), r.corsAllowOrigins(), r.directResponseStatus()));
+            List<HttpMatch> resolvedMatches = same(r.match(), matches);
+            List<RouteDestination> route = destinations(r.route(), ns);
+            Destination mirror = destination(r.mirror(), ns);
+            // Most rules need nothing resolved: then the rule itself is kept (a copy per rule doubled the heap the
+            // translation needs; the rule origins are keyed by identity, and no rule is shared between two
+            // VirtualServices).
+            http.add(resolvedMatches == r.match() && route == r.route() && mirror == r.mirror() ? r
+                    : new HttpRoute(r.name(), resolvedMatches, route, r.hasRedirect(), r.hasDirectResponse(), mirror,
+                            r.delegateName(), r.delegateNamespace(), r.redirect(), r.rewrite(), r.hasFault(),
+                            r.corsAllowOrigins(), r.directResponseStatus()));
         }
         List<TcpRoute> tcp = vs.tcp().stream()
                 .map(t -> new TcpRoute(l4Matches(t.match(), ns), destinations(t.route(), ns))).toList();
@@ -229,6 +238,19 @@ public final class VirtualServiceIndex {
                 .map(t -> new TlsRoute(l4Matches(t.match(), ns), destinations(t.route(), ns))).toList();
         return new VirtualService(vs.metadata(), vs.origin(), vs.source(), hosts, gateways, http, tcp, tls,
                 vs.exportTo());
+    }
+
+    /** {@code original} when {@code resolved} holds the very same elements, else {@code resolved}. */
+    private static <T> List<T> same(List<T> original, List<T> resolved) {
+        if (original.size() != resolved.size()) {
+            return resolved;
+        }
+        for (int i = 0; i < original.size(); i++) {
+            if (original.get(i) != resolved.get(i)) {
+                return resolved;
+            }
+        }
+        return original;
     }
 
     private static List<String> gatewayNames(List<String> gateways, String ns) {
@@ -241,14 +263,19 @@ public final class VirtualServiceIndex {
     }
 
     private static List<RouteDestination> destinations(List<RouteDestination> route, String ns) {
-        return route.stream().map(d -> new RouteDestination(destination(d.destination(), ns), d.weight())).toList();
+        return same(route, route.stream().map(d -> {
+            Destination resolved = destination(d.destination(), ns);
+            return resolved == d.destination() ? d : new RouteDestination(resolved, d.weight());
+        }).toList());
     }
 
+    /** The destination with its host resolved; {@code d} itself when the host is already a full name. */
     private static Destination destination(Destination d, String ns) {
         if (d == null) {
             return null;
         }
-        return new Destination(Hosts.resolveShortnameToFqdn(d.host(), ns), d.subset(), d.port());
+        String host = Hosts.resolveShortnameToFqdn(d.host(), ns);
+        return host == d.host() ? d : new Destination(host, d.subset(), d.port());
     }
 
     /** The VirtualServices bound to one gateway in binding order, indexed by exact host. */
