@@ -37,6 +37,24 @@ final class HttpRouteBuilder {
     private final Clusters clusters;
     /** Counter giving every built route list its identity (istiod compares route pointers, spec §7.4). */
     private int nextRouteId;
+    /**
+     * What the routes of one configuration share, made once: the translated match of each (shared) Istio match, the
+     * cluster of each destination and port, the weighted clusters of each destination list, the text of each rule
+     * source. Hundreds of thousands of routes otherwise each held their own equal copies (a third of the heap of
+     * {@code pc route} on 30,000 Gateways).
+     */
+    /** The match of a rule without matches. */
+    private static final RouteMatch CATCH_ALL = translateMatch(null);
+    private final Map<HttpMatch, RouteMatch> translatedMatches = new HashMap<>();
+    private final Map<ClusterKey, String> clusterNames = new HashMap<>();
+    private final Map<WeightedKey, List<WeightedCluster>> weightedClusters = new HashMap<>();
+    private final Map<String, String> texts = new HashMap<>();
+
+    private record ClusterKey(Destination destination, int port) {
+    }
+
+    private record WeightedKey(List<RouteDestination> route, int port) {
+    }
 
     HttpRouteBuilder(GatewayProxy proxy, MergedGateway merged, VirtualServiceIndex vsIndex, Clusters clusters) {
         this.proxy = proxy;
@@ -200,7 +218,8 @@ final class HttpRouteBuilder {
     }
 
     private Route route(HttpRoute http, HttpMatch m, int listenPort, String config) {
-        RouteMatch match = translateMatch(m);
+        RouteMatch match = m == null ? CATCH_ALL
+                : translatedMatches.computeIfAbsent(m, HttpRouteBuilder::translateMatch);
         RuleSource source = source(http, m);
         if (http.hasRedirect()) {
             return new Route(match, Route.Action.REDIRECT, "", config, List.of(), redirect(http.redirect()), 0,
@@ -212,14 +231,28 @@ final class HttpRouteBuilder {
         }
         if (http.route().size() == 1) {
             Destination d = http.route().get(0).destination();
-            return new Route(match, Route.Action.CLUSTER, clusters.cluster(d, listenPort), config, List.of(), null,
+            return new Route(match, Route.Action.CLUSTER, cluster(d, listenPort), config, List.of(), null,
                     0, source);
         }
-        List<WeightedCluster> weighted = new ArrayList<>(http.route().size());
-        for (RouteDestination d : http.route()) {
-            weighted.add(new WeightedCluster(clusters.cluster(d.destination(), listenPort), d.weight()));
-        }
+        List<WeightedCluster> weighted = weightedClusters.computeIfAbsent(new WeightedKey(http.route(), listenPort),
+                k -> {
+                    List<WeightedCluster> out = new ArrayList<>(k.route().size());
+                    for (RouteDestination d : k.route()) {
+                        out.add(new WeightedCluster(cluster(d.destination(), k.port()), d.weight()));
+                    }
+                    return List.copyOf(out);
+                });
         return new Route(match, Route.Action.WEIGHTED_CLUSTERS, "", config, weighted, null, 0, source);
+    }
+
+    private String cluster(Destination d, int listenPort) {
+        return clusterNames.computeIfAbsent(new ClusterKey(d, listenPort), k -> clusters.cluster(d, listenPort));
+    }
+
+    /** One copy of each equal text of the rule sources. */
+    private String text(String s) {
+        String shared = texts.putIfAbsent(s, s);
+        return shared == null ? s : shared;
     }
 
     /**
@@ -239,7 +272,8 @@ final class HttpRouteBuilder {
             pointer += "/match/" + j;
             part += ".match[" + j + "]";
         }
-        return new RuleSource("VirtualService " + vs.metadata().namespace() + "/" + vs.metadata().name(), part,
+        return new RuleSource(text("VirtualService " + vs.metadata().namespace() + "/" + vs.metadata().name()),
+                text(part),
                 vs.origin().file(), vs.origin().hasLine() ? vs.line(pointer) : 0);
     }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +35,8 @@ public final class RouteTableRenderer {
      */
     public static void render(List<RouteConfiguration> routes, RouteFilter filter, boolean verbose,
                               boolean includeConfigType, Writer out) throws IOException {
-        TabWriter.forRoutes(out).writeTable(rows(routes, filter, verbose, includeConfigType));
+        List<RouteConfiguration> sorted = sortedLikeIstioctl(routes);
+        TabWriter.forRoutes(out).writeTable(row -> rows(sorted, filter, verbose, includeConfigType, row));
     }
 
     /**
@@ -44,15 +46,22 @@ public final class RouteTableRenderer {
     public static List<String> rows(List<RouteConfiguration> routes, RouteFilter filter, boolean verbose,
                                     boolean includeConfigType) {
         List<String> rows = new ArrayList<>();
-        rows.add(verbose ? "NAME\tVHOST NAME\tDOMAINS\tMATCH\tVIRTUAL SERVICE" : "NAME\tVIRTUAL HOSTS");
-        for (RouteConfiguration rc : sortedLikeIstioctl(routes)) {
+        rows(sortedLikeIstioctl(routes), filter, verbose, includeConfigType, rows::add);
+        return rows;
+    }
+
+    /** Makes the rows of {@link #rows} from route configurations already in istioctl's order. */
+    private static void rows(List<RouteConfiguration> sorted, RouteFilter filter, boolean verbose,
+                             boolean includeConfigType, Consumer<String> rows) {
+        rows.accept(verbose ? "NAME\tVHOST NAME\tDOMAINS\tMATCH\tVIRTUAL SERVICE" : "NAME\tVIRTUAL HOSTS");
+        for (RouteConfiguration rc : sorted) {
             if (!filter.verify(rc)) {
                 continue;
             }
             // Names, hosts and paths come from the input: escaped so that a tab or line break cannot shift a table.
             String name = Printable.escape(includeConfigType ? "route/" + rc.name() : rc.name());
             if (!verbose) {
-                rows.add(name + "\t" + rc.virtualHosts().size());
+                rows.accept(name + "\t" + rc.virtualHosts().size());
                 continue;
             }
             for (VirtualHost vh : rc.virtualHosts()) {
@@ -60,17 +69,16 @@ public final class RouteTableRenderer {
                         + Printable.escape(EnvoyDescriptions.routeDomains(vh.domains())) + "\t";
                 for (Route r : vh.routes()) {
                     if (!isPassthrough(r)) {
-                        rows.add(head + Printable.escape(EnvoyDescriptions.routeMatch(r.match())) + "\t"
+                        rows.accept(head + Printable.escape(EnvoyDescriptions.routeMatch(r.match())) + "\t"
                                 + Printable.escape(EnvoyDescriptions.management(r.istioConfig())));
                     }
                 }
                 if (vh.routes().isEmpty()) {
                     // Blackhole and redirect-only vhosts (spec §3.3).
-                    rows.add(head + "/*\t404");
+                    rows.accept(head + "/*\t404");
                 }
             }
         }
-        return rows;
     }
 
     private static boolean isPassthrough(Route r) {

@@ -3,11 +3,13 @@ package io.gwctl.renderers.table;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A port of Go's {@code text/tabwriter} with the options istioctl uses (left alignment, no flags), so that gwctl's
@@ -145,13 +147,149 @@ public final class TabWriter extends Writer {
         return line.size();
     }
 
-    /** Writes each line followed by a newline, then {@link #flush()}es: a whole table laid out at once. */
+    /**
+     * Writes each line followed by a newline, then {@link #flush()}es: a whole table laid out at once, in the same
+     * bytes as writing the lines one by one. {@code lines} is read twice, first to measure the cells and then to
+     * write them, so that a table of hundreds of thousands of rows keeps four bytes a cell in memory rather than its
+     * text (a lazy {@code Iterable} that makes each row again costs no row at all).
+     */
     public void writeTable(Iterable<String> lines) throws IOException {
-        for (String line : lines) {
-            write(line);
-            write('\n');
+        writeTable(lines::forEach);
+    }
+
+    /** A table made line by line each time it is asked for, the same lines each time. */
+    @FunctionalInterface
+    public interface Lines {
+        void forEach(Consumer<String> line);
+    }
+
+    /** {@link #writeTable(Iterable)} for lines made on demand: no line is kept. */
+    public void writeTable(Lines lines) throws IOException {
+        flushBuffered();
+        Measure m = new Measure();
+        lines.forEach(m::add);
+        m.layout(minwidth, padding);
+        int[] at = {0};
+        try {
+            lines.forEach(line -> {
+                int start = 0;
+                for (int nl = line.indexOf('\n'); ; nl = line.indexOf('\n', start)) {
+                    int end = nl < 0 ? line.length() : nl;
+                    try {
+                        at[0] = writeLaidOut(line, start, end, m, at[0]);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    if (nl < 0) {
+                        break;
+                    }
+                    start = nl + 1;
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        flush();
+        if (at[0] != m.lines) {
+            throw new IllegalStateException("the table's lines changed between the two passes");
+        }
+        out.flush();
+    }
+
+    /** Writes one physical line with the column widths {@link Measure} computed for it; returns the next line. */
+    private int writeLaidOut(String text, int start, int end, Measure m, int line) throws IOException {
+        if (line >= m.lines) {
+            throw new IllegalStateException("the table's lines changed between the two passes");
+        }
+        int cell = m.lineStart[line];
+        int cellEnd = m.lineStart[line + 1];
+        int from = start;
+        for (int i = start; i <= end; i++) {
+            if (i < end && text.charAt(i) != '\t') {
+                continue;
+            }
+            out.write(text, from, i - from);
+            if (i < end) {
+                if (cell >= cellEnd) {
+                    throw new IllegalStateException("the table's lines changed between the two passes");
+                }
+                pad(m.cells[cell] - Character.codePointCount(text, from, i));
+                cell++;
+            }
+            from = i + 1;
+        }
+        out.write('\n');
+        return line + 1;
+    }
+
+    /**
+     * The cells of a table without their text: per physical line, the width of each tab-terminated cell, replaced
+     * by {@link #layout} with the width of its column block (Go's {@code format}, which {@link #format} also runs
+     * over buffered text). The text after a line's last tab is never padded, so it is not kept.
+     */
+    private static final class Measure {
+        int[] cells = new int[1024];
+        int size;
+        /** Index in {@link #cells} of each line's first cell; one more entry than lines. */
+        int[] lineStart = new int[257];
+        int lines;
+
+        void add(String text) {
+            int start = 0;
+            for (int nl = text.indexOf('\n'); ; nl = text.indexOf('\n', start)) {
+                int end = nl < 0 ? text.length() : nl;
+                addLine(text, start, end);
+                if (nl < 0) {
+                    return;
+                }
+                start = nl + 1;
+            }
+        }
+
+        private void addLine(String text, int start, int end) {
+            int from = start;
+            for (int i = start; i < end; i++) {
+                if (text.charAt(i) == '\t') {
+                    if (size == cells.length) {
+                        cells = Arrays.copyOf(cells, size * 2);
+                    }
+                    cells[size++] = Character.codePointCount(text, from, i);
+                    from = i + 1;
+                }
+            }
+            if (lines + 2 > lineStart.length) {
+                lineStart = Arrays.copyOf(lineStart, lineStart.length * 2);
+            }
+            lines++;
+            lineStart[lines] = size;
+        }
+
+        /** Tab-terminated cells of line {@code i}. */
+        private int columns(int i) {
+            return lineStart[i + 1] - lineStart[i];
+        }
+
+        void layout(int minwidth, int padding) {
+            layout(0, 0, lines, minwidth, padding);
+        }
+
+        /** Column {@code column}'s blocks within lines [line0, line1), then the columns right of each block. */
+        private void layout(int column, int line0, int line1, int minwidth, int padding) {
+            for (int current = line0; current < line1; current++) {
+                if (column >= columns(current)) {
+                    continue;
+                }
+                int first = current;
+                int width = minwidth;
+                for (; current < line1 && column < columns(current); current++) {
+                    width = Math.max(width, cells[lineStart[current] + column] + padding);
+                }
+                for (int i = first; i < current; i++) {
+                    cells[lineStart[i] + column] = width;
+                }
+                layout(column + 1, first, current, minwidth, padding);
+                current--;
+            }
+        }
     }
 
     /** Formats and writes everything buffered, then flushes the underlying writer (Go's {@code Flush}). */

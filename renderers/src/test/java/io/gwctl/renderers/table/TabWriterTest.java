@@ -2,11 +2,15 @@ package io.gwctl.renderers.table;
 
 import static io.gwctl.renderers.table.TextAssert.assertSameText;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 
 class TabWriterTest {
 
@@ -131,5 +135,86 @@ class TabWriterTest {
         w.flush();
         assertThat(sink.text.toString()).startsWith("name     vhost0       domain     /match     vs\n");
         assertThat(sink.calls).isLessThan(100);
+    }
+
+    /** The lines written one by one through {@link TabWriter#write}, as writeTable did before it measured first. */
+    private static String streamed(int minwidth, int padding, List<String> lines) throws IOException {
+        StringWriter sw = new StringWriter();
+        TabWriter w = new TabWriter(sw, minwidth, padding, ' ');
+        for (String line : lines) {
+            w.write(line);
+            w.write('\n');
+        }
+        w.flush();
+        return sw.toString();
+    }
+
+    private static String table(int minwidth, int padding, List<String> lines) throws IOException {
+        StringWriter sw = new StringWriter();
+        new TabWriter(sw, minwidth, padding, ' ').writeTable(lines);
+        return sw.toString();
+    }
+
+    @Test
+    void writeTableMeasuresFirstAndWritesTheSameBytesAsStreaming() throws IOException {
+        List<List<String>> tables = List.of(
+                List.of(),
+                List.of(""),
+                List.of("NAME\tVHOST NAME\tDOMAINS\tMATCH\tVIRTUAL SERVICE", "80\ta:80\ta\t/*\tvs.ns",
+                        "80\tblackhole:80\t*\t/*\t404"),
+                List.of("a\tbbbbbbbb\tc", "aaaa\tz", "a\tb\tc"),
+                List.of("a\tb", "", "longer\tc", "no tabs here", "x\ty\tz\t"),
+                List.of("héllo\tx", "\uD83D\uDE00\tx", "ab\tx"),
+                List.of("two\tlines\nin\tone", "\t\t", "last\t"));
+        for (List<String> t : tables) {
+            for (int padding : new int[] {0, 1, 5}) {
+                assertSameText(streamed(0, padding, t), table(0, padding, t));
+                assertSameText(streamed(3, padding, t), table(3, padding, t));
+            }
+        }
+    }
+
+    @Test
+    void writeTableAgreesWithStreamingOnRandomTables() throws IOException {
+        Random random = new Random(12);
+        String[] words = {"", "a", "bb", "/api/v1*", "é", "\uD83D\uDE00x", "outbound|8080||svc.ns.svc.cluster.local"};
+        for (int n = 0; n < 300; n++) {
+            List<String> lines = new ArrayList<>();
+            int rows = random.nextInt(12);
+            for (int r = 0; r < rows; r++) {
+                int cells = random.nextInt(6);
+                StringBuilder line = new StringBuilder();
+                for (int c = 0; c < cells; c++) {
+                    line.append(words[random.nextInt(words.length)]);
+                    if (c + 1 < cells || random.nextBoolean()) {
+                        line.append('\t');
+                    }
+                }
+                lines.add(line.toString());
+            }
+            assertSameText(streamed(0, 5, lines), table(0, 5, lines));
+            assertSameText(streamed(2, 1, lines), table(2, 1, lines));
+        }
+    }
+
+    @Test
+    void writeTableReadsLazyLinesTwiceAndRefusesLinesThatChange() throws IOException {
+        int[] passes = {0};
+        StringWriter sw = new StringWriter();
+        TabWriter.forRoutes(sw).writeTable(row -> {
+            passes[0]++;
+            row.accept("NAME\tMATCH");
+            row.accept("80\t/*");
+        });
+        assertThat(passes[0]).isEqualTo(2);
+        assertSameText("NAME     MATCH\n80       /*\n", sw.toString());
+
+        int[] calls = {0};
+        assertThatThrownBy(() -> TabWriter.forRoutes(new StringWriter()).writeTable(row -> {
+            row.accept("a\tb");
+            if (calls[0]++ > 0) {
+                row.accept("c\td");
+            }
+        })).isInstanceOf(IllegalStateException.class);
     }
 }
