@@ -65,7 +65,7 @@ final class InputReader implements TreeBuilder.Sink {
         this.name = name;
         this.defaultNamespace = defaultNamespace;
         this.pool = pool;
-        this.values = values;
+        this.values = values.forFile();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.gwctl.model.load;
 
+import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,11 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * costs 24 to 64 bytes more. Only values whose equality is their whole meaning go in: records of immutable fields,
  * immutable lists and maps. Never a record the translator tells apart by identity ({@code HttpRoute}, the
  * resources). Bounded, so that a corpus of unique values cannot grow it without limit; a load drops it when done
- * (the model keeps the shared values, not the table).
+ * (the model keeps the shared values, not the table). Once it is full, each file still shares within itself through
+ * a {@link #forFile() pool of its own}, dropped with the file: at 100,000 Gateways a million shared entries cost
+ * 40 MB of table, more than the sharing saved past the first few hundred thousand.
  */
-final class ValuePool {
-    /** About 40 bytes of table per entry: at most some 40 MB however large the input. */
-    private static final int MAX_ENTRIES = 1_000_000;
+class ValuePool {
+    /** About 40 bytes of table per entry: at most some 8 MB however large the input. */
+    private static final int MAX_ENTRIES = 200_000;
     /** A pool that shares nothing (tests and single documents mapped on their own). */
     static final ValuePool NONE = new ValuePool(0);
 
@@ -32,9 +35,23 @@ final class ValuePool {
         this.values = new ConcurrentHashMap<>(maxEntries == 0 ? 1 : 1024);
     }
 
+    /**
+     * A pool for one file (one thread): values go to this pool while it has room, and the others are shared within
+     * the file.
+     */
+    ValuePool forFile() {
+        return maxEntries == 0 ? this : new FilePool(this);
+    }
+
     /** The first value equal to {@code v} seen by this pool (v itself when it is the first, null for null). */
-    @SuppressWarnings("unchecked")
     <T> T share(T v) {
+        T shared = shareIfRoom(v);
+        return shared == null ? v : shared;
+    }
+
+    /** As {@link #share}, but null when the value is new and the pool is full. */
+    @SuppressWarnings("unchecked")
+    <T> T shareIfRoom(T v) {
         if (v == null || maxEntries == 0) {
             return v;
         }
@@ -43,7 +60,7 @@ final class ValuePool {
             return (T) shared;
         }
         if (size.get() >= maxEntries) {
-            return v;
+            return null;
         }
         shared = values.putIfAbsent(v, v);
         if (shared != null) {
@@ -62,5 +79,35 @@ final class ValuePool {
     void clear() {
         values.clear();
         size.set(0);
+    }
+
+    /** One file's pool: the load's while it has room, then a table of the file's own. */
+    private static final class FilePool extends ValuePool {
+        private final ValuePool load;
+        private final HashMap<Object, Object> own = new HashMap<>();
+
+        FilePool(ValuePool load) {
+            super(0);
+            this.load = load;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        <T> T shareIfRoom(T v) {
+            if (v == null) {
+                return null;
+            }
+            T shared = load.shareIfRoom(v);
+            if (shared != null) {
+                return shared;
+            }
+            Object mine = own.putIfAbsent(v, v);
+            return mine == null ? v : (T) mine;
+        }
+
+        @Override
+        ValuePool forFile() {
+            return this;
+        }
     }
 }

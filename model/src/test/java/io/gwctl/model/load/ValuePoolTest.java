@@ -91,6 +91,19 @@ class ValuePoolTest {
         assertThat(pool.share(new String("a"))).isSameAs(a);
         assertThat(pool.size()).isEqualTo(2);
         assertThat(ValuePool.NONE.share(c)).isSameAs(c);
+        assertThat(ValuePool.NONE.forFile().share(c)).isSameAs(c);
+    }
+
+    @Test
+    void aFileSharesWithinItselfOnceTheLoadsPoolIsFull() {
+        ValuePool load = new ValuePool(1);
+        ValuePool file = load.forFile();
+        String a = file.share(new String("a"));
+        assertThat(load.forFile().share(new String("a"))).isSameAs(a);
+        String b = file.share(new String("b"));
+        assertThat(file.share(new String("b"))).isSameAs(b);
+        assertThat(load.forFile().share(new String("b"))).isNotSameAs(b);
+        assertThat(load.size()).isEqualTo(1);
     }
 
     @Test
