@@ -1,0 +1,20 @@
+package io.gwctl.cli;
+
+/**
+ * The jar's entry point: {@link QuickHelp} when it applies, else {@link Main}. Kept apart from Main because loading
+ * Main verifies its methods, which loads picocli, and the quick help is quick because it does not.
+ */
+public final class Launch {
+    private Launch() {
+    }
+
+    public static void main(String[] args) {
+        if (QuickHelp.applies(args)) {
+            int code = QuickHelp.print();
+            if (code >= 0) {
+                System.exit(code);
+            }
+        }
+        Main.main(args);
+    }
+}
