@@ -22,9 +22,9 @@
 # memory with 403 MB live); G1's regions have no fixed split. Such runs also get a larger default heap, half of the
 # memory (-XX:MaxRAMPercentage=50) instead of the JVM's quarter: on the 24 GB benchmark machine 30,000 and 100,000
 # Gateways complete without GWCTL_JAVA_OPTS (G1 grows into the room it has: 4.4 and 9.1 GB max RSS; what a smaller
-# machine needs was not measured). An -Xmx in GWCTL_JAVA_OPTS still wins; neither collector completes 30,000 Gateways
-# in 512 MB yet (README, Performance). Standard input (size unknown) keeps the serial collector. GWCTL_GC=serial|g1
-# overrides the choice.
+# machine needs was not measured). An -Xmx in GWCTL_JAVA_OPTS still wins: with -Xmx512m (and so G1) 30,000 Gateways
+# complete, 100,000 do not yet (README, Performance). Standard input (size unknown) keeps the serial collector.
+# GWCTL_GC=serial|g1 overrides the choice.
 gwctl_jit() {
   GWCTL_JIT_OPT=-XX:TieredStopAtLevel=1
   GWCTL_GC_OPT=-XX:+UseSerialGC
