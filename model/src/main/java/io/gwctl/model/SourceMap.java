@@ -11,9 +11,12 @@ import java.util.Map;
  * root ({@code ""}) at their first token. Keys are escaped per RFC 6901 ({@code ~0}, {@code ~1}). For an item of a
  * {@code kind: List} the pointers are relative to the item.
  */
-public final class SourceMap {
+public class SourceMap {
     private static final SourceMap EMPTY = new SourceMap(Map.of(), 0);
+    /** What {@link #position} answers for an absent pointer: no packed line and column is negative. */
+    protected static final long ABSENT = Long.MIN_VALUE;
 
+    /** Null in a subclass that keeps its positions in a form of its own. */
     private final Map<String, Long> positions;
     private final int documentLine;
 
@@ -24,6 +27,21 @@ public final class SourceMap {
     public SourceMap(Map<String, Long> positions, int documentLine) {
         this.positions = positions;
         this.documentLine = documentLine;
+    }
+
+    /**
+     * For a subclass that answers {@link #position} and {@link #size} from positions of its own: one object per
+     * document instead of a map and its wrapper.
+     */
+    protected SourceMap(int documentLine) {
+        this.positions = null;
+        this.documentLine = documentLine;
+    }
+
+    /** The packed position of the exact {@code pointer}, or {@link #ABSENT}. */
+    protected long position(String pointer) {
+        Long v = positions.get(pointer);
+        return v == null ? ABSENT : v;
     }
 
     public static SourceMap empty() {
@@ -42,14 +60,14 @@ public final class SourceMap {
     public int line(String pointer) {
         String p = pointer;
         while (true) {
-            Long v = positions.get(p);
-            if (v != null) {
+            long v = position(p);
+            if (v != ABSENT) {
                 return (int) (v >>> 32);
             }
             int slash = p.lastIndexOf('/');
             if (slash <= 0) {
-                Long root = positions.get("");
-                return root != null ? (int) (root >>> 32) : documentLine;
+                long root = position("");
+                return root != ABSENT ? (int) (root >>> 32) : documentLine;
             }
             p = p.substring(0, slash);
         }
@@ -57,13 +75,13 @@ public final class SourceMap {
 
     /** The column of the field at {@code pointer}, or 0 when it is absent. */
     public int column(String pointer) {
-        Long v = positions.get(pointer);
-        return v == null ? 0 : (int) (v & 0xffffffffL);
+        long v = position(pointer);
+        return v == ABSENT ? 0 : (int) (v & 0xffffffffL);
     }
 
     /** True when the exact field is present in the document. */
     public boolean has(String pointer) {
-        return positions.containsKey(pointer);
+        return position(pointer) != ABSENT;
     }
 
     public int size() {

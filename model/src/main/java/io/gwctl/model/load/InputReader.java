@@ -396,14 +396,16 @@ final class InputReader implements TreeBuilder.Sink {
 
     /** Maps one document or List item; a List's items are each accepted with positions relative to the item. */
     private void accept(JsonNode doc, Map<String, Long> positions, Origin origin) {
-        SourceMap source = new SourceMap(positions, origin.line());
+        SourceMap source = positions instanceof TreeTable t ? t.sourceMap(origin.line())
+                : new SourceMap(positions, origin.line());
         JsonNode items = doc.get("items");
         String kind = doc.path("kind").asText("");
         if (kind.endsWith("List") && items != null && items.isArray() && doc.path("kind").isTextual()) {
-            PositionTable[] tables = positions instanceof PositionTable t ? t.splitItems(items.size(), pool) : null;
+            Map<String, Long>[] tables = positions instanceof PositionTable t ? t.splitItems(items.size(), pool)
+                    : positions instanceof TreeTable t ? t.splitItems(items.size()) : null;
             for (int i = 0; i < items.size(); i++) {
                 String prefix = "/items/" + i;
-                PositionTable sub = tables == null ? PositionTable.empty() : tables[i];
+                Map<String, Long> sub = tables == null || tables[i] == null ? PositionTable.empty() : tables[i];
                 long pos = positions.getOrDefault(prefix, SourceMap.pack(origin.line(), origin.column()));
                 JsonNode item = items.get(i);
                 if (item.isObject() && item.isEmpty()) {

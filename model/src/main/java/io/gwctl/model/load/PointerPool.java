@@ -21,7 +21,14 @@ final class PointerPool {
     /** Keys held by the shared shapes, bounded like the pointers. */
     private final AtomicInteger shapeKeys = new AtomicInteger();
     private final AtomicInteger trieNodes = new AtomicInteger();
-    private final ThreadLocal<Node> roots = ThreadLocal.withInitial(() -> new Node("", null, true));
+    private final ConcurrentHashMap<ShapeNode, ShapeNode> nodes = new ConcurrentHashMap<>();
+    /** Children held by the shared shape nodes, bounded like the pointers. */
+    private final AtomicInteger nodeChildren = new AtomicInteger();
+    /** Hashes of the shape nodes met once, for {@link #seenBefore}. */
+    private final int[] sightings;
+    private final ConcurrentHashMap<Keys, Keys> keyLists = new ConcurrentHashMap<>();
+    private final AtomicInteger keyListKeys = new AtomicInteger();
+    private final ThreadLocal<Node> roots = ThreadLocal.withInitial(() -> new Node("", null, null, -1, true));
 
     PointerPool() {
         this(MAX_ENTRIES);
@@ -30,6 +37,7 @@ final class PointerPool {
     /** A pool that shares at most {@code maxEntries} pointers (and as many trie nodes). */
     PointerPool(int maxEntries) {
         this.maxEntries = maxEntries;
+        this.sightings = new int[Integer.highestOneBit(Math.max(1, Math.min(maxEntries, 1 << 15))) * 2];
     }
 
     String intern(String pointer) {
@@ -72,6 +80,98 @@ final class PointerPool {
         return shapes.size();
     }
 
+    /**
+     * The shape node of an object with child {@code keys} (null for a list) and {@code children}, shared with every
+     * earlier equal node (every {@code route} item of every document with the same fields is one node), while the
+     * shared nodes hold at most {@code maxEntries} children in all; then a node of its own. Children must come from
+     * this pool for their parents to be shared.
+     */
+    ShapeNode node(String[] keys, ShapeNode[] children) {
+        if (children.length == 0) {
+            return ShapeNode.LEAF;
+        }
+        ShapeNode probe = ShapeNode.of(keys, children);
+        ShapeNode shared = nodes.get(probe);
+        if (shared != null) {
+            return shared;
+        }
+        ShapeNode wanted = ShapeNode.of(keys(keys), children);
+        if (!seenBefore(probe.hashCode())) {
+            return wanted;
+        }
+        if (nodeChildren.addAndGet(children.length) > maxEntries) {
+            nodeChildren.addAndGet(-children.length);
+            return wanted;
+        }
+        shared = nodes.putIfAbsent(wanted, wanted);
+        if (shared != null) {
+            nodeChildren.addAndGet(-children.length);
+            return shared;
+        }
+        return wanted;
+    }
+
+    /**
+     * One copy of each list of keys while there is room (a document's own root node has the keys of every other
+     * document of its kind: {@code apiVersion, kind, metadata, spec}); the keys themselves interned too.
+     */
+    private String[] keys(String[] keys) {
+        if (keys == null) {
+            return null;
+        }
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = intern(keys[i]);
+        }
+        Keys wanted = new Keys(keys);
+        Keys shared = keyLists.get(wanted);
+        if (shared != null) {
+            return shared.keys;
+        }
+        if (keyListKeys.addAndGet(keys.length) > maxEntries) {
+            keyListKeys.addAndGet(-keys.length);
+            return keys;
+        }
+        shared = keyLists.putIfAbsent(wanted, wanted);
+        if (shared != null) {
+            keyListKeys.addAndGet(-keys.length);
+            return shared.keys;
+        }
+        return keys;
+    }
+
+    /** A list of keys compared by content, for {@link #keyLists}. */
+    private record Keys(String[] keys) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Keys other && Arrays.equals(other.keys, keys);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(keys);
+        }
+    }
+
+    /**
+     * True when a node of this hash was met before (or another node's hash took the same slot): a node is shared
+     * from its second sighting on. A document's own nodes near its root (a VirtualService's {@code spec} of its
+     * own routes) are met once and would fill the bounded pool with nodes no other document shares; the slots are
+     * a fixed array, so this costs no more for a corpus of unique documents.
+     */
+    private boolean seenBefore(int hash) {
+        int slot = hash & (sightings.length - 1);
+        if (sightings[slot] == hash) {
+            return true;
+        }
+        sightings[slot] = hash; // a race loses a sighting: the node is shared one sighting later
+        return false;
+    }
+
+    /** Shape nodes shared so far, for tests. */
+    int nodes() {
+        return nodes.size();
+    }
+
     /** The document root ({@code ""}) of this thread's trie. */
     Node root() {
         return roots.get();
@@ -90,13 +190,25 @@ final class PointerPool {
         private Node[] items;
         /** Times {@link #items} was reallocated, for tests that check a long list grows it geometrically. */
         int itemGrowths;
+        /** The node this one is a field or item of; null for the root. */
+        final Node parent;
+        /** The last segment of {@link #pointer}, escaped ({@code a~1b}, {@code 3}); null for the root. */
+        final String segment;
+        /** The item's index in its list; -1 for a field and the root. */
+        final int index;
         /** The field that came first in the last object read here, and the one that followed this field. */
         private Node firstField;
         private Node nextField;
 
-        private Node(String pointer, String name, boolean cached) {
+        private Node(String pointer, String name, Node parent, int index, boolean cached) {
             this.pointer = pointer;
             this.name = name;
+            this.parent = parent;
+            this.index = index;
+            int from = parent == null ? 0 : parent.pointer.length() + 1;
+            // A key that needed no escape is its own segment: the one interned copy.
+            this.segment = parent == null ? null
+                    : name != null && pointer.length() - from == name.length() ? name : pointer.substring(from);
             this.cached = cached;
         }
 
@@ -118,7 +230,7 @@ final class PointerPool {
             Node n = fields == null ? null : fields.get(name);
             if (n == null) {
                 String key = cached ? name.intern() : name;
-                n = create(pointer + "/" + Fields.escape(key), key);
+                n = create(pointer + "/" + Fields.escape(key), key, -1);
                 if (n.cached) {
                     if (fields == null) {
                         fields = new HashMap<>();
@@ -139,7 +251,7 @@ final class PointerPool {
         Node item(int index) {
             Node n = items != null && index < items.length ? items[index] : null;
             if (n == null) {
-                n = create(pointer + "/" + index, null);
+                n = create(pointer + "/" + index, null, index);
                 if (n.cached) {
                     if (items == null || index >= items.length) {
                         // Doubling: a list of n items costs O(n) copies, not O(n^2) (200,000 items took 9 s).
@@ -153,9 +265,9 @@ final class PointerPool {
             return n;
         }
 
-        private Node create(String p, String key) {
+        private Node create(String p, String key, int index) {
             boolean room = cached && trieNodes.incrementAndGet() <= maxEntries;
-            return new Node(room ? intern(p) : p, key, room);
+            return new Node(room ? intern(p) : p, key, this, index, room);
         }
     }
 }

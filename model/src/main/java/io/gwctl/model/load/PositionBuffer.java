@@ -1,6 +1,7 @@
 package io.gwctl.model.load;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The positions of the document being read, in the order they are met: what {@link TreeBuilder} and
@@ -11,7 +12,7 @@ final class PositionBuffer {
     /** Arrays grown beyond this by one large document are given back before the next. */
     private static final int KEEP = 4096;
 
-    private String[] keys = new String[64];
+    private PointerPool.Node[] nodes = new PointerPool.Node[64];
     private long[] values = new long[64];
     private int size;
 
@@ -22,19 +23,31 @@ final class PositionBuffer {
 
     /** The position of the node at {@code at}. */
     void add(PointerPool.Node at, long position) {
-        if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
+        if (size == nodes.length) {
+            nodes = Arrays.copyOf(nodes, size * 2);
             values = Arrays.copyOf(values, size * 2);
         }
-        keys[size] = at.pointer;
+        nodes[size] = at;
         values[size++] = position;
     }
 
-    /** The document's positions as a table; the buffer is then ready for the next document. */
-    PositionTable table(PointerPool pool) {
-        PositionTable t = new PositionTable(keys, values, size, pool);
-        if (keys.length > KEEP) {
-            keys = new String[64];
+    /**
+     * The document's positions as a table: a {@link TreeTable} when the nodes came in pre-order of a tree (as the
+     * parsers read them), else a {@link PositionTable} of the pointers as they came. The buffer is then ready for
+     * the next document.
+     */
+    Map<String, Long> table(PointerPool pool) {
+        Map<String, Long> t = TreeTable.of(nodes, values, size, pool);
+        if (t == null) {
+            String[] keys = new String[size];
+            for (int i = 0; i < size; i++) {
+                keys[i] = nodes[i].pointer;
+            }
+            t = new PositionTable(keys, values, size, pool);
+        }
+        Arrays.fill(nodes, 0, size, null);
+        if (nodes.length > KEEP) {
+            nodes = new PointerPool.Node[64];
             values = new long[64];
         }
         return t;
