@@ -84,9 +84,11 @@ final class PointerPool {
      * The shape node of an object with child {@code keys} (null for a list) and {@code children}, shared with every
      * earlier equal node (every {@code route} item of every document with the same fields is one node), while the
      * shared nodes hold at most {@code maxEntries} children in all; then a node of its own. Children must come from
-     * this pool for their parents to be shared.
+     * this pool for their parents to be shared. {@code shapeHash} is a hash of the subtree's keys alone, equal for
+     * equal subtrees whether their children are shared yet or not: an object met twice is shared at once, not
+     * once for each level below it.
      */
-    ShapeNode node(String[] keys, ShapeNode[] children) {
+    ShapeNode node(String[] keys, ShapeNode[] children, int shapeHash) {
         if (children.length == 0) {
             return ShapeNode.LEAF;
         }
@@ -96,7 +98,7 @@ final class PointerPool {
             return shared;
         }
         ShapeNode wanted = ShapeNode.of(keys(keys), children);
-        if (!seenBefore(probe.hashCode())) {
+        if (!seenBefore(shapeHash)) {
             return wanted;
         }
         if (nodeChildren.addAndGet(children.length) > maxEntries) {

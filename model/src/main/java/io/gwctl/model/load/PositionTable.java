@@ -8,7 +8,9 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * The compact map behind a {@link io.gwctl.model.SourceMap}: pointer keys in document order with their index (a
+ * The map behind a {@link io.gwctl.model.SourceMap} of pointers that are not the pre-order of a tree (else a
+ * {@link TreeTable} keeps them, in far less), and of the tables a test builds from pointer strings: pointer keys in
+ * document order with their index (a
  * {@link Shape}, shared between documents with the same pointers), and line/column values delta-encoded in document
  * order. Lines rarely go back and columns are small, so most entries cost one byte of value ({@link Values}) and
  * nothing more when the shape is shared (4 bytes per key when it is not), against about 80 for a HashMap entry;

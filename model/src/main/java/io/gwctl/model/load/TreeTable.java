@@ -45,6 +45,11 @@ final class TreeTable extends AbstractMap<String, Long> {
         return root;
     }
 
+    /** The encoded positions' length, for tests that check what a document costs. */
+    int encodedBytes() {
+        return values.length;
+    }
+
     /** The source map of these positions: one object that shares the shape and holds the encoded bytes. */
     SourceMap sourceMap(int documentLine) {
         return values.length < 8 ? new Small(root, values, documentLine) : new Large(root, values, documentLine);
@@ -239,6 +244,8 @@ final class TreeTable extends AbstractMap<String, Long> {
         private int[] first = new int[16];
         private String[] keys;
         private ShapeNode[] done;
+        /** A hash of the keys of each finished child's subtree, for {@link PointerPool#node}. */
+        private int[] hashes;
         private int depth;
         private int top;
         private final PointerPool pool;
@@ -247,6 +254,7 @@ final class TreeTable extends AbstractMap<String, Long> {
             this.pool = pool;
             keys = new String[Math.max(2, Math.min(size, 64))];
             done = new ShapeNode[keys.length];
+            hashes = new int[keys.length];
         }
 
         /** See {@link TreeTable#of}; null when the nodes are not a tree in pre-order. */
@@ -266,7 +274,7 @@ final class TreeTable extends AbstractMap<String, Long> {
                     return null;
                 }
             }
-            return b.node(0);
+            return b.node(0, b.hash(0));
         }
 
         private boolean add(PointerPool.Node n) {
@@ -293,7 +301,8 @@ final class TreeTable extends AbstractMap<String, Long> {
 
         /** Ends the deepest open node: its shape becomes its parent's next child. */
         private boolean close() {
-            ShapeNode s = node(depth);
+            int hash = hash(depth);
+            ShapeNode s = node(depth, hash);
             if (s == null) {
                 return false;
             }
@@ -301,15 +310,26 @@ final class TreeTable extends AbstractMap<String, Long> {
             if (top == keys.length) {
                 keys = Arrays.copyOf(keys, top * 2);
                 done = Arrays.copyOf(done, top * 2);
+                hashes = Arrays.copyOf(hashes, top * 2);
             }
             keys[top] = open[depth].segment;
+            hashes[top] = hash;
             done[top++] = s;
             depth--;
             return true;
         }
 
+        /** A hash of open node {@code d}'s keys and its children's. */
+        private int hash(int d) {
+            int h = kind[d];
+            for (int i = first[d]; i < top; i++) {
+                h = 31 * (31 * h + (kind[d] == ITEMS ? 0 : keys[i].hashCode())) + hashes[i];
+            }
+            return h;
+        }
+
         /** The shape of open node {@code d} from its finished children; null when a field comes twice. */
-        private ShapeNode node(int d) {
+        private ShapeNode node(int d, int hash) {
             int from = first[d];
             int n = top - from;
             if (n == 0) {
@@ -317,13 +337,13 @@ final class TreeTable extends AbstractMap<String, Long> {
             }
             ShapeNode[] children = Arrays.copyOfRange(done, from, top);
             if (kind[d] == ITEMS) {
-                return pool.node(null, children);
+                return pool.node(null, children, hash);
             }
             String[] k = Arrays.copyOfRange(keys, from, top);
             if (n > 8 ? new java.util.HashSet<>(Arrays.asList(k)).size() < n : hasTwice(k)) {
                 return null;
             }
-            return pool.node(k, children);
+            return pool.node(k, children, hash);
         }
 
         private static boolean hasTwice(String[] k) {
