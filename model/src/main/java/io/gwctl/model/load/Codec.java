@@ -139,6 +139,8 @@ final class Codec {
         private int parent;
         private int child;
         private int lastLine;
+        /** How far past its key or dash the entry being read was guessed. */
+        private int offset;
         /** How far the document indents a field's object (2) and its list's dashes (0): learnt as read. */
         private int indent = 2;
         private int listIndent;
@@ -178,7 +180,8 @@ final class Codec {
                 line = lastLine + 1;
                 column = childColumn[depth];
             }
-            return SourceMap.pack(line, column + offset(p));
+            offset = offset(p);
+            return SourceMap.pack(line, column + offset);
         }
 
         /** How far past its key or dash the entry being read is placed. */
@@ -203,7 +206,7 @@ final class Codec {
             lastLine = (int) (v >>> 32);
             if (parent >= 0) {
                 ShapeNode p = nodes[parent];
-                int column = (int) v - offset(p);
+                int column = (int) v - offset;
                 if (child == 0 && how[parent] == KEY) {
                     int by = column - (int) at[parent];
                     if (p.isList()) {

@@ -89,14 +89,21 @@ final class PointerPool {
      * once for each level below it.
      */
     ShapeNode node(String[] keys, ShapeNode[] children, int shapeHash) {
+        return node(keys, children, shapeHash, new boolean[1]);
+    }
+
+    /** As {@link #node(String[], ShapeNode[], int)}, and {@code shared[0]} tells whether the node is the pool's. */
+    ShapeNode node(String[] keys, ShapeNode[] children, int shapeHash, boolean[] shared) {
+        shared[0] = true;
         if (children.length == 0) {
             return ShapeNode.LEAF;
         }
         ShapeNode probe = ShapeNode.of(keys, children);
-        ShapeNode shared = nodes.get(probe);
-        if (shared != null) {
-            return shared;
+        ShapeNode kept = nodes.get(probe);
+        if (kept != null) {
+            return kept;
         }
+        shared[0] = false;
         ShapeNode wanted = ShapeNode.of(keys(keys), children);
         if (!seenBefore(shapeHash)) {
             return wanted;
@@ -105,10 +112,11 @@ final class PointerPool {
             nodeChildren.addAndGet(-children.length);
             return wanted;
         }
-        shared = nodes.putIfAbsent(wanted, wanted);
-        if (shared != null) {
+        shared[0] = true;
+        kept = nodes.putIfAbsent(wanted, wanted);
+        if (kept != null) {
             nodeChildren.addAndGet(-children.length);
-            return shared;
+            return kept;
         }
         return wanted;
     }
@@ -198,6 +206,13 @@ final class PointerPool {
         final String segment;
         /** The item's index in its list; -1 for a field and the root. */
         final int index;
+        /**
+         * The shape last built for this node: the next document most likely has the same one here, found by
+         * comparing the children instead of hashing them. Only this thread's builder reads and writes it.
+         */
+        ShapeNode lastShape;
+        /** Its hash of keys alone, see {@link PointerPool#node}. */
+        int lastHash;
         /** The field that came first in the last object read here, and the one that followed this field. */
         private Node firstField;
         private Node nextField;

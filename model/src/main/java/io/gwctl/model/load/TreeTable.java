@@ -69,7 +69,18 @@ final class TreeTable extends AbstractMap<String, Long> {
         @Override
         protected long position(String pointer) {
             int i = root.indexOf(pointer);
-            return i < 0 ? ABSENT : Codec.get(root, bytes(), i);
+            if (i < 0) {
+                return ABSENT;
+            }
+            if (root.size > Decoded.MAX_SIZE) {
+                return Codec.get(root, bytes(), i);
+            }
+            Decoded last = Decoded.LAST.get();
+            if (last.source != this) {
+                last.values = Codec.decode(root, bytes(), root.size - 1);
+                last.source = this;
+            }
+            return last.values[i];
         }
 
         @Override
@@ -81,6 +92,19 @@ final class TreeTable extends AbstractMap<String, Long> {
         public int size() {
             return root.size;
         }
+    }
+
+    /**
+     * The positions of the document last asked on this thread, decoded: a validator asks for several fields of
+     * one resource in a row, and each would otherwise decode the document from its start.
+     */
+    private static final class Decoded {
+        /** Entries past which a document is decoded up to the entry asked for each time instead. */
+        static final int MAX_SIZE = 4096;
+        static final ThreadLocal<Decoded> LAST = ThreadLocal.withInitial(Decoded::new);
+
+        Source source;
+        long[] values;
     }
 
     /**
@@ -249,6 +273,8 @@ final class TreeTable extends AbstractMap<String, Long> {
         private int depth;
         private int top;
         private final PointerPool pool;
+        /** Whether the pool kept the node it last gave. */
+        private final boolean[] shared = new boolean[1];
 
         private Builder(int size, PointerPool pool) {
             this.pool = pool;
@@ -274,7 +300,7 @@ final class TreeTable extends AbstractMap<String, Long> {
                     return null;
                 }
             }
-            return b.node(0, b.hash(0));
+            return b.node(0);
         }
 
         private boolean add(PointerPool.Node n) {
@@ -301,11 +327,11 @@ final class TreeTable extends AbstractMap<String, Long> {
 
         /** Ends the deepest open node: its shape becomes its parent's next child. */
         private boolean close() {
-            int hash = hash(depth);
-            ShapeNode s = node(depth, hash);
+            ShapeNode s = node(depth);
             if (s == null) {
                 return false;
             }
+            int hash = open[depth].lastHash;
             top = first[depth];
             if (top == keys.length) {
                 keys = Arrays.copyOf(keys, top * 2);
@@ -328,22 +354,52 @@ final class TreeTable extends AbstractMap<String, Long> {
             return h;
         }
 
-        /** The shape of open node {@code d} from its finished children; null when a field comes twice. */
-        private ShapeNode node(int d, int hash) {
+        /**
+         * The shape of open node {@code d} from its finished children, null when a field comes twice; its hash is
+         * then the node's {@code lastHash}.
+         */
+        private ShapeNode node(int d) {
             int from = first[d];
             int n = top - from;
+            PointerPool.Node at = open[d];
             if (n == 0) {
+                at.lastHash = 0;
                 return ShapeNode.LEAF;
             }
+            ShapeNode last = at.lastShape;
+            if (last != null && sameAsLast(last, from, n, kind[d] == ITEMS)) {
+                return last;
+            }
+            int hash = hash(d);
+            ShapeNode s = made(d, hash, from, n);
+            at.lastShape = shared[0] ? s : null; // a node of its own is not one to find again
+            at.lastHash = hash;
+            return s;
+        }
+
+        /** True when the finished children {@code [from, from + n)} are those of {@code last}. */
+        private boolean sameAsLast(ShapeNode last, int from, int n, boolean items) {
+            if (last.children.length != n || last.isList() != items) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (last.children[i] != done[from + i] || !items && !last.keys[i].equals(keys[from + i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private ShapeNode made(int d, int hash, int from, int n) {
             ShapeNode[] children = Arrays.copyOfRange(done, from, top);
             if (kind[d] == ITEMS) {
-                return pool.node(null, children, hash);
+                return pool.node(null, children, hash, shared);
             }
             String[] k = Arrays.copyOfRange(keys, from, top);
             if (n > 8 ? new java.util.HashSet<>(Arrays.asList(k)).size() < n : hasTwice(k)) {
                 return null;
             }
-            return pool.node(k, children, hash);
+            return pool.node(k, children, hash, shared);
         }
 
         private static boolean hasTwice(String[] k) {
