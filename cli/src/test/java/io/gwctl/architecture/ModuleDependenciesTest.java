@@ -101,13 +101,15 @@ class ModuleDependenciesTest {
         try (Stream<Path> files = Files.walk(src)) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
                 String text = Files.readString(f);
+                // The entry points: Main, and Launch, the jar's, which prints the quick help before Main loads.
                 boolean isMain = f.endsWith(Path.of("io/gwctl/cli/Main.java"))
+                        || f.endsWith(Path.of("io/gwctl/cli/Launch.java"))
                         || f.getFileName().toString().equals("GenerateCompletions.java");
                 if (text.contains("System.exit(") && !isMain) {
                     exits.add(ROOT.relativize(f).toString());
                 }
             }
         }
-        assertThat(exits).as("classes that call System.exit (only Main may)").isEmpty();
+        assertThat(exits).as("classes that call System.exit (only the entry points may)").isEmpty();
     }
 }
