@@ -36,8 +36,13 @@ public final class ManifestLoader {
 
     private final LoadOptions options;
     private final PointerPool pool = new PointerPool();
-    /** Equal small values of the model shared between documents; emptied after each load (the model keeps them). */
-    private final ValuePool values = new ValuePool();
+    /**
+     * Equal small values of the model shared between documents, in {@link #compact} loads; emptied after each load
+     * (the model keeps them).
+     */
+    private ValuePool values = ValuePool.NONE;
+    /** Null: decided per load from the input's size and the heap ({@link #compactFor}); else forced. */
+    private Boolean compact = compactProperty();
     private final ParseCache cache;
 
     public ManifestLoader(LoadOptions options) {
@@ -48,6 +53,28 @@ public final class ManifestLoader {
     public ManifestLoader(LoadOptions options, ParseCache cache) {
         this.options = options;
         this.cache = cache;
+    }
+
+    /**
+     * Whether loads keep the model compact: equal values shared ({@link ValuePool}) and positions as shared
+     * tree-shaped tables ({@link TreeTable}). That costs a quarter more load time (at 10,000 Gateways, 6.1 s to 7.8 s
+     * of CPU for the sharing, and as much again for the positions' first, cold run), so it is done only where the
+     * heap needs it: when the input is over a third of the heap limit (a model takes about 0.6 to 0.8 times its YAML's
+     * bytes uncompacted, and the checks as much again). {@code -Dgwctl.compact=true|false} forces it.
+     */
+    public static boolean compactFor(long inputBytes) {
+        return inputBytes > Runtime.getRuntime().maxMemory() / 3;
+    }
+
+    private static Boolean compactProperty() {
+        String p = System.getProperty("gwctl.compact");
+        return p == null || p.isEmpty() ? null : Boolean.valueOf(p);
+    }
+
+    /** Forces compact loads on or off (tests). */
+    ManifestLoader compact(boolean on) {
+        this.compact = on;
+        return this;
     }
 
     /** Loads the given {@code -f} paths in order; {@code -} reads standard input. */
@@ -61,15 +88,35 @@ public final class ManifestLoader {
         // reading it again would define every object in it twice.
         Set<Path> seen = new HashSet<>();
         inputs.removeIf(in -> in.path() != null && !seen.add(in.path().toAbsolutePath().normalize()));
+        boolean small = compact == null ? !compactFor(inputBytes(inputs)) : !compact;
+        values = small ? ValuePool.NONE : new ValuePool();
+        pool.compact(!small);
         List<FileOutcome> outcomes = readAll(inputs);
         values.clear();
         LoadResult r = combine(outcomes, walk.skippedFileNames(), walk.ignored());
         return new LoadResult(r.snapshot(), r.problems(), r.stats(), walk.notes());
     }
 
+    /** The bytes of the regular files among the inputs (standard input and the rest count nothing). */
+    private static long inputBytes(List<Input> inputs) {
+        long total = 0;
+        for (Input in : inputs) {
+            try {
+                if (in.path() != null && Files.isRegularFile(in.path())) {
+                    total += Files.size(in.path());
+                }
+            } catch (IOException | SecurityException e) {
+                // Read (or reported) as usual later; it only does not count here.
+            }
+        }
+        return total;
+    }
+
     /** Loads YAML (or JSON, when {@code fileName} ends in {@code .json}) from a string, named {@code fileName}. */
     public LoadResult loadString(String content, String fileName) {
-        InputReader reader = new InputReader(fileName, options.defaultNamespace(), pool, values);
+        pool.compact(Boolean.TRUE.equals(compact));
+        InputReader reader = new InputReader(fileName, options.defaultNamespace(), pool,
+                Boolean.TRUE.equals(compact) ? new ValuePool() : ValuePool.NONE);
         reader.readText(content, isJson(fileName));
         return combine(List.of(reader.outcome()), List.of(), List.of());
     }

@@ -15,6 +15,8 @@ final class PointerPool {
     private static final int MAX_ENTRIES = 200_000;
 
     private final int maxEntries;
+    /** Whether documents' positions become shared tree-shaped tables ({@link TreeTable}) or flat ones. */
+    private volatile boolean compact = true;
 
     private final ConcurrentHashMap<String, String> pool = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<PositionTable.Shape, PositionTable.Shape> shapes = new ConcurrentHashMap<>();
@@ -29,6 +31,15 @@ final class PointerPool {
     private final ConcurrentHashMap<Keys, Keys> keyLists = new ConcurrentHashMap<>();
     private final AtomicInteger keyListKeys = new AtomicInteger();
     private final ThreadLocal<Node> roots = ThreadLocal.withInitial(() -> new Node("", null, null, -1, true));
+
+    /** Chooses compact (tree-shaped, shared) or flat position tables for the documents read from now on. */
+    void compact(boolean on) {
+        compact = on;
+    }
+
+    boolean compact() {
+        return compact;
+    }
 
     PointerPool() {
         this(MAX_ENTRIES);

@@ -32,12 +32,13 @@ final class PositionBuffer {
     }
 
     /**
-     * The document's positions as a table: a {@link TreeTable} when the nodes came in pre-order of a tree (as the
-     * parsers read them), else a {@link PositionTable} of the pointers as they came. The buffer is then ready for
+     * The document's positions as a table: a {@link TreeTable} when the pool is {@link PointerPool#compact} and the
+     * nodes came in pre-order of a tree (as the parsers read them), else a {@link PositionTable} of the pointers as
+     * they came. The buffer is then ready for
      * the next document.
      */
     Map<String, Long> table(PointerPool pool) {
-        Map<String, Long> t = TreeTable.of(nodes, values, size, pool);
+        Map<String, Long> t = pool.compact() ? TreeTable.of(nodes, values, size, pool) : null;
         if (t == null) {
             String[] keys = new String[size];
             for (int i = 0; i < size; i++) {

@@ -46,7 +46,8 @@ class ValuePoolTest {
         try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix())) {
             Files.writeString(fs.getPath("/a.yaml"), a);
             Files.writeString(fs.getPath("/b.yaml"), b);
-            return new ManifestLoader(LoadOptions.defaults().withFileSystem(fs)).load(List.of("/a.yaml", "/b.yaml"))
+            return new ManifestLoader(LoadOptions.defaults().withFileSystem(fs)).compact(true)
+                    .load(List.of("/a.yaml", "/b.yaml"))
                     .snapshot().virtualServices().stream()
                     .sorted(Comparator.comparing(v -> v.metadata().name())).toList();
         }
