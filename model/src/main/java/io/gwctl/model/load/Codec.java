@@ -74,7 +74,8 @@ final class Codec {
         return v;
     }
 
-    private static int putVarint(byte[] out, int n, long v) {
+    /** Writes {@code v} as an unsigned LEB128 varint at {@code out[n]}; returns the offset after it. */
+    static int putVarint(byte[] out, int n, long v) {
         while ((v & ~0x7fL) != 0) {
             out[n++] = (byte) (v & 0x7f | 0x80);
             v >>>= 7;

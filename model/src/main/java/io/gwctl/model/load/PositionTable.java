@@ -89,20 +89,11 @@ final class PositionTable extends AbstractMap<String, Long> {
                     out[n++] = (byte) (dl << 6 | column);
                 } else {
                     out[n++] = 0;
-                    n = putVarint(out, n, dl << 1 ^ dl >> 63);
-                    n = putVarint(out, n, column);
+                    n = Codec.putVarint(out, n, dl << 1 ^ dl >> 63);
+                    n = Codec.putVarint(out, n, column);
                 }
             }
             return new Values(Arrays.copyOf(out, n), offsets, lines);
-        }
-
-        private static int putVarint(byte[] out, int n, long v) {
-            while ((v & ~0x7fL) != 0) {
-                out[n++] = (byte) (v & 0x7f | 0x80);
-                v >>>= 7;
-            }
-            out[n++] = (byte) v;
-            return n;
         }
 
         /** The packed value of entry {@code i}. */
