@@ -2,7 +2,8 @@
 # sh so that both can source it. Nothing here starts a JVM except to build a class archive once.
 #
 #   gwctl_jit ARGS...      sets GWCTL_JIT_OPT: -XX:TieredStopAtLevel=1 (C1 only) when the run reads little, else empty;
-#                          and GWCTL_GC_OPT: the collector (and default heap) for the size of the input
+#                          and GWCTL_GC_OPT: the collector (and default heap) for the size of the input, and
+#                          -Dgwctl.heap-watch=false for small -f inputs (see below)
 #   gwctl_java_major JAVA  prints the major version of the JDK that binary belongs to, from its release file
 #   gwctl_jvm_key JAVA     prints the key of that JDK's class archives: its path and its release file, not a run of it
 #   gwctl_archive CACHE NAME OLD JAR JAVA EXAMPLES
@@ -25,6 +26,11 @@
 # machine needs was not measured). An -Xmx in GWCTL_JAVA_OPTS still wins: with -Xmx512m (and so G1) 30,000 Gateways
 # complete, 100,000 do not yet (README, Performance). Standard input (size unknown) keeps the serial collector.
 # GWCTL_GC=serial|g1 overrides the choice.
+#
+# The heap watch (gwctl's Main: a run that outgrows its heap ends in one line instead of minutes of full collections)
+# starts the JVM's management beans, about 60 ms of a 0.6 s validate of a few files. -f paths of at most
+# GWCTL_C1_LIMIT_KB cannot fill a heap, so for them GWCTL_GC_OPT also carries -Dgwctl.heap-watch=false; standard
+# input, a cluster, the shell and larger paths keep it.
 gwctl_jit() {
   GWCTL_JIT_OPT=-XX:TieredStopAtLevel=1
   GWCTL_GC_OPT=-XX:+UseSerialGC
@@ -43,6 +49,10 @@ gwctl_jit() {
          GWCTL_GC_OPT="-XX:+UseG1GC -XX:MaxRAMPercentage=50"
        fi ;;
   esac
+  if [ "${1:-}" != shell ] && [ -n "$gwctl__kb" ] && [ "$gwctl__kb" -gt 0 ] \
+      && [ "$gwctl__kb" -le "${GWCTL_C1_LIMIT_KB:-4096}" ]; then
+    GWCTL_GC_OPT="$GWCTL_GC_OPT -Dgwctl.heap-watch=false"
+  fi
   return 0
 }
 

@@ -13,8 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * command). The root's subcommands are those of {@link GwctlCommand.Full}; one whose name and aliases are none of the
  * line's words is added as a stand-in: a command of the same name, aliases, header, description and visibility, which
  * is all that the root's usage help and error messages read of it, and which nothing can run, because the parser only
- * enters a subcommand named by a word of the line. A line with an {@code @file} argument (picocli reads more words
- * from the file) gets the whole tree.
+ * enters a subcommand named by a word of the line. A line whose first word names a command other than {@code help}
+ * gets no stand-ins at all: the root has no options that take a value, so the parser enters that command at once and
+ * nothing reads its siblings (each stand-in is a picocli {@code CommandLine}, whose converters alone cost about 2 ms
+ * of a start). A line with an {@code @file} argument (picocli reads more words from the file) gets the whole tree.
  */
 final class CommandTree {
     private CommandTree() {
@@ -32,8 +34,12 @@ final class CommandTree {
             }
         }
         CommandLine line = new CommandLine(root);
+        boolean first = args.length > 0 && entersOne(args[0]);
         for (Class<?> sub : GwctlCommand.Full.class.getAnnotation(Command.class).subcommands()) {
             Command command = sub.getAnnotation(Command.class);
+            if (first && !named(command, Set.of(args[0]))) {
+                continue;
+            }
             if (named(command, words)) {
                 // Built on its own (not by addSubcommand) so that picocli applies its model transformers, as it does
                 // to every command of a tree built in one go.
@@ -43,6 +49,17 @@ final class CommandTree {
             }
         }
         return line;
+    }
+
+    /** True when {@code word}, the line's first, names a command other than the help command (which lists them all). */
+    private static boolean entersOne(String word) {
+        for (Class<?> sub : GwctlCommand.Full.class.getAnnotation(Command.class).subcommands()) {
+            Command command = sub.getAnnotation(Command.class);
+            if (named(command, Set.of(word))) {
+                return !command.helpCommand();
+            }
+        }
+        return false;
     }
 
     private static boolean named(Command command, Set<String> words) {

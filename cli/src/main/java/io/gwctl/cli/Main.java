@@ -32,7 +32,7 @@ public final class Main {
             System.exit(DynamicCandidates.run(args, new PrintWriter(new OutputStreamWriter(
                     new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8)), Environment.system()));
         }
-        if (readsInputs(args)) {
+        if (readsInputs(args) && !"false".equals(System.getProperty("gwctl.heap-watch"))) {
             watchHeap();
         }
         // The file descriptors, not System.out: a PrintStream swallows write errors (a full disk).
@@ -70,7 +70,8 @@ public final class Main {
      * Ends the process with one line when the old generation is still {@value #HEAP_FULL} full after a full
      * collection: without this a run that outgrows the heap spends minutes in back-to-back collections before the
      * JVM gives up with a stack trace. The notification comes on a JVM thread, hence {@code halt} here, in the
-     * only class that ends the process.
+     * only class that ends the process. The launchers turn it off ({@code -Dgwctl.heap-watch=false}) for small
+     * {@code -f} inputs, which cannot fill a heap: its management beans are a tenth of a small run's time.
      */
     private static void watchHeap() {
         boolean watching = false;

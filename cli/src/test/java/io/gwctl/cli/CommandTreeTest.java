@@ -100,9 +100,16 @@ class CommandTreeTest {
 
     /** The classes a child JVM loads for {@code gwctl ARGS}, from -Xlog:class+load. */
     private static List<String> loadedClasses(String... args) throws Exception {
+        return loadedClasses(List.of(), 0, args);
+    }
+
+    /** The same, with JVM options, for a run that exits with {@code exitCode}. */
+    private static List<String> loadedClasses(List<String> jvmOptions, int exitCode, String... args)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xshare:off", "-Xlog:class+load=info:stdout", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
+                .toString(), "-Xshare:off", "-Xlog:class+load=info:stdout"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -110,7 +117,7 @@ class CommandTreeTest {
             in.transferTo(out);
         }
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(p.exitValue()).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(exitCode);
         List<String> classes = new ArrayList<>();
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
             int at = line.indexOf("[class,load] ");
@@ -145,6 +152,36 @@ class CommandTreeTest {
                 .doesNotContain("io.gwctl.cli.proxyconfig.TraceCommand$Formats",
                         "io.gwctl.cli.diff.GatewayDiffCommand$Format", "io.gwctl.cli.VersionCommand$Formats")
                 .noneMatch(c -> c.startsWith("io.fabric8.") || c.startsWith("org.jline."));
+    }
+
+    @Test
+    void aTextValidateOfSmallInputsStartsNeitherJacksonsMappersNorTheHeapWatch() throws Exception {
+        String examples = Path.of(System.getProperty("gwctl.root.dir", ".."), "testdata", "examples").toString();
+        List<String> small = List.of("-Dgwctl.heap-watch=false");
+
+        List<String> text = loadedClasses(small, ExitCodes.FINDINGS, "validate", "-f", examples);
+        List<String> json = loadedClasses(small, ExitCodes.FINDINGS, "validate", "-o", "json", "-f", examples);
+        List<String> watched = loadedClasses(List.of(), ExitCodes.FINDINGS, "validate", "-f", examples);
+
+        assertThat(text).contains("io.gwctl.validators.Validator")
+                .doesNotContain("com.fasterxml.jackson.databind.ObjectMapper")
+                .noneMatch(c -> c.startsWith("java.lang.management."));
+        assertThat(json).contains("com.fasterxml.jackson.databind.ObjectMapper");
+        assertThat(watched).contains("java.lang.management.ManagementFactory");
+    }
+
+    @Test
+    void aLineThatStartsWithACommandGetsThatCommandAloneAndHelpGetsAll() {
+        assertThat(Main.commandLineFor(env, new String[] {"validate", "-f", "x"}).getSubcommands().keySet())
+                .containsExactly("validate");
+        assertThat(Main.commandLineFor(env, new String[] {"pc", "route"}).getSubcommands().keySet())
+                .containsExactlyInAnyOrder("proxy-config", "pc");
+        assertThat(Main.commandLineFor(env, new String[] {"help", "validate"}).getSubcommands().keySet())
+                .contains("validate", "proxy-config", "diff", "version", "help");
+        assertThat(Main.commandLineFor(env, new String[] {"-h", "validate"}).getSubcommands().keySet())
+                .contains("validate", "proxy-config", "diff", "version", "help");
+        assertThat(lazyTree("validate", "--no-such-option")).isEqualTo(wholeTree("validate", "--no-such-option"));
+        assertThat(lazyTree("validate", "route")).isEqualTo(wholeTree("validate", "route"));
     }
 
     @Test

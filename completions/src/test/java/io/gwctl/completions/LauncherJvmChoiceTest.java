@@ -97,7 +97,8 @@ class LauncherJvmChoiceTest {
             assertThat(gc(shell, "--version", Map.of())).as(shell).isEqualTo(serial);
             assertThat(gc(shell, "validate -f " + big, Map.of())).as("under 200 MB").isEqualTo(serial);
             assertThat(gc(shell, "validate -f " + big, limit4m)).as(shell).isEqualTo(g1);
-            assertThat(gc(shell, "validate -f " + small, limit4m)).as(shell).isEqualTo(serial);
+            assertThat(gc(shell, "validate -f " + small, limit4m)).as(shell)
+                    .isEqualTo("[-XX:+UseSerialGC -Dgwctl.heap-watch=false]");
             // Counted over all -f paths, also when full tiering was already decided by the first.
             assertThat(gc(shell, "pc route -f " + big.resolve("a.yaml") + " -f " + big.resolve("b.yaml"),
                     Map.of("GWCTL_G1_LIMIT_KB", "4000"))).as(shell).isEqualTo(g1);
@@ -108,6 +109,26 @@ class LauncherJvmChoiceTest {
             assertThat(gc(shell, "--version", Map.of("GWCTL_GC", "g1"))).as(shell).isEqualTo(g1);
             assertThat(gc(shell, "validate -f " + big, Map.of("GWCTL_G1_LIMIT_KB", "4096", "GWCTL_JIT", "c1")))
                     .as("the JIT override leaves the collector to the size").isEqualTo(g1);
+        }
+    }
+
+    @Test
+    void smallFileInputsTurnTheHeapWatchOffEverythingElseKeepsIt() throws Exception {
+        Path small = Files.writeString(dir.resolve("small.yaml"), "kind: Gateway\n");
+        Path big = dir.resolve("big.yaml");
+        Files.write(big, new byte[5 * 1024 * 1024]);
+        String off = "-Dgwctl.heap-watch=false";
+        for (String shell : List.of("dash", "bash")) {
+            assertThat(gc(shell, "validate -f " + small, Map.of())).as(shell).contains(off);
+            assertThat(gc(shell, "pc route -f " + small + " -f " + small, Map.of())).as(shell).contains(off);
+            assertThat(gc(shell, "validate -f " + small, Map.of("GWCTL_JIT", "full")))
+                    .as("the JIT override leaves the watch to the size").contains(off);
+            assertThat(gc(shell, "validate -f " + big, Map.of())).as("over GWCTL_C1_LIMIT_KB").doesNotContain(off);
+            assertThat(gc(shell, "validate -f " + small, Map.of("GWCTL_C1_LIMIT_KB", "0"))).as(shell)
+                    .doesNotContain(off);
+            assertThat(gc(shell, "validate -f -", Map.of())).as("stdin: size unknown").doesNotContain(off);
+            assertThat(gc(shell, "validate -n prod", Map.of())).as("a cluster").doesNotContain(off);
+            assertThat(gc(shell, "shell -f " + small, Map.of())).as("the shell loads more").doesNotContain(off);
         }
     }
 

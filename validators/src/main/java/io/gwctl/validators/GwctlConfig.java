@@ -65,14 +65,20 @@ public record GwctlConfig(Set<String> disabledRules, Map<String, Severity> sever
     public static final GwctlConfig EMPTY = new GwctlConfig(Set.of(), Map.of(), List.of(), List.of());
 
     private static final String KEYS = "rules, suppress, ignorePaths, secrets";
-    private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .registerModule(new SimpleModule("gwctl-config")
-                    .addDeserializer(RuleSetting.class, new RuleSettingReader())
-                    .addDeserializer(Suppression.class, new SuppressionReader())
-                    .addDeserializer(Secrets.class, new SecretsReader()));
+    /** The reader of the file, made on first use: a run without {@value #FILE_NAME} does not start Jackson. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .registerModule(new SimpleModule("gwctl-config")
+                        .addDeserializer(RuleSetting.class, new RuleSettingReader())
+                        .addDeserializer(Suppression.class, new SuppressionReader())
+                        .addDeserializer(Secrets.class, new SecretsReader()));
+
+        private Mapper() {
+        }
+    }
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
 
     /** A configuration that does not require Secrets in the input. */
@@ -120,12 +126,12 @@ public record GwctlConfig(Set<String> disabledRules, Map<String, Severity> sever
         // A configuration file is small: kept as text to find the line of a key Jackson names without one.
         String text = new BufferedReader(reader).lines().collect(Collectors.joining("\n", "", "\n"));
         Document d;
-        try (JsonParser p = MAPPER.createParser(text)) {
+        try (JsonParser p = Mapper.MAPPER.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null || first == JsonToken.VALUE_NULL) {
                 return EMPTY;
             }
-            d = MAPPER.readValue(p, Document.class);
+            d = Mapper.MAPPER.readValue(p, Document.class);
             if (p.nextToken() != null) {
                 throw new IllegalArgumentException(name + ":" + p.currentTokenLocation().getLineNr()
                         + ": expected one YAML document");

@@ -7,26 +7,30 @@ package io.gwctl.renderers.findings;
  */
 public enum FindingsFormat {
     /** istioctl analyze's {@code log} style, one line per finding; the default. */
-    TEXT(new TextFindingsRenderer()),
+    TEXT,
     /** A JSON object with findings, summary and notes. */
-    JSON(new JsonFindingsRenderer()),
+    JSON,
     /** The same object as {@link #JSON}, in YAML. */
-    YAML(new YamlFindingsRenderer()),
+    YAML,
     /** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. */
-    SARIF(new SarifFindingsRenderer()),
+    SARIF,
     /** JUnit XML for CI test report views. */
-    JUNIT(new JunitFindingsRenderer()),
+    JUNIT,
     /** GitHub Actions workflow commands that annotate the pull request diff. */
-    GITHUB(new GithubFindingsRenderer());
+    GITHUB;
 
-    private final FindingsRenderer renderer;
-
-    FindingsFormat(FindingsRenderer renderer) {
-        this.renderer = renderer;
-    }
-
-    /** The renderer writing this format. */
+    /**
+     * The renderer writing this format. Made on each call, not held by the constant: the JSON and YAML renderers
+     * build Jackson mappers when their classes initialize, which a text run need not pay for at start-up.
+     */
     public FindingsRenderer renderer() {
-        return renderer;
+        return switch (this) {
+            case TEXT -> new TextFindingsRenderer();
+            case JSON -> new JsonFindingsRenderer();
+            case YAML -> new YamlFindingsRenderer();
+            case SARIF -> new SarifFindingsRenderer();
+            case JUNIT -> new JunitFindingsRenderer();
+            case GITHUB -> new GithubFindingsRenderer();
+        };
     }
 }
