@@ -11,11 +11,13 @@
 #                          building it first when missing or truncated (empty when none can be had); the JVM
 #                          shares classes in its default -Xshare:auto mode, which AOTCache requires (no -Xshare)
 
-# C1 alone: a run over a few files is over before C2's compilations pay for themselves (0.62x the time of validate on
-# the examples), while on large inputs C2's code is twice as fast. gwctl sees the sizes of its -f paths, so it picks
-# C1 when they add up to at most GWCTL_C1_LIMIT_KB (default 4096) and when nothing is read from files at all (help,
-# version, completion, a cluster), and full tiering for standard input (size unknown), the interactive shell (long
-# running) and anything larger. GWCTL_JIT=c1|full overrides the choice.
+# C1 alone: on inputs up to about 100 MB a run is over before C2's compilations pay for themselves; past that C2's
+# code wins. Measured on the benchmark corpus (validate -o json, 2026-12-02, stop 19): 12 MB 2.3 s with C1 against
+# 3.3 s with full tiering, 56 MB 6.0 s against 7.9 s, 111 MB a tie (10.7 s), 332 MB 40.0 s against 33.0 s; the
+# examples 0.62x. gwctl sees the sizes of its -f paths, so it picks C1 when they add up to at most GWCTL_C1_LIMIT_KB
+# (default 102400) and when nothing is read from files at all (help, version, completion, a cluster), and full tiering
+# for standard input (size unknown), the interactive shell (long running) and anything larger. GWCTL_JIT=c1|full
+# overrides the choice.
 #
 # The collector (GWCTL_GC_OPT): the serial collector (the measured choice at 10,000 Gateways, a fifth of ParallelGC's
 # memory, and the fastest start: see the README) up to GWCTL_G1_LIMIT_KB of input (default 204800, 200 MB), G1 above. The serial
@@ -28,9 +30,9 @@
 # GWCTL_GC=serial|g1 overrides the choice.
 #
 # The heap watch (gwctl's Main: a run that outgrows its heap ends in one line instead of minutes of full collections)
-# starts the JVM's management beans, about 60 ms of a 0.6 s validate of a few files. -f paths of at most
-# GWCTL_C1_LIMIT_KB cannot fill a heap, so for them GWCTL_GC_OPT also carries -Dgwctl.heap-watch=false; standard
-# input, a cluster, the shell and larger paths keep it.
+# starts the JVM's management beans, about 60 ms of a 0.6 s validate of a few files. -f paths of at most 4 MB cannot
+# fill a heap, so for them GWCTL_GC_OPT also carries -Dgwctl.heap-watch=false; standard input, a cluster, the shell
+# and larger paths keep it.
 gwctl_jit() {
   GWCTL_JIT_OPT=-XX:TieredStopAtLevel=1
   GWCTL_GC_OPT=-XX:+UseSerialGC
@@ -38,7 +40,7 @@ gwctl_jit() {
   case ${GWCTL_JIT:-auto} in
     c1) ;;
     full) GWCTL_JIT_OPT= ;;
-    *) if [ "${1:-}" = shell ] || [ -z "$gwctl__kb" ] || [ "$gwctl__kb" -gt "${GWCTL_C1_LIMIT_KB:-4096}" ]; then
+    *) if [ "${1:-}" = shell ] || [ -z "$gwctl__kb" ] || [ "$gwctl__kb" -gt "${GWCTL_C1_LIMIT_KB:-102400}" ]; then
          GWCTL_JIT_OPT=
        fi ;;
   esac
@@ -50,7 +52,7 @@ gwctl_jit() {
        fi ;;
   esac
   if [ "${1:-}" != shell ] && [ -n "$gwctl__kb" ] && [ "$gwctl__kb" -gt 0 ] \
-      && [ "$gwctl__kb" -le "${GWCTL_C1_LIMIT_KB:-4096}" ]; then
+      && [ "$gwctl__kb" -le 4096 ]; then
     GWCTL_GC_OPT="$GWCTL_GC_OPT -Dgwctl.heap-watch=false"
   fi
   return 0

@@ -61,9 +61,12 @@ class LauncherJvmChoiceTest {
             assertThat(jit(shell, "validate --filename=" + small + " -o json", Map.of())).as(shell).isEqualTo(c1);
             assertThat(jit(shell, "pc route -f" + small, Map.of())).as(shell).isEqualTo(c1);
             assertThat(jit(shell, "pc route --config-dump " + small, Map.of())).as(shell).isEqualTo(c1);
-            // 5 MB in one directory, or in two -f paths of which each alone is under the limit.
-            assertThat(jit(shell, "validate -f " + big, Map.of())).as(shell).isEqualTo("[]");
-            assertThat(jit(shell, "validate -f " + big.resolve("a.yaml") + " -f " + big.resolve("b.yaml"), Map.of()))
+            // The default limit is 100 MB; with a 4 MB limit, 5 MB in one directory or in two -f paths of which each
+            // alone is under it gets full tiering.
+            Map<String, String> limit4m = Map.of("GWCTL_C1_LIMIT_KB", "4096");
+            assertThat(jit(shell, "validate -f " + big, Map.of())).as("under 100 MB").isEqualTo(c1);
+            assertThat(jit(shell, "validate -f " + big, limit4m)).as(shell).isEqualTo("[]");
+            assertThat(jit(shell, "validate -f " + big.resolve("a.yaml") + " -f " + big.resolve("b.yaml"), limit4m))
                     .as(shell).isEqualTo("[]");
             assertThat(jit(shell, "validate -f " + big, Map.of("GWCTL_C1_LIMIT_KB", "8192"))).as(shell).isEqualTo(c1);
             assertThat(jit(shell, "validate -f -", Map.of())).as("stdin: size unknown").isEqualTo("[]");
@@ -71,7 +74,7 @@ class LauncherJvmChoiceTest {
             assertThat(jit(shell, "shell -f " + small, Map.of())).as("long running").isEqualTo("[]");
             // gwctl diff BASE HEAD [WORKLOAD]: positional paths, counted together; the workload word is no path.
             assertThat(jit(shell, "diff " + small + " " + small + " deploy/gw", Map.of())).as(shell).isEqualTo(c1);
-            assertThat(jit(shell, "diff " + small + " " + big, Map.of())).as(shell).isEqualTo("[]");
+            assertThat(jit(shell, "diff " + small + " " + big, limit4m)).as(shell).isEqualTo("[]");
             assertThat(jit(shell, "diff - " + small, Map.of())).as("stdin: size unknown").isEqualTo("[]");
             assertThat(jit(shell, "validate -f " + big, Map.of("GWCTL_JIT", "c1"))).as(shell).isEqualTo(c1);
             assertThat(jit(shell, "--version", Map.of("GWCTL_JIT", "full"))).as(shell).isEqualTo("[]");
@@ -123,9 +126,9 @@ class LauncherJvmChoiceTest {
             assertThat(gc(shell, "pc route -f " + small + " -f " + small, Map.of())).as(shell).contains(off);
             assertThat(gc(shell, "validate -f " + small, Map.of("GWCTL_JIT", "full")))
                     .as("the JIT override leaves the watch to the size").contains(off);
-            assertThat(gc(shell, "validate -f " + big, Map.of())).as("over GWCTL_C1_LIMIT_KB").doesNotContain(off);
-            assertThat(gc(shell, "validate -f " + small, Map.of("GWCTL_C1_LIMIT_KB", "0"))).as(shell)
-                    .doesNotContain(off);
+            assertThat(gc(shell, "validate -f " + big, Map.of())).as("over 4 MB").doesNotContain(off);
+            assertThat(gc(shell, "validate -f " + small, Map.of("GWCTL_C1_LIMIT_KB", "0")))
+                    .as("the JIT's limit is not the watch's").contains(off);
             assertThat(gc(shell, "validate -f -", Map.of())).as("stdin: size unknown").doesNotContain(off);
             assertThat(gc(shell, "validate -n prod", Map.of())).as("a cluster").doesNotContain(off);
             assertThat(gc(shell, "shell -f " + small, Map.of())).as("the shell loads more").doesNotContain(off);

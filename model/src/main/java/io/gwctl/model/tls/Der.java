@@ -2,6 +2,7 @@ package io.gwctl.model.tls;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * The few DER (ASN.1) operations gwctl needs to turn PKCS#1 and SEC1 private keys into PKCS#8, which is the only
@@ -45,6 +46,11 @@ final class Der {
         }
         out.writeBytes(content);
         return out.toByteArray();
+    }
+
+    /** Lower-case hex of {@code bytes}. */
+    static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** A PKCS#8 PrivateKeyInfo (version 0) around an encoded algorithm identifier and the inner key encoding. */

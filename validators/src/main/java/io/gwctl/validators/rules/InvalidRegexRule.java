@@ -11,7 +11,10 @@ import io.gwctl.model.istio.VirtualService;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -37,25 +40,29 @@ public final class InvalidRegexRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
+        // Each distinct regex is compiled once: a repository repeats its patterns across VirtualServices.
+        Map<String, String> problems = new HashMap<>();
         for (VirtualService vs : ctx.snapshot().virtualServices()) {
             for (HttpStringMatches.Condition c : HttpStringMatches.of(vs)) {
                 if (c.match().type() == StringMatch.Type.REGEX) {
-                    check(vs, c.field(), c.valuePointer(), c.match().value(), out);
+                    check(vs, c.field(), c.valuePointer(), c.match().value(), problems, out);
                 }
             }
             for (int i = 0; i < vs.http().size(); i++) {
                 HttpRewrite rw = vs.http().get(i).rewrite();
                 if (rw != null && rw.hasUriRegexRewrite() && rw.uriRegexMatch() != null) {
                     check(vs, "rewrite.uriRegexRewrite.match", "/spec/http/" + i + "/rewrite/uriRegexRewrite/match",
-                            rw.uriRegexMatch(), out);
+                            rw.uriRegexMatch(), problems, out);
                 }
             }
         }
     }
 
-    private static void check(VirtualService vs, String field, String pointer, String regex, Reporter out) {
-        String problem = problem(regex);
-        if (problem != null) {
+    private static void check(VirtualService vs, String field, String pointer, String regex,
+                              Map<String, String> problems, Reporter out) {
+        // "" stands for none: every problem has words.
+        String problem = problems.computeIfAbsent(regex, r -> Objects.requireNonNullElse(problem(r), ""));
+        if (!problem.isEmpty()) {
             out.report(vs, pointer, "\"" + field + "\": " + problem, hint(regex));
         }
     }

@@ -110,9 +110,14 @@ public final class MeshHostConflictRule implements Rule {
         }
     }
 
+    /**
+     * Adds the first claim of each VirtualService on {@code key}. The VirtualServices are read one after the other, so
+     * an earlier claim of this one can only be the list's last: looking at it alone keeps the "" bucket, which holds
+     * every public exact host, linear.
+     */
     private static void add(Map<String, List<Claim>> map, String key, Claim c) {
         List<Claim> list = map.computeIfAbsent(key, k -> new ArrayList<>());
-        if (list.stream().noneMatch(x -> x.vs() == c.vs())) {
+        if (list.isEmpty() || list.get(list.size() - 1).vs() != c.vs()) {
             list.add(c);
         }
     }

@@ -107,6 +107,17 @@ class TlsCredentialTest {
     }
 
     @Test
+    void aCertificateBlockHoldingPemTextInsteadOfDerIsNoCertificate() {
+        // The JDK's factory would read the decoded text as PEM and accept it; Envoy reads DER.
+        byte[] nested = ("-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(pem("rsa.crt.pem"))
+                + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII);
+        Secret s = secret("ns", "x", Map.of("tls.crt", nested, "tls.key", pem("rsa.key.pem")));
+
+        assertThat(read(s).problems()).containsExactly("tls.crt does not parse as an X.509 certificate");
+    }
+
+    @Test
     void keyInTheCertificateKeyIsNamed() {
         Secret s = secret("ns", "x", Map.of("tls.crt", pem("rsa.key.pem"), "tls.key", pem("rsa.key.pem")));
         assertThat(read(s).problems()).containsExactly("tls.crt is a PRIVATE KEY, not a CERTIFICATE");
