@@ -155,18 +155,21 @@ class CommandTreeTest {
     }
 
     @Test
-    void aTextValidateOfSmallInputsStartsNeitherJacksonsMappersNorTheHeapWatch() throws Exception {
+    void aTextOrJsonValidateOfSmallInputsStartsNeitherJacksonsMappersNorTheHeapWatch() throws Exception {
         String examples = Path.of(System.getProperty("gwctl.root.dir", ".."), "testdata", "examples").toString();
         List<String> small = List.of("-Dgwctl.heap-watch=false");
 
         List<String> text = loadedClasses(small, ExitCodes.FINDINGS, "validate", "-f", examples);
         List<String> json = loadedClasses(small, ExitCodes.FINDINGS, "validate", "-o", "json", "-f", examples);
+        List<String> yaml = loadedClasses(small, ExitCodes.FINDINGS, "validate", "-o", "yaml", "-f", examples);
         List<String> watched = loadedClasses(List.of(), ExitCodes.FINDINGS, "validate", "-f", examples);
 
         assertThat(text).contains("io.gwctl.validators.Validator")
                 .doesNotContain("com.fasterxml.jackson.databind.ObjectMapper")
                 .noneMatch(c -> c.startsWith("java.lang.management."));
-        assertThat(json).contains("com.fasterxml.jackson.databind.ObjectMapper");
+        assertThat(json).as("streamed with jackson-core alone").contains("com.fasterxml.jackson.core.JsonGenerator")
+                .doesNotContain("com.fasterxml.jackson.databind.ObjectMapper");
+        assertThat(yaml).contains("com.fasterxml.jackson.databind.ObjectMapper");
         assertThat(watched).contains("java.lang.management.ManagementFactory");
     }
 

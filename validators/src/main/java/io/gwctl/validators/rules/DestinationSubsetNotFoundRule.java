@@ -11,7 +11,9 @@ import io.gwctl.validators.Reporter;
 import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
 import io.gwctl.validators.rules.MeshRegistry.DestinationUse;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -45,6 +47,9 @@ public final class DestinationSubsetNotFoundRule implements Rule {
         if (ctx.snapshot().destinationRules().isEmpty()) {
             return; // said by partlySkipped
         }
+        // Whether namespace NS sees a DestinationRule for FQDN defining SUBSET, by FQDN, NS and SUBSET: the gateway
+        // workloads' namespaces are asked again for every route to the same host and subset.
+        Map<String, Boolean> seen = new HashMap<>();
         for (DestinationUse u : ctx.registry().destinations()) {
             String subset = u.destination() == null ? null : u.destination().subset();
             if (subset == null || subset.isEmpty() || u.host().isEmpty()
@@ -55,7 +60,7 @@ public final class DestinationSubsetNotFoundRule implements Rule {
             String ns = u.vs().metadata().namespace();
             List<DestinationRule> rules = ctx.registry().rulesFor(u.lookup().fqdn(), ns);
             if (defines(rules, subset)) {
-                String blind = blindGateway(ctx, u, subset);
+                String blind = blindGateway(ctx, u, subset, seen);
                 if (blind != null) {
                     out.report(u.vs(), u.pointer() + "/subset", "Referenced " + (u.mirror() ? "mirror" : "host")
                             + "+subset in destinationrule not found by the gateway: \"" + u.host() + "+" + subset
@@ -84,14 +89,16 @@ public final class DestinationSubsetNotFoundRule implements Rule {
      * subset, as {@code gateway workload istio-system/istio-ingressgateway}; null when every one sees one. istiod
      * builds a gateway's clusters with the DestinationRules visible to the gateway proxy's namespace.
      */
-    private static String blindGateway(RuleContext ctx, DestinationUse u, String subset) {
+    private static String blindGateway(RuleContext ctx, DestinationUse u, String subset, Map<String, Boolean> seen) {
         for (String g : u.vs().gateways()) {
             if (g.equals(Hosts.MESH_GATEWAY)) {
                 continue;
             }
             Optional<Gateway> gw = DestinationPorts.gateway(ctx, g, u.vs().metadata().namespace());
             for (GatewayProxy p : gw.isEmpty() ? List.<GatewayProxy>of() : ctx.workloadsFor(gw.get())) {
-                if (!defines(ctx.registry().rulesFor(u.lookup().fqdn(), p.namespace()), subset)) {
+                String fqdn = u.lookup().fqdn();
+                if (!seen.computeIfAbsent(fqdn + '\0' + p.namespace() + '\0' + subset,
+                        k -> defines(ctx.registry().rulesFor(fqdn, p.namespace()), subset))) {
                     return "gateway workload " + p.namespace() + "/" + p.name() + " (Gateway "
                             + gw.get().metadata().key() + ")";
                 }
