@@ -28,11 +28,13 @@ record Completer(String shell, Path script, Map<String, String> env, Path dir) {
                     + "\nCOMP_LINE=" + quote(line) + "\nCOMP_POINT=${#COMP_LINE}\n" + function
                     + "\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n");
             case "zsh" -> Shell.run(env, dir, "zsh", "-f", "-c", "source " + quote(script) + "\n"
-                    // compadd keeps the candidates that start with the word, as zsh's does (PREFIX)
+                    // compadd keeps the candidates that start with PREFIX (the word, less what the script moved
+                    // to IPREFIX), as zsh's does
                     + "compadd() { while [ $# -gt 0 ]; do if [ \"$1\" = -a ]; then shift;"
-                    + " print -rl -- \"${(@M)${(@P)1}:#${words[CURRENT]}*}\"; fi; shift; done }\n"
+                    + " print -rl -- \"${(@M)${(@P)1}:#${PREFIX}*}\"; fi; shift; done }\n"
                     + "_files() { print -r -- " + quote(ZSH_FILES) + " }\n"
-                    + "words=(" + quoteAll(words) + ")\nCURRENT=${#words}\n" + function + " || true\n");
+                    + "words=(" + quoteAll(words) + ")\nCURRENT=${#words}\nPREFIX=${words[CURRENT]} IPREFIX=\n"
+                    + function + " || true\n");
             case "fish" -> Shell.run(env, dir, "fish", "--no-config", "-c", "source " + quote(script)
                     + "; complete -C " + quote(line));
             default -> throw new IllegalArgumentException(shell);

@@ -169,6 +169,19 @@ class ShellCompletionTest {
     }
 
     @Test
+    void zshCompletesTheValueOfAnOptionWrittenWithAnEqualsSign() throws Exception {
+        // zsh keeps --option=value as one word; the value after the = is completed as the option's
+        Completer c = completer("zsh", null);
+        assertThat(c.complete("gwctl pc l --output=")).containsExactlyInAnyOrder("short", "json", "yaml");
+        assertThat(c.complete("gwctl pc l --output=js")).containsExactly("json");
+        assertThat(c.complete("gwctl validate --filename=ga")).containsExactly(Completer.ZSH_FILES);
+        assertThat(c.complete("gwctl pc l --f")).contains("--filename").doesNotContain("json");
+        assertThat(c.zshOnTerminal("gwctl pc l --output=js")).containsExactly("json");
+        assertThat(c.zshOnTerminal("gwctl pc l --filename=ga")).containsExactly("gateway.yaml");
+        assertThat(c.zshOnTerminal("gwctl validate --context=")).isEmpty();
+    }
+
+    @Test
     void zshLoadsTheScriptFromFpathToo() throws Exception {
         // the release archive ships it as share/zsh/site-functions/_gwctl: compinit finds it by its #compdef line
         Path functions = Files.createDirectories(tmp.resolve("site-functions"));
