@@ -117,7 +117,12 @@ final class FishScript {
             if (!p.hidden()) {
                 String values = values(p, spec);
                 if (!values.isEmpty()) {
-                    completions.add(prefix + description(p.description()) + values);
+                    // help's COMMAND... is offered the parent's commands for its first word only: the tokens
+                    // before the cursor are then the program and the path
+                    String at = spec.helpCommand() ? "complete -c " + command + " -n " + quote((fn + "_at "
+                            + path).trim() + "; and test (count (commandline -opc)) -eq "
+                            + (path.split(" ").length + 1)) : prefix;
+                    completions.add(at + description(p.description()) + values);
                 }
             }
         }

@@ -154,7 +154,9 @@ final class PosixScript {
         for (PositionalParamSpec p : spec.positionalParameters()) {
             ValueCompletion v = ValueCompletion.of(p, spec);
             if (!p.hidden() && v.kind() != ValueCompletion.Kind.NOTHING) {
-                positionals.computeIfAbsent(action(v), k -> new ArrayList<>()).addAll(indexes(path, p.index()));
+                // help's COMMAND... is offered the parent's commands for its first word only
+                Range index = spec.helpCommand() ? Range.valueOf("0") : p.index();
+                positionals.computeIfAbsent(action(v), k -> new ArrayList<>()).addAll(indexes(path, index));
             }
         }
         List<String> names = new ArrayList<>();

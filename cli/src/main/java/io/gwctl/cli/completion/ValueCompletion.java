@@ -83,6 +83,11 @@ record ValueCompletion(Kind kind, List<String> words, Dynamic dynamic) {
         } else if (command.parent() != null && command.parent().name().equals("proxy-config")) {
             // listener, route, diff and all take the gateway workload as their argument
             return dynamic(Dynamic.WORKLOAD);
+        } else if (command.helpCommand() && command.parent() != null) {
+            // gwctl help COMMAND: the commands of the help command's parent (the scripts offer them first only)
+            List<String> names = new ArrayList<>();
+            FishScript.uniqueSubcommands(command.parent()).forEach(c -> names.add(c.getCommandName()));
+            return new ValueCompletion(Kind.WORDS, names, null);
         }
         if (takesFiles(a)) {
             return FILES;

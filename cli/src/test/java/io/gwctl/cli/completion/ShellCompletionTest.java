@@ -168,6 +168,16 @@ class ShellCompletionTest {
                 "all", "diff", "trace");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"bash", "zsh", "fish"})
+    void helpOffersTheCommandsForItsFirstWord(String shell) throws Exception {
+        Completer c = completer(shell, null);
+        assertThat(c.complete("gwctl help ")).contains("proxy-config", "validate", "diff", "completion", "version")
+                .doesNotContain("gateway.yaml", Completer.ZSH_FILES);
+        assertThat(c.complete("gwctl help va")).containsExactly("validate");
+        assertThat(c.complete("gwctl help validate ")).doesNotContain("validate", "proxy-config");
+    }
+
     @Test
     void zshCompletesTheValueOfAnOptionWrittenWithAnEqualsSign() throws Exception {
         // zsh keeps --option=value as one word; the value after the = is completed as the option's
