@@ -170,7 +170,8 @@ final class FishScript {
         return switch (v.kind()) {
             // A flag, or an optional value (--verbose[=false]): fish must not wait for an argument after it.
             case FLAG -> "";
-            case FILES -> (a.isOption() ? " -r" : "") + " -F";
+            case FILES -> (a.isOption() ? " -r" : "") + " -F"
+                    + (v.words().isEmpty() ? "" : " -a " + quote(String.join(" ", v.words())));
             case WORDS -> required + " -a " + quote(String.join(" ", v.words()));
             case DYNAMIC -> required + " -a " + quote("(" + fn + "_dynamic " + v.dynamic().word() + ")");
             case NOTHING -> required;

@@ -69,7 +69,10 @@ final class PosixScript {
                 + "            # -o filenames: quote what needs it and mark directories with a slash\n"
                 + "            compopt -o filenames 2>/dev/null\n"
                 + "            local IFS=$'\\n'\n"
-                + "            COMPREPLY=($(compgen -f -- \"$cur\")) ;;\n"
+                + "            COMPREPLY=($(compgen -f -- \"$cur\"))\n"
+                + "            for c in $" + fn + "_words; do\n"
+                + "                [[ $c == \"$cur\"* ]] && COMPREPLY+=(\"$c\")\n"
+                + "            done ;;\n"
                 + "        words)\n"
                 + "            for c in $" + fn + "_words; do\n"
                 + "                [[ $c == \"$cur\"* ]] && COMPREPLY+=(\"$c\")\n"
@@ -108,7 +111,12 @@ final class PosixScript {
                 + "    fi\n"
                 + "    " + fn + "_classify \"${line[@]}\"\n"
                 + "    case $" + fn + "_kind in\n"
-                + "        files) _files ;;\n"
+                + "        files)\n"
+                + "            # the words first: a real zsh added nothing after a _files that found no file\n"
+                + "            candidates=(${=" + fn + "_words})\n"
+                + "            (( $#candidates )) && compadd -a candidates\n"
+                + "            _files\n"
+                + "            return 0 ;;\n"
                 + "        words)\n"
                 + "            candidates=(${=" + fn + "_words})\n"
                 + "            compadd -a candidates ;;\n"
@@ -193,7 +201,8 @@ final class PosixScript {
     /** The shell statements that set the answer for a value completed as {@code v}. */
     private String action(ValueCompletion v) {
         return switch (v.kind()) {
-            case FILES -> fn + "_kind=files";
+            case FILES -> fn + "_kind=files" + (v.words().isEmpty() ? ""
+                    : " " + fn + "_words=" + quote(String.join(" ", v.words())));
             case WORDS -> fn + "_kind=words " + fn + "_words=" + quote(String.join(" ", v.words()));
             case DYNAMIC -> fn + "_kind=dynamic " + fn + "_what=" + v.dynamic().word();
             case FLAG, NOTHING -> fn + "_kind=none";

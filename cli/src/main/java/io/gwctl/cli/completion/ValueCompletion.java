@@ -1,5 +1,6 @@
 package io.gwctl.cli.completion;
 
+import io.gwctl.cli.diff.GatewayDiffCommand;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * What the shells offer for the value of one option or positional parameter: the one place that decides it, so the
@@ -21,7 +23,7 @@ record ValueCompletion(Kind kind, List<String> words, Dynamic dynamic) {
     enum Kind {
         /** An option without a value, or with an optional one ({@code --verbose[=BOOL]}): the next word is free. */
         FLAG,
-        /** File and directory names. */
+        /** File and directory names, and the {@link #words} beside them ({@code cluster:} for a diff side). */
         FILES,
         /** A fixed list of candidates ({@link #words}). */
         WORDS,
@@ -83,6 +85,11 @@ record ValueCompletion(Kind kind, List<String> words, Dynamic dynamic) {
         } else if (command.parent() != null && command.parent().name().equals("proxy-config")) {
             // listener, route, diff and all take the gateway workload as their argument
             return dynamic(Dynamic.WORKLOAD);
+        } else if (a instanceof PositionalParamSpec p && command.name().equals("diff") && command.parent() != null
+                && command.parent().parent() == null) {
+            // gwctl diff BASE HEAD [WORKLOAD]: each side is a file, a directory, - or the live cluster
+            return p.index().min() <= 1
+                    ? new ValueCompletion(Kind.FILES, List.of(GatewayDiffCommand.CLUSTER_SIDE), null) : NOTHING;
         } else if (command.helpCommand() && command.parent() != null) {
             // gwctl help COMMAND: the commands of the help command's parent (the scripts offer them first only)
             List<String> names = new ArrayList<>();

@@ -90,7 +90,7 @@ import picocli.CommandLine.Spec;
             "  gwctl diff cluster: manifests/ -A"})
 public final class GatewayDiffCommand implements Callable<Integer> {
     /** The argument that names the live cluster as a side. */
-    static final String CLUSTER_SIDE = "cluster:";
+    public static final String CLUSTER_SIDE = "cluster:";
 
     /** The cluster flags as diff uses them: -n and -A scope the comparison; no --with-cluster (cluster: is a side). */
     public static final class Help implements IModelTransformer {

@@ -160,12 +160,28 @@ class ShellCompletionTest {
     void zshOnATerminalListsFilesOnlyWhereAFileIsExpected() throws Exception {
         Completer c = completer("zsh", null);
         assertThat(c.zshOnTerminal("gwctl pc l -f ga")).containsExactly("gateway.yaml");
+        assertThat(c.zshOnTerminal("gwctl diff clu")).containsExactly("cluster:");
+        assertThat(c.zshOnTerminal("gwctl diff ga")).containsExactly("gateway.yaml");
         assertThat(c.zshOnTerminal("gwctl validate --kubeconfig ma")).containsExactly("manifests");
         assertThat(c.zshOnTerminal("gwctl pc l -n ")).isEmpty();
         assertThat(c.zshOnTerminal("gwctl pc l --context ")).isEmpty();
         assertThat(c.zshOnTerminal("gwctl pc l ")).isEmpty();
         assertThat(c.zshOnTerminal("gwctl pc ")).containsExactly("listener", "listeners", "l", "route", "routes", "r",
                 "all", "diff", "trace");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bash", "zsh", "fish"})
+    void diffSidesCompleteFileNamesAndTheLiveCluster(String shell) throws Exception {
+        Completer c = completer(shell, null);
+        assertThat(c.complete("gwctl diff ga")).containsExactlyElementsOf(files(shell, "gateway.yaml"));
+        assertThat(c.complete("gwctl diff gateway.yaml clu")).containsExactlyElementsOf(
+                shell.equals("zsh") ? List.of("cluster:", Completer.ZSH_FILES) : List.of("cluster:"));
+        assertThat(c.complete("gwctl diff ")).contains("cluster:");
+        if (!shell.equals("fish")) {
+            // the workload, third: nothing offline (fish's positionals are not told apart by place)
+            assertThat(c.complete("gwctl diff gateway.yaml cluster: ")).isEmpty();
+        }
     }
 
     @ParameterizedTest
