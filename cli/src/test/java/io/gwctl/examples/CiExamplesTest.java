@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.Gwctl;
+import io.gwctl.cli.source.KubeClientFactory;
+import io.gwctl.cli.source.MockCluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CI recipes the repository ships run as written: the pre-commit hooks, the GitHub Actions and GitLab CI
@@ -115,6 +118,52 @@ class CiExamplesTest {
         Gwctl.Result changed = new Gwctl().run(args.toArray(String[]::new));
         assertThat(changed.exitCode()).as(changed.toString()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(changed.out()).startsWith("**gwctl diff**: ").contains("```diff\n");
+    }
+
+    @Test
+    void githubActionsDriftExampleFailsWithTheMarkdownInTheSummaryWhenTheClusterDiffers(@TempDir Path dir)
+            throws IOException {
+        JsonNode workflow = YAML.readTree(ROOT.resolve("docs/ci/github-actions-drift.yml").toFile());
+        assertThat(workflow.get("permissions").get("contents").asText()).isEqualTo("read");
+        assertThat(workflow.get("permissions").has("pull-requests")).isFalse();
+        String diffLine = null;
+        String summarized = null;
+        boolean fails = false;
+        for (JsonNode step : workflow.get("jobs").get("drift").get("steps")) {
+            for (String line : step.path("run").asText().split("\n")) {
+                if (line.strip().startsWith("gwctl diff ")) {
+                    diffLine = line.strip();
+                }
+                if (line.contains(">> \"$GITHUB_STEP_SUMMARY\"")) {
+                    summarized = line.strip().substring("cat ".length(), line.strip().indexOf(" >>"));
+                }
+                if (line.strip().equals("exit 1")) {
+                    fails = true;
+                    assertThat(step.get("if").asText()).isEqualTo("steps.drift.outputs.code == '79'");
+                }
+            }
+        }
+        assertThat(fails).isTrue();
+        assertThat(diffLine).isNotNull().startsWith("gwctl diff cluster: deploy ").endsWith("-o markdown > "
+                + summarized);
+        List<String> args = new ArrayList<>(List.of(diffLine.substring("gwctl ".length(), diffLine.indexOf(" >"))
+                .split(" +")));
+        assertThat(args).hasSize(5).startsWith("diff", "cluster:", "deploy");
+        // A cluster that holds the example repository's gateway and teams: deploy/ as the cluster has it, then
+        // with team api's /v2 route that was never applied.
+        try (MockCluster cluster = MockCluster.http().load(EXAMPLES.resolve("istio-system"),
+                EXAMPLES.resolve("multi-team")).ready()) {
+            Gwctl gwctl = new Gwctl().kube(KubeClientFactory.fabric8())
+                    .env("KUBECONFIG", cluster.kubeconfig(dir, "kubeconfig", "prod", "default", "t0k3n"));
+            args.set(2, EXAMPLES.resolve("multi-team").toString());
+            Gwctl.Result same = gwctl.run(args.toArray(String[]::new));
+            assertThat(same.exitCode()).as(same.toString()).isZero();
+            assertThat(same.out()).isEmpty();
+            args.set(2, ROOT.resolve("testdata/diff/multi-team/team-api").toString());
+            Gwctl.Result drifted = gwctl.run(args.toArray(String[]::new));
+            assertThat(drifted.exitCode()).as(drifted.toString()).isEqualTo(ExitCodes.FINDINGS);
+            assertThat(drifted.out()).startsWith("**gwctl diff**: ").contains("```diff\n", "/v2*");
+        }
     }
 
     @Test
