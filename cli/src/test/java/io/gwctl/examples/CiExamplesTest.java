@@ -86,21 +86,34 @@ class CiExamplesTest {
         }
     }
 
+    /** One line of a step's {@code run} script, stripped, with its step. */
+    private record RunLine(JsonNode step, String line) {
+    }
+
+    /** The lines of the {@code run} scripts of {@code job}'s steps, in order. */
+    private static List<RunLine> runLines(JsonNode workflow, String job) {
+        List<RunLine> out = new ArrayList<>();
+        for (JsonNode step : workflow.get("jobs").get(job).get("steps")) {
+            for (String line : step.path("run").asText().split("\n")) {
+                out.add(new RunLine(step, line.strip()));
+            }
+        }
+        return out;
+    }
+
     @Test
     void githubActionsDiffExampleCommentsWithTheMarkdownItWrites() throws IOException {
         JsonNode workflow = YAML.readTree(ROOT.resolve("docs/ci/github-actions-diff.yml").toFile());
         assertThat(workflow.get("permissions").get("pull-requests").asText()).isEqualTo("write");
         String diffLine = null;
         String commented = null;
-        for (JsonNode step : workflow.get("jobs").get("diff").get("steps")) {
-            for (String line : step.path("run").asText().split("\n")) {
-                if (line.strip().startsWith("gwctl diff ")) {
-                    diffLine = line.strip();
-                }
-                if (line.contains("gh pr comment")) {
-                    commented = line.substring(line.indexOf("--body-file ") + "--body-file ".length()).strip();
-                    assertThat(step.get("if").asText()).isEqualTo("steps.diff.outputs.code == '79'");
-                }
+        for (RunLine r : runLines(workflow, "diff")) {
+            if (r.line().startsWith("gwctl diff ")) {
+                diffLine = r.line();
+            }
+            if (r.line().contains("gh pr comment")) {
+                commented = r.line().substring(r.line().indexOf("--body-file ") + "--body-file ".length()).strip();
+                assertThat(r.step().get("if").asText()).isEqualTo("steps.diff.outputs.code == '79'");
             }
         }
         assertThat(diffLine).isNotNull().endsWith("-o markdown > " + commented);
@@ -129,18 +142,16 @@ class CiExamplesTest {
         String diffLine = null;
         String summarized = null;
         boolean fails = false;
-        for (JsonNode step : workflow.get("jobs").get("drift").get("steps")) {
-            for (String line : step.path("run").asText().split("\n")) {
-                if (line.strip().startsWith("gwctl diff ")) {
-                    diffLine = line.strip();
-                }
-                if (line.contains(">> \"$GITHUB_STEP_SUMMARY\"")) {
-                    summarized = line.strip().substring("cat ".length(), line.strip().indexOf(" >>"));
-                }
-                if (line.strip().equals("exit 1")) {
-                    fails = true;
-                    assertThat(step.get("if").asText()).isEqualTo("steps.drift.outputs.code == '79'");
-                }
+        for (RunLine r : runLines(workflow, "drift")) {
+            if (r.line().startsWith("gwctl diff ")) {
+                diffLine = r.line();
+            }
+            if (r.line().contains(">> \"$GITHUB_STEP_SUMMARY\"")) {
+                summarized = r.line().substring("cat ".length(), r.line().indexOf(" >>"));
+            }
+            if (r.line().equals("exit 1")) {
+                fails = true;
+                assertThat(r.step().get("if").asText()).isEqualTo("steps.drift.outputs.code == '79'");
             }
         }
         assertThat(fails).isTrue();
