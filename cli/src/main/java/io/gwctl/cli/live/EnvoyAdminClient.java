@@ -3,6 +3,7 @@ package io.gwctl.cli.live;
 import io.gwctl.model.envoy.ConfigDump;
 import io.gwctl.model.envoy.ConfigDumpException;
 import io.gwctl.model.envoy.ConfigDumpReader;
+import io.gwctl.model.envoy.FullConfigDump;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -60,6 +61,25 @@ public final class EnvoyAdminClient {
     /** As {@link #configDump(URI, String)}, waiting at most {@code responseTimeout} for the response to start. */
     static ConfigDump configDump(URI base, String name, Duration responseTimeout)
             throws IOException, StatusException, ConfigDumpException {
+        return get(base, "config_dump", name, responseTimeout, ConfigDumpReader::read);
+    }
+
+    /**
+     * GETs {@code base/config_dump?include_eds} (the endpoints too, as istioctl's {@code proxy-config all} asks) and
+     * parses every section {@code pc all} prints; throws as {@link #configDump(URI, String)} does.
+     */
+    public static FullConfigDump fullConfigDump(URI base, String name)
+            throws IOException, StatusException, ConfigDumpException {
+        return get(base, "config_dump?include_eds", name, RESPONSE_TIMEOUT, ConfigDumpReader::readFull);
+    }
+
+    /** How an answer is parsed: {@link ConfigDumpReader#read} or {@link ConfigDumpReader#readFull}. */
+    private interface Parser<T> {
+        T parse(InputStream in, String name) throws ConfigDumpException;
+    }
+
+    private static <T> T get(URI base, String pathAndQuery, String name, Duration responseTimeout, Parser<T> parser)
+            throws IOException, StatusException, ConfigDumpException {
         // HTTP/1.1 as Envoy's admin listener speaks it (no h2c upgrade), never through a proxy: the tunnel is local.
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -67,7 +87,7 @@ public final class EnvoyAdminClient {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .proxy(HttpClient.Builder.NO_PROXY)
                 .build();
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("config_dump"))
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(responseTimeout)
                 .GET()
                 .build();
@@ -82,7 +102,7 @@ public final class EnvoyAdminClient {
             if (response.statusCode() != 200) {
                 throw new StatusException(response.statusCode(), firstLine(body));
             }
-            return ConfigDumpReader.read(body, name);
+            return parser.parse(body, name);
         }
     }
 

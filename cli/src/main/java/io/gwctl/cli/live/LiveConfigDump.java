@@ -8,8 +8,10 @@ import io.gwctl.cli.source.ClusterTarget;
 import io.gwctl.cli.source.SourceException;
 import io.gwctl.model.envoy.ConfigDump;
 import io.gwctl.model.envoy.ConfigDumpException;
+import io.gwctl.model.envoy.FullConfigDump;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.util.Optional;
 
@@ -30,7 +32,18 @@ public final class LiveConfigDump {
      *
      * @param pod {@code namespace/name} of the pod it came from
      */
-    public record Result(String pod, ConfigDump dump) {
+    public record Result<T>(String pod, T dump) {
+    }
+
+    /** How the dump is fetched through the tunnel: {@link EnvoyAdminClient#configDump(URI, String)} or the full one. */
+    private interface Fetch<T> {
+        T fetch(URI base, String name) throws IOException, EnvoyAdminClient.StatusException, ConfigDumpException;
+    }
+
+    /** Reads every section of the dump ({@code pc all}), endpoints included; fails as {@link #read} does. */
+    public static Result<FullConfigDump> readFull(Environment env, ClusterTarget target,
+                                                  GatewayPods.WorkloadRef workload, int adminPort) {
+        return read(env, target, workload, adminPort, EnvoyAdminClient::fullConfigDump);
     }
 
     /**
@@ -39,7 +52,13 @@ public final class LiveConfigDump {
      * @throws GwctlException 69 when the cluster, the pod or its admin port cannot be reached, 64 when the workload
      *                        does not exist, 65 when the answer is not a config dump
      */
-    public static Result read(Environment env, ClusterTarget target, GatewayPods.WorkloadRef workload, int adminPort) {
+    public static Result<ConfigDump> read(Environment env, ClusterTarget target, GatewayPods.WorkloadRef workload,
+                                          int adminPort) {
+        return read(env, target, workload, adminPort, EnvoyAdminClient::configDump);
+    }
+
+    private static <T> Result<T> read(Environment env, ClusterTarget target, GatewayPods.WorkloadRef workload,
+                                      int adminPort, Fetch<T> fetch) {
         KubernetesClient client;
         try {
             client = env.kubeClients().create(target);
@@ -57,7 +76,7 @@ public final class LiveConfigDump {
                         + e.getMessage(), e);
             }
             try (tunnel) {
-                return new Result(pod, EnvoyAdminClient.configDump(tunnel.baseUri(), "config_dump of pod " + pod));
+                return new Result<>(pod, fetch.fetch(tunnel.baseUri(), "config_dump of pod " + pod));
             } catch (IOException e) {
                 throw unreachable(pod, adminPort, e, tunnel.failure());
             } catch (EnvoyAdminClient.StatusException e) {

@@ -15,17 +15,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gwctl proxy-config all}: istioctl's {@code proxy-config all} summary. From a config dump it has every
- * section istioctl prints (bootstrap versions, clusters, listeners, routes, secrets, endpoints, separated by blank
- * lines); from manifests or a live proxy, the listener and route sections, which are what gwctl computes and reads.
+ * {@code gwctl proxy-config all}: istioctl's {@code proxy-config all} summary. From a config dump or a live proxy it
+ * has every section istioctl prints (bootstrap versions, clusters, listeners, routes, secrets, endpoints, separated
+ * by blank lines); from manifests, the listener and route sections, which are what gwctl computes.
  */
 @Command(name = "all", mixinStandardHelpOptions = true, usageHelpAutoWidth = false,
         modelTransformer = ClusterOptions.ProxyConfigHelp.class,
         description = {"Print the summary of 'istioctl proxy-config all': the tables of every kind, each name prefixed"
                 + " with its kind (listener/, route/, ...), separated by blank lines.",
-            "From --config-dump: bootstrap versions, clusters, listeners, routes, secrets (certificate metadata,"
-                    + " never the keys) and endpoints, byte for byte as istioctl. From manifests (-f, or a cluster)"
-                    + " and from --live: the listener and route tables, the only ones gwctl computes or reads."},
+            "From --config-dump and --live: bootstrap versions, clusters, listeners, routes, secrets (certificate"
+                    + " metadata, never the keys) and endpoints, byte for byte as istioctl. From manifests (-f, or a"
+                    + " cluster): the listener and route tables, the only ones gwctl computes."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  gwctl pc all --config-dump config_dump.json",

@@ -157,11 +157,17 @@ public final class ProxyConfigInputs {
     }
 
     /**
-     * {@code pc all}: with --config-dump alone, the whole dump (bootstrap versions, clusters, secrets and endpoints
-     * besides listeners and route configurations); empty for the other inputs, which {@link #read} reads and checks.
+     * {@code pc all}: with --config-dump alone, or --live alone, the whole dump (bootstrap versions, clusters, secrets
+     * and endpoints besides listeners and route configurations); empty for the other inputs, which {@link #read} reads
+     * and checks.
      */
     Optional<FullConfigDump> fullDump() {
         live.validate();
+        if (live.live() && dump.configDump() == null && !input.hasFiles()) {
+            LiveConfigDump.Result<FullConfigDump> r = LiveConfigDump.readFull(GwctlCommand.environment(spec),
+                    liveTarget(GwctlCommand.environment(spec)), liveWorkload(), live.adminPort());
+            return Optional.of(r.dump());
+        }
         if (dump.configDump() == null || live.live() || input.hasFiles() || workload != null) {
             return Optional.empty();
         }
@@ -208,10 +214,13 @@ public final class ProxyConfigInputs {
 
     private ProxyConfigData fromLive(GatewayPods.WorkloadRef ref) {
         Environment env = GwctlCommand.environment(spec);
-        ClusterTarget target = cluster.target(env).orElseThrow(() -> new GwctlException(ExitCodes.UNAVAILABLE,
-                "--live reads a cluster, and no kubeconfig was found: pass --kubeconfig FILE or set KUBECONFIG"));
-        LiveConfigDump.Result r = LiveConfigDump.read(env, target, ref, live.adminPort());
+        LiveConfigDump.Result<ConfigDump> r = LiveConfigDump.read(env, liveTarget(env), ref, live.adminPort());
         return new ProxyConfigData(r.dump().listeners(), r.dump().routeConfigs(), ExitCodes.OK, r.pod(), null,
                 null);
+    }
+
+    private ClusterTarget liveTarget(Environment env) {
+        return cluster.target(env).orElseThrow(() -> new GwctlException(ExitCodes.UNAVAILABLE,
+                "--live reads a cluster, and no kubeconfig was found: pass --kubeconfig FILE or set KUBECONFIG"));
     }
 }

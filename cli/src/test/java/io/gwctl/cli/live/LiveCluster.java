@@ -75,7 +75,8 @@ public final class LiveCluster implements BeforeEachCallback, AfterEachCallback 
         client = api.createClient();
         envoy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         envoy.createContext("/", exchange -> {
-            requests.add(exchange.getRequestURI().getPath());
+            String query = exchange.getRequestURI().getRawQuery();
+            requests.add(exchange.getRequestURI().getPath() + (query == null ? "" : "?" + query));
             Answer a = exchange.getRequestURI().getPath().equals("/config_dump") ? answer
                     : new Answer(404, "invalid path".getBytes(StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(a.status(), a.body().length);

@@ -58,7 +58,8 @@ class LiveProxyConfigTest {
         assumeShared();
         cluster.defaultIngress("istio-ingressgateway-7d4f9c-abcde").serve(dump);
         for (List<String> command : List.of(List.of("pc", "route"), List.of("pc", "listener"),
-                List.of("pc", "route", "-o", "json"), List.of("pc", "listener", "--verbose=false"))) {
+                List.of("pc", "route", "-o", "json"), List.of("pc", "listener", "--verbose=false"),
+                List.of("pc", "all"))) {
             Gwctl.Result offline = new Gwctl().run(Stream.concat(command.stream(),
                     Stream.of("--config-dump", dump.toString())).toArray(String[]::new));
             Gwctl.Result r = live(command.toArray(String[]::new));
@@ -66,9 +67,11 @@ class LiveProxyConfigTest {
             assertThat(r.out()).as(command.toString()).isEqualTo(offline.out());
             assertThat(r.exitCode()).isZero();
         }
-        assertThat(cluster.tunnels).hasSize(4)
+        assertThat(cluster.tunnels).hasSize(5)
                 .containsOnly("istio-system/istio-ingressgateway-7d4f9c-abcde:15000");
-        assertThat(cluster.requests).containsOnly("/config_dump");
+        // pc all asks for the endpoints too, as istioctl's does
+        assertThat(cluster.requests).containsOnly("/config_dump", "/config_dump?include_eds")
+                .containsOnlyOnce("/config_dump?include_eds");
     }
 
     @Test
