@@ -164,9 +164,8 @@ public final class ProxyConfigInputs {
     Optional<FullConfigDump> fullDump() {
         live.validate();
         if (live.live() && dump.configDump() == null && !input.hasFiles()) {
-            LiveConfigDump.Result<FullConfigDump> r = LiveConfigDump.readFull(GwctlCommand.environment(spec),
-                    liveTarget(GwctlCommand.environment(spec)), liveWorkload(), live.adminPort());
-            return Optional.of(r.dump());
+            Environment env = GwctlCommand.environment(spec);
+            return Optional.of(LiveConfigDump.readFull(env, liveTarget(env), liveWorkload(), live.adminPort()).dump());
         }
         if (dump.configDump() == null || live.live() || input.hasFiles() || workload != null) {
             return Optional.empty();

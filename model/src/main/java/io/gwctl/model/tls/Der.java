@@ -48,6 +48,11 @@ final class Der {
         return out.toByteArray();
     }
 
+    /** True when {@code der} starts with a SEQUENCE tag, as every key and certificate encoding does. */
+    static boolean startsWithSequence(byte[] der) {
+        return der.length > 0 && (der[0] & 0xff) == SEQUENCE;
+    }
+
     /** Lower-case hex of {@code bytes}. */
     static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);

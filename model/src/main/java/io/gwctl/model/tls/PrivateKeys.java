@@ -70,7 +70,7 @@ public final class PrivateKeys {
         } catch (IllegalArgumentException e) {
             throw new KeyProblem("has a " + block.label() + " block that is not valid DER");
         }
-        if (pkcs8.length == 0 || (pkcs8[0] & 0xff) != Der.SEQUENCE) {
+        if (!Der.startsWithSequence(pkcs8)) {
             // Every KeyFactory reads a PrivateKeyInfo, a SEQUENCE: none can read this, so none is asked (each would
             // throw an exception with its stack trace).
             throw new KeyProblem(unparsable(block));

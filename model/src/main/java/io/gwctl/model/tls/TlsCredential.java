@@ -112,7 +112,7 @@ public record TlsCredential(String certKey, String keyKey, List<CertificateInfo>
                 problems.add(which + " is a " + b.label() + ", not a CERTIFICATE");
             } else if (!b.decoded()) {
                 problems.add(which + " is not valid base64 or is truncated");
-            } else if (b.der().length == 0 || (b.der()[0] & 0xff) != Der.SEQUENCE) {
+            } else if (!Der.startsWithSequence(b.der())) {
                 // Not DER (a certificate is a SEQUENCE); the JDK's factory would go on to read it as PEM text.
                 problems.add(which + " does not parse as an X.509 certificate");
             } else {
