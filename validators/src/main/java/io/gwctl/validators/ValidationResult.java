@@ -2,6 +2,7 @@ package io.gwctl.validators;
 
 import io.gwctl.model.finding.Finding;
 import io.gwctl.model.finding.RuleInfo;
+import io.gwctl.model.finding.SpilledFindings;
 import io.gwctl.model.finding.ValidationReport;
 import java.util.List;
 
@@ -20,8 +21,8 @@ public record ValidationResult(List<Finding> findings, List<Finding> printed, in
             false, List.of());
 
     public ValidationResult {
-        findings = List.copyOf(findings);
-        printed = List.copyOf(printed);
+        findings = SpilledFindings.copyOf(findings);
+        printed = SpilledFindings.copyOf(printed);
         notes = List.copyOf(notes);
         rules = List.copyOf(rules);
     }

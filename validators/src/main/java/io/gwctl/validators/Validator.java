@@ -7,9 +7,11 @@ import io.gwctl.model.Resource;
 import io.gwctl.model.ResourceRef;
 import io.gwctl.model.Snapshot;
 import io.gwctl.model.finding.Finding;
+import io.gwctl.model.finding.FindingSorter;
 import io.gwctl.model.finding.Location;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
+import io.gwctl.model.finding.SpilledFindings;
 import io.gwctl.model.load.LoadProblem;
 import io.gwctl.model.translate.GatewayProxy;
 import io.gwctl.model.translate.ServiceTarget;
@@ -25,6 +27,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -62,13 +65,7 @@ public final class Validator {
     static final String KIALI_IGNORE_ANNOTATION = "kiali.io/ignore-validations";
 
     /** Total order over findings: istioctl's order (see {@link Finding#compareTo}), then everything else. */
-    static final Comparator<Finding> ORDER = Comparator.<Finding>naturalOrder()
-            .thenComparing(f -> f.location().file())
-            .thenComparingInt(f -> f.location().line())
-            .thenComparingInt(f -> f.location().column())
-            .thenComparing(f -> f.location().field())
-            .thenComparing(Finding::hint)
-            .thenComparing(f -> String.join(",", f.aliases()));
+    static final Comparator<Finding> ORDER = Finding.ORDER;
 
     private Validator() {
     }
@@ -91,7 +88,6 @@ public final class Validator {
         RuleContext ctx = RuleContext.of(snapshot, options);
         List<String> notes = new ArrayList<>();
         List<RuleInfo> ran = new ArrayList<>();
-        List<Finding> raw = new ArrayList<>();
         boolean crashed = false;
         boolean skipped = false;
         Map<Coverage.Gap, List<String>> partlySkipped = new LinkedHashMap<>();
@@ -129,12 +125,16 @@ public final class Validator {
             }
             toRun.add(rule);
         }
-        // The rules read the snapshot and the context and report into lists of their own, so they run on several
-        // threads; their findings are then taken in rule order, as if they had run one after the other.
-        for (RuleRun r : RuleRuns.run(toRun, ctx, threads)) {
-            raw.addAll(r.findings());
+        // The rules read the snapshot and the context, so they run on several threads. Their findings go straight
+        // to the judge (overrides, suppressions) and the sorter: the order is total, so the findings come out the
+        // same whichever rule reported first.
+        List<RuleInfo> judged = new ArrayList<>(ran);
+        judged.add(CHECK_SKIPPED);
+        judged.add(INTERNAL_ERROR);
+        Judge raw = new Judge(snapshot, options, judged);
+        for (RuleRun r : RuleRuns.run(toRun, ctx, threads, raw)) {
             if (r.crash() != null) {
-                raw.add(engineFinding(INTERNAL_ERROR, r.info().code(),
+                raw.accept(engineFinding(INTERNAL_ERROR, r.info().code(),
                         "internal error in rule " + r.info().code() + ": " + oneLine(r.crash())));
                 crashed = true;
             } else if (r.partlySkipped() != null) {
@@ -142,18 +142,18 @@ public final class Validator {
                 skipped = true;
             }
         }
-        skippedFor.forEach((why, codes) -> raw.add(engineFinding(CHECK_SKIPPED, String.join(",", codes),
+        skippedFor.forEach((why, codes) -> raw.accept(engineFinding(CHECK_SKIPPED, String.join(",", codes),
                 (codes.size() == 1 ? "check " + codes.get(0) + " " + nameOf(rules, codes.get(0)) : "checks "
                         + String.join(", ", codes)) + " skipped: " + why, why.equals(NO_SECRETS)
                         ? "If the input holds every Secret the gateways read, --require-secrets (or secrets: required"
                                 + " in .gwctl.yaml) reports a credential Secret that is not in it as missing." : "")));
-        ranWithout.forEach((why, codes) -> raw.add(engineFinding(CHECK_SKIPPED, String.join(",", codes),
+        ranWithout.forEach((why, codes) -> raw.accept(engineFinding(CHECK_SKIPPED, String.join(",", codes),
                 "check" + (codes.size() == 1 ? " " : "s ") + String.join(", ", codes) + " skipped " + why)));
         for (Map.Entry<Coverage.Gap, List<String>> e : partlySkipped.entrySet()) {
             // The rules ran for what could be read; what the user may not read is said once per gap.
             Coverage.Gap g = e.getKey();
             List<String> codes = e.getValue();
-            raw.add(engineFinding(CHECK_SKIPPED, String.join(",", codes), "check" + (codes.size() == 1 ? " " : "s ")
+            raw.accept(engineFinding(CHECK_SKIPPED, String.join(",", codes), "check" + (codes.size() == 1 ? " " : "s ")
                     + String.join(", ", codes) + " skipped for " + plural(g.kind()) + " in namespace "
                     + g.namespace() + ": " + g.reason()));
             skipped = true;
@@ -164,7 +164,7 @@ public final class Validator {
         if (crashed) {
             ran.add(INTERNAL_ERROR);
         }
-        return judge(raw, snapshot, options, notes, ran);
+        return raw.result(options, notes, ran);
     }
 
     /**
@@ -176,8 +176,8 @@ public final class Validator {
         return Math.max(1, n);
     }
 
-    /** What one rule's check gave: its findings in report order, its partly-skipped reason, or what it threw. */
-    record RuleRun(RuleInfo info, List<Finding> findings, String partlySkipped, Throwable crash) {
+    /** What one rule's check gave besides its findings: its partly-skipped reason, or what it threw. */
+    record RuleRun(RuleInfo info, String partlySkipped, Throwable crash) {
     }
 
     /** Runs rules on a few threads, the calling one among them, and gives their results in the rules' order. */
@@ -185,7 +185,13 @@ public final class Validator {
         private RuleRuns() {
         }
 
+        /** Runs the rules, their findings discarded (tests of the threads). */
         static List<RuleRun> run(List<Rule> rules, RuleContext ctx, int threads) {
+            return run(rules, ctx, threads, f -> { });
+        }
+
+        /** Runs the rules; each finding goes to {@code sink}, from whichever thread ran its rule. */
+        static List<RuleRun> run(List<Rule> rules, RuleContext ctx, int threads, Consumer<Finding> sink) {
             RuleRun[] out = new RuleRun[rules.size()];
             AtomicInteger next = new AtomicInteger();
             AtomicReference<Throwable> fatal = new AtomicReference<>();
@@ -193,7 +199,7 @@ public final class Validator {
                 try {
                     for (int i = next.getAndIncrement(); i < out.length && fatal.get() == null;
                          i = next.getAndIncrement()) {
-                        out[i] = runOne(rules.get(i), ctx);
+                        out[i] = runOne(rules.get(i), ctx, sink);
                     }
                 } catch (Throwable t) { // an Error such as OutOfMemoryError: the run cannot go on
                     fatal.compareAndSet(null, t);
@@ -225,14 +231,13 @@ public final class Validator {
             return List.of(out);
         }
 
-        private static RuleRun runOne(Rule rule, RuleContext ctx) {
+        private static RuleRun runOne(Rule rule, RuleContext ctx, Consumer<Finding> sink) {
             RuleInfo info = rule.info();
-            List<Finding> findings = new ArrayList<>();
             try {
-                rule.check(ctx, new CollectingReporter(info, findings));
-                return new RuleRun(info, findings, rule.partlySkipped(ctx), null);
+                rule.check(ctx, new CollectingReporter(info, sink));
+                return new RuleRun(info, rule.partlySkipped(ctx), null);
             } catch (RuntimeException | StackOverflowError e) {
-                return new RuleRun(info, findings, null, e);
+                return new RuleRun(info, null, e);
             }
         }
     }
@@ -260,10 +265,10 @@ public final class Validator {
     }
 
     private static List<Finding> merged(List<Finding> findings, Collection<Finding> more) {
-        List<Finding> all = new ArrayList<>(findings);
-        all.addAll(more);
-        all.sort(ORDER);
-        return all;
+        FindingSorter all = FindingSorter.withDefaultBudget();
+        findings.forEach(all::add);
+        more.forEach(all::add);
+        return all.sorted();
     }
 
     private static String nameOf(List<Rule> rules, String code) {
@@ -284,41 +289,51 @@ public final class Validator {
                 s.istioOperators(), s.secretProducers(), s.serviceEntries());
     }
 
-    /** Overrides severities, suppresses, dedupes, sorts and applies the thresholds. */
-    private static ValidationResult judge(List<Finding> raw, Snapshot snapshot, ValidateOptions options,
-                                          List<String> notes, List<RuleInfo> ran) {
-        Map<String, Severity> overrides = overridesByCode(options.severityOverrides(), ran);
-        List<Predicate<Finding>> suppressions = new ArrayList<>();
-        for (Suppression s : options.suppressions()) {
-            suppressions.add(s.predicate());
+    /**
+     * Overrides severities and suppresses as each finding is reported (on the rules' threads), then dedupes, sorts
+     * and applies the output and failure thresholds.
+     */
+    private static final class Judge implements Consumer<Finding> {
+        private final Map<String, Severity> overrides;
+        private final List<Predicate<Finding>> suppressions = new ArrayList<>();
+        private final AnnotationSuppressions annotations;
+        private final FindingSorter kept = FindingSorter.withDefaultBudget();
+        private final AtomicInteger suppressed = new AtomicInteger();
+        private final Severity failureThreshold;
+        private volatile boolean failed;
+
+        Judge(Snapshot snapshot, ValidateOptions options, List<RuleInfo> rules) {
+            overrides = overridesByCode(options.severityOverrides(), rules);
+            for (Suppression s : options.suppressions()) {
+                suppressions.add(s.predicate());
+            }
+            annotations = new AnnotationSuppressions(snapshot);
+            failureThreshold = options.failureThreshold();
         }
-        AnnotationSuppressions annotations = new AnnotationSuppressions(snapshot);
-        LinkedHashSet<Finding> kept = new LinkedHashSet<>();
-        int suppressed = 0;
-        for (Finding f : raw) {
+
+        @Override
+        public void accept(Finding f) {
             Severity sev = overrides.get(f.code());
             if (sev != null && sev != f.severity()) {
                 f = new Finding(f.code(), sev, f.aliases(), f.resource(), f.location(), f.message(), f.hint());
             }
             if (isSuppressed(f, suppressions) || annotations.suppresses(f)) {
-                suppressed++;
-                continue;
+                suppressed.incrementAndGet();
+                return;
+            }
+            if (!failed && f.severity().atLeast(failureThreshold)) {
+                failed = true;
             }
             kept.add(f);
         }
-        List<Finding> findings = new ArrayList<>(kept);
-        findings.sort(ORDER);
-        List<Finding> printed = new ArrayList<>();
-        boolean failed = false;
-        for (Finding f : findings) {
-            if (f.severity().atLeast(options.outputThreshold())) {
-                printed.add(f);
-            }
-            if (f.severity().atLeast(options.failureThreshold())) {
-                failed = true;
-            }
+
+        ValidationResult result(ValidateOptions options, List<String> notes, List<RuleInfo> ran) {
+            List<Finding> findings = kept.sorted();
+            Severity threshold = options.outputThreshold();
+            List<Finding> printed = Severity.INFO.atLeast(threshold) ? findings
+                    : SpilledFindings.filter(findings, f -> f.severity().atLeast(threshold));
+            return new ValidationResult(findings, printed, suppressed.get(), notes, failed, ran);
         }
-        return new ValidationResult(findings, printed, suppressed, notes, failed, ran);
     }
 
     /** Severity overrides keyed by rule code; a key may name the rule by code or by name (case-insensitive). */
@@ -451,16 +466,16 @@ public final class Validator {
     /** Builds findings of one rule from its info and the resources' source maps. */
     private static final class CollectingReporter implements Reporter {
         private final RuleInfo info;
-        private final List<Finding> sink;
+        private final Consumer<Finding> sink;
 
-        CollectingReporter(RuleInfo info, List<Finding> sink) {
+        CollectingReporter(RuleInfo info, Consumer<Finding> sink) {
             this.info = info;
             this.sink = sink;
         }
 
         @Override
         public void report(Finding f) {
-            sink.add(f);
+            sink.accept(f);
         }
 
         @Override
@@ -473,7 +488,7 @@ public final class Validator {
             String p = pointer == null ? "" : pointer;
             int line = r.origin().hasLine() || r.source().size() > 0 ? r.line(p) : 0;
             Location loc = new Location(r.origin().file(), line, r.source().column(p), p);
-            sink.add(new Finding(info.code(), severity, info.aliasesAt(severity), r.ref(), loc, message, hint));
+            sink.accept(new Finding(info.code(), severity, info.aliasesAt(severity), r.ref(), loc, message, hint));
         }
     }
 
@@ -483,24 +498,20 @@ public final class Validator {
      * {@code kiali.io/ignore-validations} lists KIA codes, and an empty value ignores every Kiali check.
      */
     private static final class AnnotationSuppressions {
-        private final Snapshot snapshot;
-        private Map<ResourceRef, Map<String, String>> annotations;
+        /** The annotations of the resources that carry one of the three, read before the rules run. */
+        private final Map<ResourceRef, Map<String, String>> annotations = new HashMap<>();
 
         AnnotationSuppressions(Snapshot snapshot) {
-            this.snapshot = snapshot;
+            for (Resource r : snapshot.all()) {
+                Map<String, String> a = r.metadata().annotations();
+                if (a.containsKey(SUPPRESS_ANNOTATION) || a.containsKey(ISTIO_SUPPRESS_ANNOTATION)
+                        || a.containsKey(KIALI_IGNORE_ANNOTATION)) {
+                    annotations.putIfAbsent(r.ref(), a);
+                }
+            }
         }
 
         boolean suppresses(Finding f) {
-            if (annotations == null) {
-                annotations = new HashMap<>();
-                for (Resource r : snapshot.all()) {
-                    Map<String, String> a = r.metadata().annotations();
-                    if (a.containsKey(SUPPRESS_ANNOTATION) || a.containsKey(ISTIO_SUPPRESS_ANNOTATION)
-                            || a.containsKey(KIALI_IGNORE_ANNOTATION)) {
-                        annotations.putIfAbsent(r.ref(), a);
-                    }
-                }
-            }
             if (annotations.isEmpty()) {
                 return false;
             }

@@ -224,8 +224,8 @@ public final class ValidateCommand implements Callable<Integer> {
             return null;
         }
         int[] n = new int[Severity.values().length];
-        java.util.Set<Finding> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        kept.addAll(shown.printed());
+        // Equal findings are one finding (the lists have no duplicates); findings kept on disk are read anew each time.
+        java.util.Set<Finding> kept = new java.util.HashSet<>(shown.printed());
         for (Finding f : all.printed()) {
             if (!kept.contains(f)) {
                 n[f.severity().ordinal()]++;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +97,10 @@ public final class Baseline {
         for (Finding f : current) {
             byKey.computeIfAbsent(fingerprint(f), k -> new ArrayList<>()).add(f);
         }
-        Set<Finding> existing = Collections.newSetFromMap(new IdentityHashMap<>());
+        // By identity (two equal findings are two problems), except in a list kept on disk: that reads a finding
+        // anew each time, and holds each finding once.
+        Set<Finding> existing = current instanceof SpilledFindings ? new HashSet<>()
+                : Collections.newSetFromMap(new IdentityHashMap<>());
         for (Map.Entry<String, List<Finding>> e : byKey.entrySet()) {
             Deque<Finding> candidates = remaining.get(e.getKey());
             if (candidates == null || candidates.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.gwctl.model.finding;
 
 import io.gwctl.model.ResourceRef;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -10,6 +11,20 @@ import java.util.List;
  */
 public record Finding(String code, Severity severity, List<String> aliases, ResourceRef resource, Location location,
                       String message, String hint) implements Comparable<Finding> {
+    /**
+     * The order reports list findings in: istioctl's ({@link #compareTo}), then every other component, so that two
+     * findings compare equal only when they are equal and a sorted list is the same whatever order it was built in.
+     */
+    public static final Comparator<Finding> ORDER = Comparator.<Finding>naturalOrder()
+            .thenComparing(f -> f.location().file())
+            .thenComparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(f -> f.location().field())
+            .thenComparing(Finding::hint)
+            .thenComparing(f -> String.join(",", f.aliases()))
+            .thenComparingInt(f -> f.aliases().size())
+            .thenComparing(f -> f.resource().namespace() == null);
+
     public Finding {
         aliases = List.copyOf(aliases);
         hint = hint == null ? "" : hint;

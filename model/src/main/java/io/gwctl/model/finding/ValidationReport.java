@@ -1,6 +1,5 @@
 package io.gwctl.model.finding;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,7 +11,7 @@ import java.util.List;
 public record ValidationReport(List<Finding> findings, List<RuleInfo> rules, List<String> notes, Summary summary,
                                List<String> inputs, BaselineMarks baseline) {
     public ValidationReport {
-        findings = List.copyOf(findings);
+        findings = SpilledFindings.copyOf(findings);
         rules = List.copyOf(rules);
         notes = List.copyOf(notes);
         inputs = List.copyOf(inputs);
@@ -34,25 +33,24 @@ public record ValidationReport(List<Finding> findings, List<RuleInfo> rules, Lis
      * out of the findings and the summary counts (and counted as hidden); otherwise they stay, marked.
      */
     public ValidationReport withBaseline(Baseline.Comparison comparison, boolean hideExisting) {
-        List<Finding> kept = new ArrayList<>(findings.size());
         int[] removed = new int[Severity.values().length];
-        int existing = 0;
-        for (Finding f : findings) {
+        int[] existing = new int[1];
+        List<Finding> kept = SpilledFindings.filter(findings, f -> {
             boolean old = comparison.isExisting(f);
-            existing += old ? 1 : 0;
+            existing[0] += old ? 1 : 0;
             if (old && hideExisting) {
                 removed[f.severity().ordinal()]++;
-            } else {
-                kept.add(f);
+                return false;
             }
-        }
+            return true;
+        });
         Summary s = summary == null || !hideExisting ? summary : new Summary(
                 summary.errors() - removed[Severity.ERROR.ordinal()],
                 summary.warnings() - removed[Severity.WARNING.ordinal()],
                 summary.infos() - removed[Severity.INFO.ordinal()], summary.suppressed(), summary.hidden(),
                 summary.resources(), summary.scope());
         return new ValidationReport(kept, rules, notes, s, inputs,
-                new BaselineMarks(comparison, existing, hideExisting ? existing : 0));
+                new BaselineMarks(comparison, existing[0], hideExisting ? existing[0] : 0));
     }
 
     /**

@@ -30,7 +30,9 @@ public record TlsCredential(String certKey, String keyKey, List<CertificateInfo>
                             boolean hasCa) {
     public TlsCredential {
         chain = List.copyOf(chain);
-        problems = List.copyOf(problems);
+        // Shared: most problems are one of a few sentences ("tls.crt does not parse as an X.509 certificate"), said
+        // of thousands of Secrets in a large repository.
+        problems = problems.stream().map(String::intern).toList();
     }
 
     /** Secret keys holding the CA bundle for MUTUAL/OPTIONAL_MUTUAL, in Istio's lookup order. */

@@ -6,6 +6,7 @@ import io.gwctl.model.finding.Finding;
 import io.gwctl.model.finding.Location;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
+import io.gwctl.model.finding.SpilledFindings;
 import io.gwctl.model.finding.ValidationReport;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -47,6 +48,9 @@ final class ReportFindings {
      * several analyzers (§2.5), and renderers must not depend on the order the engine happened to produce.
      */
     static List<Finding> ordered(ValidationReport report) {
+        if (report.findings() instanceof SpilledFindings spilled) {
+            return spilled; // sorted by Finding.ORDER, which begins with this order, and without duplicates
+        }
         List<Finding> sorted = new ArrayList<>(report.findings());
         sorted.sort(ORDER);
         return List.copyOf(new LinkedHashSet<>(sorted));
