@@ -1,5 +1,6 @@
 package io.gwctl.cli;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import io.gwctl.cli.completion.DynamicCandidates;
 import io.gwctl.model.Printable;
 import java.io.BufferedWriter;
@@ -10,12 +11,15 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import picocli.CommandLine;
 
 /**
@@ -69,30 +73,56 @@ public final class Main {
     /**
      * Ends the process with one line when the old generation is still {@value #HEAP_FULL} full after a full
      * collection: without this a run that outgrows the heap spends minutes in back-to-back collections before the
-     * JVM gives up with a stack trace. The notification comes on a JVM thread, hence {@code halt} here, in the
-     * only class that ends the process. The launchers turn it off ({@code -Dgwctl.heap-watch=false}) for small
-     * {@code -f} inputs, which cannot fill a heap: its management beans are a tenth of a small run's time.
+     * JVM gives up with a stack trace. Only a full collection ("end of major GC") is judged: G1 also reports the old
+     * generation after its young and mixed collections, which leave garbage there for later, and a run with heap
+     * to spare was stopped when it read that as full. The notification comes on a JVM thread, hence {@code halt}
+     * here, in the only class that ends the process. The launchers turn it off ({@code -Dgwctl.heap-watch=false})
+     * for small {@code -f} inputs, which cannot fill a heap: its management beans are a tenth of a small run's time.
      */
     private static void watchHeap() {
-        boolean watching = false;
+        MemoryPoolMXBean old = null;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             String name = pool.getName();
-            long max = pool.getUsage().getMax();
-            if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported() && max > 0
+            if (pool.getType() == MemoryType.HEAP && pool.getUsage().getMax() > 0
                     && (name.contains("Old") || name.contains("Tenured"))) {
-                pool.setCollectionUsageThreshold((long) (max * HEAP_FULL));
-                watching = true;
+                old = pool;
             }
         }
-        if (watching) {
-            ((NotificationEmitter) ManagementFactory.getMemoryMXBean()).addNotificationListener((n, handback) -> {
-                if (MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED.equals(n.getType())) {
-                    System.err.println(ErrorHandler.outOfMemoryMessage());
-                    System.err.flush();
-                    Runtime.getRuntime().halt(ExitCodes.INTERNAL_ERROR);
-                }
-            }, null, null);
+        if (old == null) {
+            return;
         }
+        NotificationListener listener = fullAfterFullCollection(old.getName(), old.getUsage().getMax(), () -> {
+            System.err.println(ErrorHandler.outOfMemoryMessage());
+            System.err.flush();
+            Runtime.getRuntime().halt(ExitCodes.INTERNAL_ERROR);
+        });
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(listener, null, null);
+            }
+        }
+    }
+
+    /**
+     * A listener of garbage collections that runs {@code full} when a full collection leaves the pool
+     * {@code oldPool} (of size {@code max}) at least {@value #HEAP_FULL} used.
+     */
+    static NotificationListener fullAfterFullCollection(String oldPool, long max, Runnable full) {
+        long limit = (long) (max * HEAP_FULL);
+        return (n, handback) -> {
+            if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                return;
+            }
+            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                    (CompositeData) n.getUserData());
+            if (!"end of major GC".equals(info.getGcAction())) {
+                return;
+            }
+            MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(oldPool);
+            if (after != null && after.getUsed() >= limit) {
+                full.run();
+            }
+        };
     }
 
     /** Runs gwctl on the process environment, writing UTF-8 to the given streams. */

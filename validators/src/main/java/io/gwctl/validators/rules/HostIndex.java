@@ -1,5 +1,7 @@
 package io.gwctl.validators.rules;
 
+import io.gwctl.model.translate.Hosts;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.NavigableSet;
 import java.util.Set;
@@ -12,14 +14,52 @@ import java.util.TreeSet;
  * kept reversed in sorted sets so that "some indexed host ends with this suffix" is one ceiling lookup.
  */
 final class HostIndex {
-    private final Set<String> exact = new HashSet<>();
-    private final Set<String> wildcardSuffixes = new HashSet<>();
+    /** Hosts past which the index is built; up to this many are compared one by one. */
+    static final int SMALL = 8;
+
+    /**
+     * The hosts while there are at most {@link #SMALL}, distinct, then null: most Gateways name a few hosts, and
+     * the five sets below cost some 400 bytes even empty (two rules keep an index per Gateway; at 100,000 Gateways
+     * the sets were 200 MB).
+     */
+    private String[] small = new String[2];
+    private int count;
+    private Set<String> exact;
+    private Set<String> wildcardSuffixes;
     /** The distinct lengths of {@link #wildcardSuffixes}, ascending: only suffixes of these lengths can match. */
-    private final NavigableSet<Integer> suffixLengths = new TreeSet<>();
-    private final NavigableSet<String> exactReversed = new TreeSet<>();
-    private final NavigableSet<String> suffixesReversed = new TreeSet<>();
+    private NavigableSet<Integer> suffixLengths;
+    private NavigableSet<String> exactReversed;
+    private NavigableSet<String> suffixesReversed;
 
     void add(String host) {
+        if (small != null) {
+            for (int i = 0; i < count; i++) {
+                if (small[i].equals(host)) {
+                    return;
+                }
+            }
+            if (count < SMALL) {
+                if (count == small.length) {
+                    small = Arrays.copyOf(small, SMALL);
+                }
+                small[count++] = host;
+                return;
+            }
+            exact = new HashSet<>();
+            wildcardSuffixes = new HashSet<>();
+            suffixLengths = new TreeSet<>();
+            exactReversed = new TreeSet<>();
+            suffixesReversed = new TreeSet<>();
+            String[] hosts = small;
+            small = null;
+            for (int i = 0; i < count; i++) {
+                index(hosts[i]);
+            }
+        }
+        index(host);
+    }
+
+    private void index(String host) {
         if (host.startsWith("*")) {
             String suffix = host.substring(1);
             if (wildcardSuffixes.add(suffix)) {
@@ -32,11 +72,19 @@ final class HostIndex {
     }
 
     boolean isEmpty() {
-        return exact.isEmpty() && wildcardSuffixes.isEmpty();
+        return small != null ? count == 0 : exact.isEmpty() && wildcardSuffixes.isEmpty();
     }
 
     /** True when some indexed host {@code n} satisfies {@code Hosts.matches(n, host)}. */
     boolean matchesAny(String host) {
+        if (small != null) {
+            for (int i = 0; i < count; i++) {
+                if (Hosts.matches(small[i], host)) {
+                    return true;
+                }
+            }
+            return false;
+        }
         if (!host.startsWith("*")) {
             // n = "*suffix" matches when host ends with suffix: try every suffix of host, "" included ("*").
             return exact.contains(host) || hasSuffixIn(host, 0);
