@@ -8,7 +8,6 @@ import io.gwctl.model.kube.Workload;
 import io.gwctl.validators.RuleContext;
 import io.gwctl.model.translate.GatewayProxy;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,7 +39,7 @@ final class MeshEvidence {
      */
     String of(Service svc) {
         if (svc.metadata().labels().containsKey("kiali_wizard") || svc.selector() == null || svc.selector().isEmpty()
-                || selectsGateway(svc, ctx.gatewayWorkloads())) {
+                || selectsGateway(svc, ctx)) {
             return null;
         }
         Map<String, String> nsLabels = namespaceLabels.getOrDefault(svc.metadata().namespace(), Map.of());
@@ -53,9 +52,10 @@ final class MeshEvidence {
         return null;
     }
 
-    static boolean selectsGateway(Service svc, List<GatewayProxy> gateways) {
-        for (GatewayProxy g : gateways) {
-            if (g.namespace().equals(svc.metadata().namespace()) && includes(g.labels(), svc.selector())) {
+    /** True when the Service selects a gateway workload (of its own namespace, as a selector can only). */
+    static boolean selectsGateway(Service svc, RuleContext ctx) {
+        for (GatewayProxy g : ctx.gatewayWorkloadsIn(svc.metadata().namespace())) {
+            if (includes(g.labels(), svc.selector())) {
                 return true;
             }
         }

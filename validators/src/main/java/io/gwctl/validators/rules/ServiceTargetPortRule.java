@@ -47,7 +47,7 @@ public final class ServiceTargetPortRule implements Rule {
     public void check(RuleContext ctx, Reporter out) {
         for (Service svc : ctx.snapshot().services()) {
             if (svc.selector() == null || svc.selector().isEmpty() || "istio-system".equals(svc.metadata().namespace())
-                    || MeshEvidence.selectsGateway(svc, ctx.gatewayWorkloads())) {
+                    || MeshEvidence.selectsGateway(svc, ctx)) {
                 continue;
             }
             List<Workload> declaring = new ArrayList<>();
