@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gwctl.model.SourceMap;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The loader's fast path: reads the block-style YAML that manifests are made of straight from the file's UTF-8
@@ -34,8 +34,18 @@ final class BlockYamlReader {
     private static final int MAX_DEPTH = TreeBuilder.MAX_DEPTH - 10;
     /** SnakeYAML refuses a key longer than 1,024 characters; such keys are left to it. */
     private static final int MAX_KEY_BYTES = 1000;
-    /** Plain scalars typed by the full parser, remembered per file ({@code 0}, {@code 1.0} repeat). */
-    private static final int MAX_TYPED = 256;
+    /**
+     * Plain scalars typed by the full parser ({@code 0}, {@code 1.0}, timestamps repeat), remembered for the process
+     * while there is room: a file's own cache made each file start the full parser again (each timestamp of 65,000
+     * files at N=100,000). The nodes are Jackson's immutable value nodes, so documents can share them.
+     */
+    private static final int MAX_TYPED = 4096;
+    private static final Map<String, JsonNode> TYPED = new ConcurrentHashMap<>();
+    /**
+     * The pool of the full parser's one-key documents: it shares nothing ({@code 0} entries), and one for all of them
+     * keeps its per-thread trie root in one thread-local, where a pool per scalar left one behind each time.
+     */
+    private static final PointerPool SCALAR_POOL = new PointerPool(0);
 
     /** Bytes a plain scalar's scan must look at: ':', ' ', control characters, DEL and non-ASCII. */
     private static final boolean[] SPECIAL = new boolean[256];
@@ -64,7 +74,6 @@ final class BlockYamlReader {
     private final byte[] b;
     private final int end;
     private final PointerPool pool;
-    private final Map<String, JsonNode> typed = new HashMap<>();
     private int pos;
     /** 1-based number of the line being read, and the offset where it starts. */
     private int line;
@@ -933,13 +942,13 @@ final class BlockYamlReader {
      * reads a one-line plain value as any block mapping or list does.
      */
     private JsonNode typed(String v) {
-        JsonNode n = typed.get(v);
+        JsonNode n = TYPED.get(v);
         if (n != null) {
             return n;
         }
         JsonNode[] out = new JsonNode[1];
         boolean[] bad = new boolean[1];
-        new InputReader("", "", new PointerPool(0)).readFull("k: " + v, new TreeBuilder.Sink() {
+        new InputReader("", "", SCALAR_POOL).readFull("k: " + v, new TreeBuilder.Sink() {
             @Override
             public void document(int index, JsonNode root, Map<String, Long> positions, int line, int column) {
                 if (out[0] != null || root == null || !root.isObject() || root.size() != 1 || !root.has("k")
@@ -958,8 +967,8 @@ final class BlockYamlReader {
         if (bad[0] || out[0] == null) {
             throw UNSUPPORTED;
         }
-        if (typed.size() < MAX_TYPED) {
-            typed.put(v, out[0]);
+        if (TYPED.size() < MAX_TYPED) {
+            TYPED.put(v, out[0]);
         }
         return out[0];
     }
