@@ -175,12 +175,13 @@ final class HttpRouteBuilder {
     private List<Route> buildRoutes(VirtualService vs, int listenPort, String gatewayName) {
         List<Route> out = new ArrayList<>();
         String config = CONFIG_PREFIX + vs.metadata().namespace() + "/virtual-service/" + vs.metadata().name();
-        for (HttpRoute http : vs.http()) {
+        for (int i = 0; i < vs.http().size(); i++) {
+            HttpRoute http = vs.http().get(i);
             if (http.delegateName() != null) {
                 continue; // a delegate that was missing or not exported to the root (Delegates)
             }
             if (http.match().isEmpty()) {
-                out.add(route(http, null, listenPort, config));
+                out.add(route(vs, i, http, null, listenPort, config));
                 break;
             }
             boolean catchAll = false;
@@ -191,7 +192,7 @@ final class HttpRouteBuilder {
                 if (!sourceMatches(m, gatewayName)) {
                     continue;
                 }
-                Route r = route(http, m, listenPort, config);
+                Route r = route(vs, i, http, m, listenPort, config);
                 out.add(r);
                 if (isCatchAll(r.match())) {
                     catchAll = true;
@@ -217,10 +218,10 @@ final class HttpRouteBuilder {
         return false;
     }
 
-    private Route route(HttpRoute http, HttpMatch m, int listenPort, String config) {
+    private Route route(VirtualService vs, int index, HttpRoute http, HttpMatch m, int listenPort, String config) {
         RouteMatch match = m == null ? CATCH_ALL
                 : translatedMatches.computeIfAbsent(m, HttpRouteBuilder::translateMatch);
-        RuleSource source = source(http, m);
+        RuleSource source = source(vs, index, http, m);
         if (http.hasRedirect()) {
             return new Route(match, Route.Action.REDIRECT, "", config, List.of(), redirect(http.redirect()), 0,
                     source);
@@ -259,8 +260,8 @@ final class HttpRouteBuilder {
      * The VirtualService rule behind a route: {@code http[i].match[j]} with its line, or only {@code http[i]} for a
      * rule merged from a delegate (its matches were combined with the root's); null when unknown.
      */
-    private RuleSource source(HttpRoute http, HttpMatch m) {
-        VirtualServiceIndex.HttpRuleOrigin o = vsIndex.ruleOrigin(http);
+    private RuleSource source(VirtualService routes, int index, HttpRoute http, HttpMatch m) {
+        VirtualServiceIndex.HttpRuleOrigin o = vsIndex.ruleOrigin(routes, index, http);
         if (o == null) {
             return null;
         }

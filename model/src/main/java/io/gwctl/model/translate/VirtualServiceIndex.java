@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * The VirtualServices a gateway workload sees, per Gateway they bind to (istiod's {@code virtualServiceIndex} and
@@ -30,13 +31,13 @@ public final class VirtualServiceIndex {
     /** Shared by every namespace's index of one snapshot: read, never changed. */
     private final Map<String, List<VirtualService>> publicByGateway;
     private final Map<String, Binding> bindings = new HashMap<>();
-    /** Each http rule the translator may see (resolved, or merged from a delegate) to the rule it was written as. */
-    private final Map<HttpRoute, HttpRuleOrigin> ruleOrigins;
+    /** Where the translator's VirtualServices and their http rules were written ({@link Resolved}). */
+    private final Resolved origins;
 
     private VirtualServiceIndex(String proxyNamespace, Resolved resolved) {
         this.proxyNamespace = proxyNamespace;
         this.publicByGateway = resolved.publicByGateway;
-        this.ruleOrigins = resolved.ruleOrigins;
+        this.origins = resolved;
     }
 
     /**
@@ -71,16 +72,31 @@ public final class VirtualServiceIndex {
 
         final Map<String, List<VirtualService>> publicByGateway = new HashMap<>();
         final Map<String, List<VirtualService>> naming = new HashMap<>();
-        /** Filled here, then only read (by every namespace's index). */
+        /** Each VirtualService as resolved (and not merged with a delegate) to the VirtualService as loaded. */
+        final Map<VirtualService, VirtualService> raws = new IdentityHashMap<>();
+        /**
+         * The http rules of delegates and of roots that have one, and the rules merged from delegates, to the rule
+         * they were written as. Every other rule is {@code http[i]} of its VirtualService as loaded: one entry a rule
+         * for all of them was 44 MB at 1.1 million rules (100,000 Gateways).
+         */
         final Map<HttpRoute, HttpRuleOrigin> ruleOrigins = new IdentityHashMap<>();
 
         private Resolved(Snapshot snapshot) {
+            // Equal resolved lists (the gateways every VirtualService of a team names) are kept once, and so are
+            // the names in them.
+            Map<List<String>, List<String>> lists = new HashMap<>();
+            Map<String, String> names = new HashMap<>();
+            UnaryOperator<List<String>> shared = l -> lists.computeIfAbsent(l, k -> k.stream()
+                    .map(n -> names.computeIfAbsent(n, x -> x)).toList());
             List<VirtualService> resolved = new ArrayList<>(snapshot.virtualServices().size());
             for (VirtualService raw : snapshot.virtualServices()) {
-                VirtualService r = resolve(raw);
+                VirtualService r = resolve(raw, shared);
                 resolved.add(r);
-                for (int i = 0; i < r.http().size(); i++) {
-                    ruleOrigins.put(r.http().get(i), new HttpRuleOrigin(raw, i, false));
+                raws.put(r, raw);
+                if (r.hosts().isEmpty() || r.http().stream().anyMatch(h -> h.delegateName() != null)) {
+                    for (int i = 0; i < r.http().size(); i++) {
+                        ruleOrigins.put(r.http().get(i), new HttpRuleOrigin(raw, i, false));
+                    }
                 }
             }
             List<VirtualService> sorted = new ArrayList<>(Delegates.merge(resolved, (merged, sub) -> {
@@ -143,9 +159,18 @@ public final class VirtualServiceIndex {
         });
     }
 
-    /** The rule {@code http} was written as (its VirtualService and index), or null for a rule built elsewhere. */
-    HttpRuleOrigin ruleOrigin(HttpRoute http) {
-        return ruleOrigins.get(http);
+    /**
+     * The rule {@code http}, rule {@code index} of {@code vs} as the translator sees it, was written as (its
+     * VirtualService as loaded and its index there), or null for a rule built elsewhere.
+     */
+    HttpRuleOrigin ruleOrigin(VirtualService vs, int index, HttpRoute http) {
+        HttpRuleOrigin o = origins.ruleOrigins.get(http);
+        if (o != null) {
+            return o;
+        }
+        VirtualService raw = origins.raws.get(vs);
+        return raw == null || index >= vs.http().size() || vs.http().get(index) != http ? null
+                : new HttpRuleOrigin(raw, index, false);
     }
 
     /**
@@ -207,11 +232,17 @@ public final class VirtualServiceIndex {
      * {@code ns/name}, empty {@code gateways} to {@code [mesh]}. Origin and source positions are kept.
      */
     public static VirtualService resolve(VirtualService vs) {
+        return resolve(vs, UnaryOperator.identity());
+    }
+
+    /** As {@link #resolve(VirtualService)}, the resolved host and gateway lists passed through {@code shared}. */
+    private static VirtualService resolve(VirtualService vs, UnaryOperator<List<String>> shared) {
         String ns = vs.metadata().namespace();
         List<String> hosts = same(vs.hosts(), vs.hosts().stream().map(h -> Hosts.resolveShortnameToFqdn(h, ns))
                 .toList());
+        hosts = hosts == vs.hosts() ? hosts : shared.apply(hosts);
         List<String> gateways = vs.gateways().isEmpty() ? List.of(Hosts.MESH_GATEWAY)
-                : gatewayNames(vs.gateways(), ns);
+                : shared.apply(gatewayNames(vs.gateways(), ns));
         List<HttpRoute> http = new ArrayList<>(vs.http().size());
         for (HttpRoute r : vs.http()) {
             List<HttpMatch> matches = new ArrayList<>(r.match().size());
@@ -236,8 +267,8 @@ public final class VirtualServiceIndex {
                 .map(t -> new TcpRoute(l4Matches(t.match(), ns), destinations(t.route(), ns))).toList();
         List<TlsRoute> tls = vs.tls().stream()
                 .map(t -> new TlsRoute(l4Matches(t.match(), ns), destinations(t.route(), ns))).toList();
-        return new VirtualService(vs.metadata(), vs.origin(), vs.source(), hosts, gateways, http, tcp, tls,
-                vs.exportTo());
+        return new VirtualService(vs.metadata(), vs.origin(), vs.source(), hosts, gateways, same(vs.http(), http),
+                tcp, tls, vs.exportTo());
     }
 
     /** {@code original} when {@code resolved} holds the very same elements, else {@code resolved}. */
