@@ -11,6 +11,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.RandomAccess;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Predicate;
 
 /**
@@ -66,7 +68,7 @@ public final class SpilledFindings extends AbstractList<Finding> implements Rand
     private SpilledFindings filter(Predicate<Finding> keep) {
         int[] kept = new int[size()];
         int n = 0;
-        Cursor c = new Cursor();
+        Cursor c = new Cursor(BLOCK);
         for (int i = 0; i < kept.length; i++) {
             int record = record(i);
             if (keep.test(c.read(record))) {
@@ -90,13 +92,20 @@ public final class SpilledFindings extends AbstractList<Finding> implements Rand
         if (i < 0 || i >= size()) {
             throw new IndexOutOfBoundsException(i);
         }
-        return new Cursor().read(record(i));
+        return new Cursor(0).read(record(i)); // the one record: no block read ahead for a single element
+    }
+
+    /** In order through one cursor: the default for a random-access list would read each element on its own. */
+    @Override
+    public Spliterator<Finding> spliterator() {
+        return Spliterators.spliterator(iterator(), size(), Spliterator.ORDERED | Spliterator.SIZED
+                | Spliterator.NONNULL | Spliterator.IMMUTABLE);
     }
 
     @Override
     public Iterator<Finding> iterator() {
         return new Iterator<>() {
-            private final Cursor cursor = new Cursor();
+            private final Cursor cursor = new Cursor(BLOCK);
             private int next;
 
             @Override
@@ -117,9 +126,15 @@ public final class SpilledFindings extends AbstractList<Finding> implements Rand
     /** Reads records through a block of the file, refilled when a record lies outside it. */
     private final class Cursor {
         private final FindingCodec codec = new FindingCodec();
+        /** Bytes read at once when a record lies outside the block (at least the record). */
+        private final int readAhead;
         private ByteBuffer block = ByteBuffer.allocate(0);
         /** The file offset of {@code block}'s first byte. */
         private long blockStart;
+
+        Cursor(int readAhead) {
+            this.readAhead = readAhead;
+        }
 
         Finding read(int record) {
             long start = offsets[record];
@@ -133,7 +148,7 @@ public final class SpilledFindings extends AbstractList<Finding> implements Rand
 
         private void fill(long start, int length) {
             long end = offsets[offsets.length - 1];
-            int size = (int) Math.max(length, Math.min(BLOCK, end - start));
+            int size = (int) Math.max(length, Math.min(readAhead, end - start));
             if (block.capacity() < size) {
                 block = ByteBuffer.allocate(size);
             }

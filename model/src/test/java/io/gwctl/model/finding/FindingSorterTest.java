@@ -130,6 +130,9 @@ class FindingSorterTest {
         }
         assertThat(out).isEqualTo(expected);
         assertThat(out.hashCode()).isEqualTo(expected.hashCode());
+        assertThat(out.stream().toList()).isEqualTo(expected);
+        assertThat(out.stream().filter(f -> f.severity() == Severity.WARNING).count())
+                .isEqualTo(expected.stream().filter(f -> f.severity() == Severity.WARNING).count());
         assertThat(SpilledFindings.copyOf(out)).isSameAs(out);
         assertThatThrownBy(() -> out.add(expected.get(0))).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> out.get(out.size())).isInstanceOf(IndexOutOfBoundsException.class);
