@@ -65,10 +65,14 @@ class LauncherJvmChoiceTest {
             // alone is under it gets full tiering.
             Map<String, String> limit4m = Map.of("GWCTL_C1_LIMIT_KB", "4096");
             assertThat(jit(shell, "validate -f " + big, Map.of())).as("under 100 MB").isEqualTo(c1);
-            assertThat(jit(shell, "validate -f " + big, limit4m)).as(shell).isEqualTo("[]");
-            assertThat(jit(shell, "validate -f " + big.resolve("a.yaml") + " -f " + big.resolve("b.yaml"), limit4m))
+            assertThat(jit(shell, "pc route -f " + big, limit4m)).as(shell).isEqualTo("[]");
+            assertThat(jit(shell, "pc route -f " + big.resolve("a.yaml") + " -f " + big.resolve("b.yaml"), limit4m))
                     .as(shell).isEqualTo("[]");
             assertThat(jit(shell, "validate -f " + big, Map.of("GWCTL_C1_LIMIT_KB", "8192"))).as(shell).isEqualTo(c1);
+            // validate's limit is one and a half times the others': 5 MB is over 4 MB, under 6 MB.
+            assertThat(jit(shell, "validate -f " + big, limit4m)).as(shell).isEqualTo(c1);
+            assertThat(jit(shell, "validate -f " + big, Map.of("GWCTL_C1_LIMIT_KB", "3000"))).as(shell)
+                    .isEqualTo("[]");
             assertThat(jit(shell, "validate -f -", Map.of())).as("stdin: size unknown").isEqualTo("[]");
             assertThat(jit(shell, "validate -f " + dir.resolve("missing"), Map.of())).as(shell).isEqualTo("[]");
             assertThat(jit(shell, "shell -f " + small, Map.of())).as("long running").isEqualTo("[]");

@@ -1,5 +1,7 @@
 package io.gwctl.model;
 
+import java.util.Objects;
+
 /** Names a resource in messages: {@code Gateway istio-system/gw}. Namespace may be empty for cluster-scoped kinds. */
 public record ResourceRef(String kind, String namespace, String name) implements Comparable<ResourceRef> {
 
@@ -25,5 +27,18 @@ public record ResourceRef(String kind, String namespace, String name) implements
     @Override
     public String toString() {
         return friendlyName();
+    }
+
+    // equals and hashCode are written out (with the values a record's generated ones give) because the generated ones
+    // go through method handles, which the C1-only JIT of small and medium runs calls slowly: hot as a map key.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ResourceRef r && Objects.equals(kind, r.kind) && Objects.equals(namespace, r.namespace)
+                && Objects.equals(name, r.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Objects.hashCode(kind) + Objects.hashCode(namespace)) + Objects.hashCode(name);
     }
 }

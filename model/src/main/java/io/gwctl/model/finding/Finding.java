@@ -3,6 +3,7 @@ package io.gwctl.model.finding;
 import io.gwctl.model.ResourceRef;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One lint finding: a stable gwctl code (GW0301), its severity, the istioctl analyze / Kiali codes it corresponds
@@ -54,5 +55,25 @@ public record Finding(String code, Severity severity, List<String> aliases, Reso
         }
         c = Integer.compare(location.line(), o.location.line());
         return c != 0 ? c : message.compareTo(o.message);
+    }
+
+    // equals and hashCode are written out (with the values a record's generated ones give) because the generated ones
+    // go through method handles, which the C1-only JIT of small and medium runs calls slowly: hot as a map key.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Finding f && code.equals(f.code) && severity == f.severity && aliases.equals(f.aliases)
+                && Objects.equals(resource, f.resource) && Objects.equals(location, f.location)
+                && Objects.equals(message, f.message) && hint.equals(f.hint);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(code);
+        h = 31 * h + Objects.hashCode(severity);
+        h = 31 * h + aliases.hashCode();
+        h = 31 * h + Objects.hashCode(resource);
+        h = 31 * h + Objects.hashCode(location);
+        h = 31 * h + Objects.hashCode(message);
+        return 31 * h + hint.hashCode();
     }
 }

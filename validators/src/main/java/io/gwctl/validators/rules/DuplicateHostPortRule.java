@@ -12,6 +12,7 @@ import io.gwctl.model.translate.DroppedServer;
 import io.gwctl.model.translate.GatewayProxy;
 import io.gwctl.model.translate.GatewayTranslator;
 import io.gwctl.model.translate.MergedGateway;
+import io.gwctl.model.translate.ServiceTarget;
 import io.gwctl.model.translate.VirtualServiceIndex;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.Rule;
@@ -66,13 +67,41 @@ public final class DuplicateHostPortRule implements Rule {
         Set<List<Object>> seen = new HashSet<>();
         for (GatewayProxy p : ctx.gatewayWorkloads()) {
             // Replicas (a Deployment and its Pods) merge identically: look at each distinct proxy once.
-            if (!seen.add(List.of(p.labels(), p.namespace(), p.serviceTargets()))) {
+            if (!seen.add(List.of(p.labels(), p.namespace(), targetsKey(p.serviceTargets())))) {
                 continue;
             }
             report(ctx.merged(p), new HostPortFindings(out, () -> vsIndexes.computeIfAbsent(p.namespace(),
                     ns -> VirtualServiceIndex.build(ctx.snapshot(), ns))));
         }
         checkUnservedGroups(ctx, out, vsIndexes);
+    }
+
+    /**
+     * The Service targets of a proxy as a key: each Service by identity (a Service's generated hashCode walks the whole
+     * resource; replicas share the same Service objects, and two resources of the input are never equal, their origins
+     * differ), its port and target port by value (a named target port resolves through the workload's own ports).
+     */
+    private static List<Object> targetsKey(List<ServiceTarget> targets) {
+        List<Object> key = new ArrayList<>(targets.size() * 3);
+        for (ServiceTarget t : targets) {
+            key.add(new Same(t.service()));
+            key.add(t.port());
+            key.add(t.targetPort());
+        }
+        return key;
+    }
+
+    /** An object compared by identity. */
+    private record Same(Object object) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Same s && s.object == object;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(object);
+        }
     }
 
     /** One merge's findings: the servers istiod drops, then the overlaps among those it keeps, in merge order. */

@@ -6,8 +6,10 @@ import io.gwctl.model.translate.BoundServer;
 import io.gwctl.model.translate.Hosts;
 import io.gwctl.model.translate.ServerPredicates;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -201,7 +203,8 @@ final class HostOverlapIndex {
             Entry star = key.star;
             Entry example = null;
             Set<String> hosts = new HashSet<>();
-            Set<Gateway> gateways = new HashSet<>();
+            // By identity, as above (a Gateway's generated hashCode walks the whole resource; no two are equal).
+            Set<Gateway> gateways = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Entry e : key.entries) {
                 if (e.gateway() != star.gateway() && !e.host().equals("*")) {
                     hosts.add(e.host());

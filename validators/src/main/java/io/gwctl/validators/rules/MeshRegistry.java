@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeSet;
@@ -491,6 +492,18 @@ public final class MeshRegistry {
     }
 
     private record LookupKey(String host, String namespace, List<String> scopes) {
+        // Written out: the generated equals and hashCode go through method handles, slow under the C1-only JIT of
+        // small and medium runs, and this key is looked up once per route destination.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LookupKey k && Objects.equals(host, k.host) && Objects.equals(namespace, k.namespace)
+                    && Objects.equals(scopes, k.scopes);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * Objects.hashCode(host) + Objects.hashCode(namespace)) + Objects.hashCode(scopes);
+        }
     }
 
     /**
