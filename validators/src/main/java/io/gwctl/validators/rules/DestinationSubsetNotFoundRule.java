@@ -4,16 +4,21 @@ import io.gwctl.model.Kind;
 import io.gwctl.model.finding.RuleInfo;
 import io.gwctl.model.finding.Severity;
 import io.gwctl.model.istio.DestinationRule;
+import io.gwctl.model.istio.DestinationRule.Subset;
 import io.gwctl.model.istio.Gateway;
+import io.gwctl.model.istio.VirtualService;
 import io.gwctl.model.translate.GatewayProxy;
 import io.gwctl.model.translate.Hosts;
 import io.gwctl.validators.Reporter;
 import io.gwctl.validators.Rule;
 import io.gwctl.validators.RuleContext;
 import io.gwctl.validators.rules.MeshRegistry.DestinationUse;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -49,7 +54,9 @@ public final class DestinationSubsetNotFoundRule implements Rule {
         }
         // Whether namespace NS sees a DestinationRule for FQDN defining SUBSET, by FQDN, NS and SUBSET: the gateway
         // workloads' namespaces are asked again for every route to the same host and subset.
-        Map<String, Boolean> seen = new HashMap<>();
+        Map<Seen, Boolean> seen = new HashMap<>();
+        // The gateway workloads each VirtualService is bound to, found once per VirtualService, not per route.
+        Map<VirtualService, List<Bound>> bound = new IdentityHashMap<>();
         for (DestinationUse u : ctx.registry().destinations()) {
             String subset = u.destination() == null ? null : u.destination().subset();
             if (subset == null || subset.isEmpty() || u.host().isEmpty()
@@ -60,7 +67,8 @@ public final class DestinationSubsetNotFoundRule implements Rule {
             String ns = u.vs().metadata().namespace();
             List<DestinationRule> rules = ctx.registry().rulesFor(u.lookup().fqdn(), ns);
             if (defines(rules, subset)) {
-                String blind = blindGateway(ctx, u, subset, seen);
+                String blind = blindGateway(ctx, u, subset, seen, bound.computeIfAbsent(u.vs(),
+                        vs -> boundWorkloads(ctx, vs)));
                 if (blind != null) {
                     out.report(u.vs(), u.pointer() + "/subset", "Referenced " + (u.mirror() ? "mirror" : "host")
                             + "+subset in destinationrule not found by the gateway: \"" + u.host() + "+" + subset
@@ -81,7 +89,49 @@ public final class DestinationSubsetNotFoundRule implements Rule {
     }
 
     private static boolean defines(List<DestinationRule> rules, String subset) {
-        return rules.stream().anyMatch(dr -> dr.subsets().stream().anyMatch(s -> subset.equals(s.name())));
+        for (DestinationRule dr : rules) {
+            for (Subset s : dr.subsets()) {
+                if (subset.equals(s.name())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A gateway workload a VirtualService is bound to, and the Gateway that binds it. */
+    private record Bound(GatewayProxy proxy, Gateway gateway) {
+    }
+
+    /** Whether namespace {@code ns} sees a DestinationRule for {@code fqdn} defining {@code subset}: a memo key. */
+    private record Seen(String fqdn, String ns, String subset) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Seen k && Objects.equals(fqdn, k.fqdn) && Objects.equals(ns, k.ns)
+                    && Objects.equals(subset, k.subset);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * Objects.hashCode(fqdn) + Objects.hashCode(ns)) + Objects.hashCode(subset);
+        }
+    }
+
+    /** The gateway workloads of the Gateways {@code vs} is bound to (not the mesh), in order. */
+    private static List<Bound> boundWorkloads(RuleContext ctx, VirtualService vs) {
+        List<Bound> out = new ArrayList<>();
+        for (String g : vs.gateways()) {
+            if (g.equals(Hosts.MESH_GATEWAY)) {
+                continue;
+            }
+            Optional<Gateway> gw = DestinationPorts.gateway(ctx, g, vs.metadata().namespace());
+            if (gw.isPresent()) {
+                for (GatewayProxy p : ctx.workloadsFor(gw.get())) {
+                    out.add(new Bound(p, gw.get()));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -89,19 +139,20 @@ public final class DestinationSubsetNotFoundRule implements Rule {
      * subset, as {@code gateway workload istio-system/istio-ingressgateway}; null when every one sees one. istiod
      * builds a gateway's clusters with the DestinationRules visible to the gateway proxy's namespace.
      */
-    private static String blindGateway(RuleContext ctx, DestinationUse u, String subset, Map<String, Boolean> seen) {
-        for (String g : u.vs().gateways()) {
-            if (g.equals(Hosts.MESH_GATEWAY)) {
-                continue;
+    private static String blindGateway(RuleContext ctx, DestinationUse u, String subset, Map<Seen, Boolean> seen,
+                                       List<Bound> bound) {
+        String fqdn = u.lookup().fqdn();
+        for (Bound b : bound) {
+            String ns = b.proxy().namespace();
+            Seen key = new Seen(fqdn, ns, subset);
+            Boolean sees = seen.get(key);
+            if (sees == null) {
+                sees = defines(ctx.registry().rulesFor(fqdn, ns), subset);
+                seen.put(key, sees);
             }
-            Optional<Gateway> gw = DestinationPorts.gateway(ctx, g, u.vs().metadata().namespace());
-            for (GatewayProxy p : gw.isEmpty() ? List.<GatewayProxy>of() : ctx.workloadsFor(gw.get())) {
-                String fqdn = u.lookup().fqdn();
-                if (!seen.computeIfAbsent(fqdn + '\0' + p.namespace() + '\0' + subset,
-                        k -> defines(ctx.registry().rulesFor(fqdn, p.namespace()), subset))) {
-                    return "gateway workload " + p.namespace() + "/" + p.name() + " (Gateway "
-                            + gw.get().metadata().key() + ")";
-                }
+            if (!sees) {
+                return "gateway workload " + ns + "/" + b.proxy().name() + " (Gateway "
+                        + b.gateway().metadata().key() + ")";
             }
         }
         return null;
