@@ -140,7 +140,7 @@ public final class Hosts {
      * otherwise {@code h.<namespace>.svc.<domain>}.
      */
     public static String resolveShortnameToFqdn(String h, String namespace, String domain) {
-        if (h == null || h.isEmpty() || h.equals("*") || isIpLiteral(h) || h.contains(".")) {
+        if (h == null || h.isEmpty() || h.equals("*") || h.indexOf('.') >= 0 || isIpLiteral(h)) {
             return h == null ? "" : h;
         }
         String out = h;
@@ -213,16 +213,25 @@ public final class Hosts {
             }
             return true;
         }
-        String[] parts = h.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
+        // Four dot-separated parts of one to three digits, each at most 255 (a loop: this runs for every host).
+        int parts = 0;
+        int digits = 0;
+        int value = 0;
+        for (int i = 0; i <= h.length(); i++) {
+            char c = i == h.length() ? '.' : h.charAt(i);
+            if (c == '.') {
+                if (digits == 0 || value > 255 || ++parts > 4) {
+                    return false;
+                }
+                digits = 0;
+                value = 0;
+            } else if (Character.isDigit(c) && ++digits <= 3) {
+                value = value * 10 + Character.digit(c, 10);
+            } else {
                 return false;
             }
         }
-        return true;
+        return parts == 4;
     }
 
     private static String secondPart(String h) {

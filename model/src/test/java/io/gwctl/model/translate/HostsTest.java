@@ -103,4 +103,58 @@ class HostsTest {
         assertThat(GoStrings.compare("*", "a")).isNegative();
         assertThat(GoStrings.compare("ab", "abc")).isNegative();
     }
+
+    /** The IPv4 test is a loop since stop 21; it answers as the split-and-parse it replaced, on edge cases and at random. */
+    @Test
+    void ipLiteralAnswersAsTheSplitItReplaced() {
+        List<String> cases = new ArrayList<>(List.of("1.2.3.4", "0.0.0.0", "255.255.255.255", "256.1.1.1",
+                "01.2.3.4", "001.2.3.4", "0001.2.3.4", "1.2.3", "1.2.3.4.5", "1..2.3", ".1.2.3", "1.2.3.", "",
+                "a.b.c.d", "::1", "fe80::1", "1234.1.1.1", "999.1.1.1", "1.2.3.-4", "+1.2.3.4", "1.2.3.4 ",
+                "\u0661.\u0662.\u0663.\u0664", "\u0662\u0665\u0666.1.1.1", "reviews", "reviews.default.svc"));
+        java.util.Random random = new java.util.Random(21);
+        String odd = ":a\u0663-+ ";
+        for (int n = 0; n < 20_000; n++) {
+            // Three to five dot-separated parts of up to four digits, now and then with another character.
+            StringBuilder b = new StringBuilder();
+            int parts = 3 + random.nextInt(3);
+            for (int p = 0; p < parts; p++) {
+                b.append(p == 0 ? "" : ".");
+                int len = random.nextInt(5);
+                for (int i = 0; i < len; i++) {
+                    b.append(random.nextInt(20) == 0 ? odd.charAt(random.nextInt(odd.length()))
+                            : (char) ('0' + random.nextInt(random.nextBoolean() ? 3 : 10)));
+                }
+            }
+            cases.add(b.toString());
+        }
+        int ips = 0;
+        for (String h : cases) {
+            assertThat(Hosts.isIpLiteral(h)).as(h).isEqualTo(splitIsIpLiteral(h));
+            ips += Hosts.isIpLiteral(h) ? 1 : 0;
+        }
+        assertThat(ips).as("the random cases include addresses").isGreaterThan(10);
+    }
+
+    /** The implementation before stop 21. */
+    private static boolean splitIsIpLiteral(String h) {
+        if (h.indexOf(':') >= 0) {
+            for (int i = 0; i < h.length(); i++) {
+                char c = h.charAt(i);
+                if (!(c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        String[] parts = h.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String p : parts) {
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

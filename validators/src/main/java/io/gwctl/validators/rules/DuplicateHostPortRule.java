@@ -79,13 +79,14 @@ public final class DuplicateHostPortRule implements Rule {
     /**
      * The Service targets of a proxy as a key: each Service by identity (a Service's generated hashCode walks the whole
      * resource; replicas share the same Service objects, and two resources of the input are never equal, their origins
-     * differ), its port and target port by value (a named target port resolves through the workload's own ports).
+     * differ) and its port too (an object of that Service), the target port by value (a named target port resolves
+     * through the workload's own ports).
      */
     private static List<Object> targetsKey(List<ServiceTarget> targets) {
         List<Object> key = new ArrayList<>(targets.size() * 3);
         for (ServiceTarget t : targets) {
             key.add(new Same(t.service()));
-            key.add(t.port());
+            key.add(new Same(t.port()));
             key.add(t.targetPort());
         }
         return key;
