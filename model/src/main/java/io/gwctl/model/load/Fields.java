@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Typed reads of one document's fields that fail with the field's path and the offending value, so that a wrong
@@ -88,6 +89,64 @@ final class Fields {
         return pointer + "/" + index;
     }
 
+    /** Items of at most this index have their pointers kept ({@link #item}). */
+    private static final int KEPT_ITEMS = 32;
+    /** At most this many list pointers have their items' pointers kept. */
+    private static final int KEPT_LISTS = 4096;
+    private static final ConcurrentHashMap<String, String[]> ITEMS = new ConcurrentHashMap<>();
+
+    /**
+     * {@link #child(String, int)} of a list's pointer: the first items of the lists every document repeats
+     * ({@code /spec/http/0}, {@code /spec/http/0/route/1}) are made once per process, not once per document (a
+     * string built per list item was the loader's largest cost after the parse under C1). Bounded: further lists and
+     * items get a new string, as before.
+     */
+    static String item(String list, int index) {
+        if (index >= KEPT_ITEMS) {
+            return child(list, index);
+        }
+        String[] items = ITEMS.get(list);
+        if (items == null) {
+            if (ITEMS.size() >= KEPT_LISTS) {
+                return child(list, index);
+            }
+            items = ITEMS.computeIfAbsent(list, k -> new String[KEPT_ITEMS]);
+        }
+        String s = items[index];
+        if (s == null) {
+            // A race only makes two equal strings, one of which is kept: equal either way.
+            s = child(list, index);
+            items[index] = s;
+        }
+        return s;
+    }
+
+    private static final ConcurrentHashMap<String, ConcurrentHashMap<String, String>> MEMBERS =
+            new ConcurrentHashMap<>();
+
+    /**
+     * {@link #child(String, String)} for a list field of the mapped kinds ({@code /spec/http}, {@code .../route}):
+     * made once per process like {@link #item}, so that its items' pointers are looked up by a string whose hash is
+     * already known. Bounded as {@link #item} is.
+     */
+    static String member(String pointer, String field) {
+        ConcurrentHashMap<String, String> fields = MEMBERS.get(pointer);
+        if (fields == null) {
+            if (MEMBERS.size() >= KEPT_LISTS) {
+                return child(pointer, field);
+            }
+            fields = MEMBERS.computeIfAbsent(pointer, k -> new ConcurrentHashMap<>());
+        }
+        String s = fields.get(field);
+        if (s == null) {
+            if (fields.size() >= KEPT_ITEMS) {
+                return child(pointer, field);
+            }
+            s = fields.computeIfAbsent(field, f -> child(pointer, f));
+        }
+        return s;
+    }
+
     /** The field's node, or null when absent or null. */
     static JsonNode node(JsonNode parent, String field) {
         if (parent == null) {
@@ -131,9 +190,9 @@ final class Fields {
             throws InvalidResourceException {
         List<JsonNode> nodes = list(parent, field, pointer);
         List<T> out = new ArrayList<>(nodes.size());
-        String p = child(pointer, field);
+        String p = member(pointer, field);
         for (int i = 0; i < nodes.size(); i++) {
-            String ip = child(p, i);
+            String ip = item(p, i);
             JsonNode n = nodes.get(i);
             if (!n.isObject()) {
                 throw wrongType(ip, "an object", n);
@@ -167,6 +226,9 @@ final class Fields {
         JsonNode n = node(parent, field);
         if (n == null) {
             return 0;
+        }
+        if (n.isIntegralNumber() && n.canConvertToInt()) {
+            return n.intValue(); // integerValue's first case, without making the pointer its errors name
         }
         return integerValue(n, child(pointer, field));
     }
