@@ -43,6 +43,7 @@ public final class RuleContext {
     private final Map<Map<String, String>, List<GatewayProxy>> proxiesBySelector = new HashMap<>();
     private final OncePerKey<GatewayProxy, GatewayView> views = new OncePerKey<>();
     private final OncePerKey<GatewayProxy, MergedGateway> merges = new OncePerKey<>();
+    private final OncePerKey<Object, Object> shared = new OncePerKey<>();
     private Map<String, Gateway> gatewaysByKey;
     private Map<String, List<Secret>> secretsByName;
     private Map<String, Secret> secretsByKey;
@@ -253,6 +254,15 @@ public final class RuleContext {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A value several rules read, computed once per run by the first that asks (the others asking meanwhile wait for
+     * it). {@code key} is a constant of the class that computes it, compared by identity; nobody may change the value.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T shared(Object key, Function<RuleContext, T> make) {
+        return (T) shared.get(key, k -> make.apply(this));
     }
 
     /** The service registry, DestinationRules and workloads of the input indexed by host and label; built once. */
