@@ -219,7 +219,9 @@ public final class MeshRegistry {
         }
         List<Entry> exact = exactEntries.getOrDefault(fqdn, List.of());
         List<Entry> candidates = new ArrayList<>(exact);
-        forEachSuffix(fqdn, suffix -> candidates.addAll(wildcards.getOrDefault(suffix, List.of())));
+        if (!wildcards.isEmpty()) {
+            forEachSuffix(fqdn, suffix -> candidates.addAll(wildcards.getOrDefault(suffix, List.of())));
+        }
         for (Entry e : candidates) {
             if (e.exportedToAll() || from.stream().anyMatch(s -> !s.equals("*") && e.visibleTo(s))) {
                 return new Lookup(Outcome.FOUND, fqdn, e, null);
@@ -367,6 +369,9 @@ public final class MeshRegistry {
             if (visible(dr, ns)) {
                 out.add(dr);
             }
+        }
+        if (wildcardRules.isEmpty()) {
+            return out; // nothing to match by suffix (most inputs): no substrings made for every look-up
         }
         forEachSuffix(fqdn, suffix -> {
             for (DestinationRule dr : wildcardRules.getOrDefault(suffix, List.of())) {
