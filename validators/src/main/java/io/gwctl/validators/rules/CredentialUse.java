@@ -55,13 +55,6 @@ record CredentialUse(Gateway gateway, Server server, String pointer, CredentialR
     }
 
     static List<CredentialUse> all(RuleContext ctx) {
-        // Five rules ask, in their checks and in what they say they skipped: computed once per run.
-        return ctx.shared(ALL, CredentialUse::find);
-    }
-
-    private static final Object ALL = new Object();
-
-    private static List<CredentialUse> find(RuleContext ctx) {
         List<CredentialUse> out = new ArrayList<>();
         for (Gateway g : ctx.snapshot().gateways()) {
             List<GatewayProxy> workloads = null;
@@ -81,7 +74,7 @@ record CredentialUse(Gateway gateway, Server server, String pointer, CredentialR
                 }
             }
         }
-        return List.copyOf(out);
+        return out;
     }
 
     /**
@@ -126,9 +119,9 @@ record CredentialUse(Gateway gateway, Server server, String pointer, CredentialR
      */
     static String producedSkipReason(RuleContext ctx, java.util.function.Predicate<SecretProducer> alsoChecked) {
         java.util.Set<SecretProducer> producers = new java.util.LinkedHashSet<>();
-        for (CredentialUse u : all(ctx)) {
-            if (u.producer() != null && !alsoChecked.test(u.producer())) {
-                producers.add(u.producer());
+        for (SecretProducer p : ctx.shared(PRODUCERS, CredentialUse::producers)) {
+            if (!alsoChecked.test(p)) {
+                producers.add(p);
             }
         }
         if (producers.isEmpty()) {
@@ -141,6 +134,22 @@ record CredentialUse(Gateway gateway, Server server, String pointer, CredentialR
         return "for the Secret" + (producers.size() == 1 ? " " : "s ") + "that "
                 + String.join(", ", names) + (producers.size() == 1 ? " produces" : " produce")
                 + ": the certificate is not in the input";
+    }
+
+    private static final Object PRODUCERS = new Object();
+
+    /**
+     * The producers of the Secrets of every use, in order, each once: what four rules' skip notes are made of, found
+     * once per run (the uses themselves are not kept: at 100,000 Gateways they are tens of MB).
+     */
+    private static List<SecretProducer> producers(RuleContext ctx) {
+        java.util.Set<SecretProducer> producers = new java.util.LinkedHashSet<>();
+        for (CredentialUse u : all(ctx)) {
+            if (u.producer() != null) {
+                producers.add(u.producer());
+            }
+        }
+        return List.copyOf(producers);
     }
 
     /** The server's credential references by JSON pointer, in field order. */

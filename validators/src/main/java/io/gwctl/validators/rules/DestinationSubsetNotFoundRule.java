@@ -15,7 +15,6 @@ import io.gwctl.validators.RuleContext;
 import io.gwctl.validators.rules.MeshRegistry.DestinationUse;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,8 +54,10 @@ public final class DestinationSubsetNotFoundRule implements Rule {
         // Whether namespace NS sees a DestinationRule for FQDN defining SUBSET, by FQDN, NS and SUBSET: the gateway
         // workloads' namespaces are asked again for every route to the same host and subset.
         Map<Seen, Boolean> seen = new HashMap<>();
-        // The gateway workloads each VirtualService is bound to, found once per VirtualService, not per route.
-        Map<VirtualService, List<Bound>> bound = new IdentityHashMap<>();
+        // The gateway workloads the VirtualService is bound to, found once per VirtualService, not per route: the
+        // destinations come VirtualService by VirtualService, so only the current one's are kept.
+        VirtualService boundOf = null;
+        List<Bound> bound = List.of();
         for (DestinationUse u : ctx.registry().destinations()) {
             String subset = u.destination() == null ? null : u.destination().subset();
             if (subset == null || subset.isEmpty() || u.host().isEmpty()
@@ -67,8 +68,11 @@ public final class DestinationSubsetNotFoundRule implements Rule {
             String ns = u.vs().metadata().namespace();
             List<DestinationRule> rules = ctx.registry().rulesFor(u.lookup().fqdn(), ns);
             if (defines(rules, subset)) {
-                String blind = blindGateway(ctx, u, subset, seen, bound.computeIfAbsent(u.vs(),
-                        vs -> boundWorkloads(ctx, vs)));
+                if (u.vs() != boundOf) {
+                    boundOf = u.vs();
+                    bound = boundWorkloads(ctx, boundOf);
+                }
+                String blind = blindGateway(ctx, u, subset, seen, bound);
                 if (blind != null) {
                     out.report(u.vs(), u.pointer() + "/subset", "Referenced " + (u.mirror() ? "mirror" : "host")
                             + "+subset in destinationrule not found by the gateway: \"" + u.host() + "+" + subset
