@@ -7,9 +7,9 @@
 #
 # Usage: bench/bench-scaling.sh [SMALL LARGE]     (default: 1000 10000)
 # Environment: REPEAT (default 5), LIMIT (default 3.5), BASELINE (a checkout with its own ./gwctl), GWCTL_SHARED_DIR,
-# GWCTL_JIT (default full here): the launcher runs inputs up to 100 MB with C1 alone and larger ones with C2, so
-# without it the two sizes would run different compilers and the ratio would measure that choice, not how the work
-# grows with the input.
+# GWCTL_JIT (default full here): the launcher runs inputs up to 100 MB (validate: 150 MB) with C1 alone and larger
+# ones with C2, so without it the two sizes could run different compilers and the ratio would measure that choice,
+# not how the work grows with the input.
 set -euo pipefail
 export GWCTL_JIT=${GWCTL_JIT:-full}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
