@@ -383,11 +383,19 @@ final class BlockYamlReader {
         while (true) {
             int keyStart = pos;
             long keyPosition = position(keyStart);
-            String key = key();
-            if (key.equals("<<")) {
-                throw UNSUPPORTED; // a merge key
+            // Documents repeat their keys in order: when the file holds, plain, the key that followed the previous
+            // one last time, it is that node, found without making a string of the key (as key() and field() would).
+            PointerPool.Node child = at.guess(previous);
+            int after = child == null || child.plainKey == null ? -1 : plainKeyEnd(child.plainKey);
+            if (after >= 0) {
+                pos = after;
+            } else {
+                String key = key();
+                if (key.equals("<<")) {
+                    throw UNSUPPORTED; // a merge key
+                }
+                child = at.field(key, previous);
             }
-            PointerPool.Node child = at.field(key, previous);
             previous = child;
             JsonNode v = value(col, child, keyPosition, depth + 1);
             if (obj.putIfAbsent(child.name, v) != null) {
@@ -568,6 +576,25 @@ final class BlockYamlReader {
         }
         pos = p + 1;
         return key;
+    }
+
+    /**
+     * Where a key equal to {@code key} (a plain ASCII word, {@link PointerPool.Node#plainKey}) and its ':' end when
+     * they are at {@link #pos}, else -1. Such a word is what {@link #key} reads from those bytes: a plain scalar that
+     * ends at the ': ' after it.
+     */
+    private int plainKeyEnd(byte[] key) {
+        int n = key.length;
+        if (end - pos <= n) {
+            return -1;
+        }
+        for (int i = 0; i < n; i++) {
+            if (b[pos + i] != key[i]) {
+                return -1;
+            }
+        }
+        int colon = pos + n;
+        return b[colon] == ':' && blankOrBreakOrEnd(colon + 1) ? colon + 1 : -1;
     }
 
     /** Whether a plain scalar may start at {@code p} (block context). */

@@ -227,6 +227,12 @@ final class PointerPool {
         /** The field that came first in the last object read here, and the one that followed this field. */
         private Node firstField;
         private Node nextField;
+        /**
+         * The key's bytes when it is a plain ASCII word ({@code [A-Za-z0-9][A-Za-z0-9._/-]*}), else null: such a key
+         * reads the same written plain, so the block reader can match it against the file's bytes without making a
+         * string of them (see {@link BlockYamlReader}).
+         */
+        final byte[] plainKey;
 
         private Node(String pointer, String name, Node parent, int index, boolean cached) {
             this.pointer = pointer;
@@ -238,6 +244,28 @@ final class PointerPool {
             this.segment = parent == null ? null
                     : name != null && pointer.length() - from == name.length() ? name : pointer.substring(from);
             this.cached = cached;
+            this.plainKey = cached ? plainKey(name) : null;
+        }
+
+        /** The child {@link #field(String, Node)} tries first for the key after {@code previous} (null: the first). */
+        Node guess(Node previous) {
+            return previous == null ? firstField : previous.nextField;
+        }
+
+        private static byte[] plainKey(String name) {
+            if (name == null || name.isEmpty() || name.length() > 200) {
+                return null;
+            }
+            byte[] out = new byte[name.length()];
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                boolean word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+                if (!word && (i == 0 || c != '.' && c != '_' && c != '/' && c != '-')) {
+                    return null;
+                }
+                out[i] = (byte) c;
+            }
+            return out;
         }
 
         Node field(String name) {

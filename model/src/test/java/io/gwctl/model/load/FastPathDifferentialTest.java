@@ -102,11 +102,25 @@ class FastPathDifferentialTest {
             "a: -\n",
             "- -\n",
             "a: --- x\n",
-            "---x: 1\n");
+            "---x: 1\n",
+            // The key that followed the previous one last time is matched against the bytes (stop 21): near misses.
+            "name: a\nhost: b\n---\nname: a\nhostname: c\n",
+            "name: a\nhost: b\n---\nname: a\nhost:x: d\n",
+            "name: a\nhost: b\n---\nname: a\nhost : e\n",
+            "name: a\nhost: b\n---\nname: a\n\"host\": f\n",
+            "name: a\nhost: b\n---\nname: a\nhost:\n",
+            "name: a\nhost: b\n---\nname: a\nhost: h # c\n",
+            "name: a\nhost: b\n---\nname: a\nhost:\th\n",
+            "name: a\nhost: b\n---\nname: a\nhost: \"q\"\n",
+            "a.b/c-d_e: 1\nz: 2\n---\na.b/c-d_e: 3\nz: 4\n---\na.b/c-d_e 5: 6\n---\na.b/c-d_ex: 7\nz: 8\n",
+            "k: 1\nv: 2\n---\nk: 1\nv:",
+            "spec:\n  http:\n  - route:\n    - destination:\n        host: a\n  - route:\n    - destination:\n"
+                    + "        host: b\n        port:\n          number: 80\n    - destination:\n        hostx: c\n");
 
     /** Tricky documents the fast path must read itself (no fallback): what manifests are made of. */
     private static final List<Integer> READ_FAST = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-            16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32);
+            16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 72, 73, 74, 75, 76, 77, 79, 80,
+            81, 82);
 
     @Test
     void trickyDocumentsReadAsTheFullParserReadsThem() {
