@@ -219,9 +219,7 @@ public final class MeshRegistry {
         }
         List<Entry> exact = exactEntries.getOrDefault(fqdn, List.of());
         List<Entry> candidates = new ArrayList<>(exact);
-        if (!wildcards.isEmpty()) {
-            forEachSuffix(fqdn, suffix -> candidates.addAll(wildcards.getOrDefault(suffix, List.of())));
-        }
+        forEachSuffix(fqdn, wildcards, candidates::addAll);
         for (Entry e : candidates) {
             if (e.exportedToAll() || from.stream().anyMatch(s -> !s.equals("*") && e.visibleTo(s))) {
                 return new Lookup(Outcome.FOUND, fqdn, e, null);
@@ -351,11 +349,18 @@ public final class MeshRegistry {
                 && c.gap(Kind.POD, ns) == null;
     }
 
-    /** Calls {@code f} with {@code ""} and every suffix of {@code host} that starts at a dot. */
-    private static void forEachSuffix(String host, java.util.function.Consumer<String> f) {
-        f.accept("");
+    /**
+     * Calls {@code f} with the entries of {@code bySuffix} under {@code ""} and under every suffix of {@code host} that
+     * starts at a dot, in that order. Most inputs have no wildcard hosts: an empty index makes no substrings.
+     */
+    private static <V> void forEachSuffix(String host, Map<String, List<V>> bySuffix,
+                                          java.util.function.Consumer<List<V>> f) {
+        if (bySuffix.isEmpty()) {
+            return;
+        }
+        f.accept(bySuffix.getOrDefault("", List.of()));
         for (int i = host.indexOf('.'); i >= 0; i = host.indexOf('.', i + 1)) {
-            f.accept(host.substring(i));
+            f.accept(bySuffix.getOrDefault(host.substring(i), List.of()));
         }
     }
 
@@ -370,11 +375,8 @@ public final class MeshRegistry {
                 out.add(dr);
             }
         }
-        if (wildcardRules.isEmpty()) {
-            return out; // nothing to match by suffix (most inputs): no substrings made for every look-up
-        }
-        forEachSuffix(fqdn, suffix -> {
-            for (DestinationRule dr : wildcardRules.getOrDefault(suffix, List.of())) {
+        forEachSuffix(fqdn, wildcardRules, rules -> {
+            for (DestinationRule dr : rules) {
                 if (visible(dr, ns)) {
                     out.add(dr);
                 }
