@@ -103,13 +103,16 @@ gwctl__inputs() {
   return 0
 }
 
-# Adds PATH's size to gwctl__kb; fails and empties it when the size is unknown (stdin, unreadable).
+# Adds PATH's size to gwctl__kb; fails and empties it when the size is unknown (stdin, unreadable). One du, no cut:
+# every process a launcher starts is a millisecond or two of each run (stop 22).
 gwctl__read() {
   if [ "$1" = - ]; then
     gwctl__kb=
     return 1
   fi
-  gwctl__size_kb=$(du -skL -- "$1" 2>/dev/null | cut -f1) || gwctl__size_kb=
+  # du's status is ignored as the pipe into cut used to: a directory with an unreadable file still has a size.
+  gwctl__size_kb=$(du -skL -- "$1" 2>/dev/null) || true
+  gwctl__size_kb=${gwctl__size_kb%%[!0-9]*}
   if [ -z "$gwctl__size_kb" ]; then
     gwctl__kb=
     return 1
@@ -119,25 +122,44 @@ gwctl__read() {
 }
 
 gwctl_java_major() {
-  gwctl__release=$(dirname "$(dirname "$1")")/release
-  gwctl__v=$(sed -n '/^JAVA_VERSION=/{s/^JAVA_VERSION="\([0-9.]*\).*/\1/p;q;}' "$gwctl__release" 2>/dev/null) || true
+  gwctl__major "$1"
+  echo "$gwctl__v"
+}
+
+# Sets gwctl__v to what gwctl_java_major prints, reading the release file with the shell's own read (no sed, no
+# dirname: the launchers call this on every run).
+gwctl__major() {
+  gwctl__v=
+  gwctl__home=${1%/*}
+  gwctl__home=${gwctl__home%/*}
+  if [ -r "$gwctl__home/release" ]; then
+    while IFS= read -r gwctl__line || [ -n "$gwctl__line" ]; do
+      case $gwctl__line in
+        JAVA_VERSION=*)
+          gwctl__v=${gwctl__line#JAVA_VERSION=}
+          gwctl__v=${gwctl__v#\"}
+          gwctl__v=${gwctl__v%%[!0-9.]*}
+          break ;;
+      esac
+    done < "$gwctl__home/release"
+  fi
   case $gwctl__v in
     1.*) gwctl__v=${gwctl__v#1.} ;;
   esac
   gwctl__v=${gwctl__v%%.*}
-  echo "${gwctl__v:-0}"
+  gwctl__v=${gwctl__v:-0}
 }
 
-# A checksum of the JDK that JAVA (the real path of its bin/java) belongs to: that path, the JDK's release file
-# (vendor, version and build: a JDK updated in place changes it) and the binary's size and time. Starts no JVM: a
-# `java -version` on every call cost as much as the rest of a --help. A JDK changed in a way this misses only makes
-# the JVM refuse the archive (it checks its own build), never a wrong run.
+# A checksum of the JDK that JAVA (the real path of its bin/java) belongs to: that path and the JDK's release file
+# (vendor, version and build: a JDK updated in place rewrites it). Starts no JVM: a `java -version` on every call cost
+# as much as the rest of a --help; and only two processes (cat and cksum; the binary's size and time, a stat more,
+# were dropped in stop 22 with the other per-run processes). A JDK changed in a way this misses only makes the JVM
+# refuse the archive (it checks its own build), never a wrong run.
 gwctl_jvm_key() {
-  {
-    echo "$1"
-    cat "$(dirname "$(dirname "$1")")/release" 2>/dev/null || true
-    stat -c '%s %Y' "$1" 2>/dev/null || stat -f '%z %m' "$1" 2>/dev/null || true
-  } | cksum | cut -d' ' -f1
+  gwctl__home=${1%/*}
+  gwctl__home=${gwctl__home%/*}
+  gwctl__sum=$({ printf '%s\n' "$1"; cat "$gwctl__home/release" 2>/dev/null; } | cksum)
+  echo "${gwctl__sum%% *}"
 }
 
 # Size of a file in bytes, GNU stat or BSD stat.
@@ -154,14 +176,16 @@ gwctl__size() {
 gwctl_archive() {
   gwctl__cache=$1 gwctl__name=$2 gwctl__old=$3 gwctl__jar=$4 gwctl__java=$5 gwctl__examples=$6
   GWCTL_ARCHIVE_OPT=
-  gwctl__major=$(gwctl_java_major "$gwctl__java") || gwctl__major=0
-  if [ "${gwctl__major:-0}" -ge 25 ] 2>/dev/null; then
+  gwctl__major "$gwctl__java"
+  if [ "$gwctl__v" -ge 25 ] 2>/dev/null; then
     gwctl__ext=aot
   else
     gwctl__ext=jsa
   fi
   gwctl__file=$gwctl__cache/$gwctl__name.$gwctl__ext
-  if [ -f "$gwctl__file" ] && [ "$(gwctl__size "$gwctl__file")" != "$(cat "$gwctl__file.size" 2>/dev/null || true)" ]; then
+  gwctl__want=
+  [ ! -r "$gwctl__file.size" ] || read -r gwctl__want < "$gwctl__file.size" || true
+  if [ -f "$gwctl__file" ] && [ "$(gwctl__size "$gwctl__file")" != "$gwctl__want" ]; then
     rm -f "$gwctl__file" "$gwctl__file.size" 2>/dev/null || true
   fi
   if [ ! -f "$gwctl__file" ] && [ -d "$gwctl__examples" ] && mkdir -p "$gwctl__cache" 2>/dev/null; then

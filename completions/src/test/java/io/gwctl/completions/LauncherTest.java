@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * class-data-sharing archive, as an interrupted first run or a partial CI cache restore leaves it, is rebuilt
  * instead of crashing every run, and a run leaves no JVM crash report in the working directory. With a stand-in
  * {@code mvn} on the PATH (it writes the real jar slowly, in two halves, as shade does), runs started together while
- * the sources are newer than the jar build once and all succeed, and a build killed midway leaves the previous jar in
- * place and is redone by the next run.
+ * the sources are newer than the jar build once and all succeed, a build killed midway leaves the previous jar in
+ * place and is redone by the next run, and only what the jar is built from (poms, src/main, rule pages) makes it stale.
  */
 class LauncherTest {
     private static final Path ROOT = Path.of(System.getProperty("gwctl.root.dir", "..")).toAbsolutePath().normalize();
@@ -179,6 +180,37 @@ class LauncherTest {
         assertThat(c.builds()).as("one build for three runs").isEqualTo(1);
         assertThat(Files.size(c.jar)).isEqualTo(Files.size(ROOT.resolve("cli/target/gwctl.jar")));
         assertThat(c.leftovers()).isEmpty();
+    }
+
+    @Test
+    void onlyWhatTheJarIsBuiltFromMakesItStale(@TempDir Path checkout) throws Exception {
+        StaleCheckout c = new StaleCheckout(checkout);
+        long now = System.currentTimeMillis();
+        Files.setLastModifiedTime(c.jar, FileTime.fromMillis(now + 30_000));
+        for (String notInTheJar : List.of("cli/src/test/java/io/gwctl/cli/ChangedTest.java",
+                "model/target/classes/Changed.class", "README.md", "testdata/examples/gw.yaml")) {
+            touch(checkout.resolve(notInTheJar), now + 60_000);
+        }
+        Process p = c.start(cwd, "fresh.txt", false);
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String out = Files.readString(cwd.resolve("fresh.txt"));
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(c.builds()).as("tests, build output and docs other than rule pages: %s", out).isZero();
+
+        // The rule pages are resources of the validators module (its pom), so --explain prints the edited page.
+        touch(checkout.resolve("docs/rules/GW0101.md"), now + 60_000);
+        p = c.start(cwd, "page.txt", false);
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        out = Files.readString(cwd.resolve("page.txt"));
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("building the jar");
+        assertThat(c.builds()).isEqualTo(1);
+    }
+
+    private static void touch(Path file, long millis) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "changed\n");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(millis));
     }
 
     @Test

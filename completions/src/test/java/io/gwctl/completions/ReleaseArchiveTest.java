@@ -28,9 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ReleaseArchiveTest {
     private static final Path ROOT = Path.of(System.getProperty("gwctl.root.dir", "..")).toAbsolutePath().normalize();
     private static final String VERSION = System.getProperty("gwctl.version", "");
-    /** What the launcher runs besides java: POSIX utilities, looked up on the test's PATH and linked one by one. */
-    private static final List<String> TOOLS = List.of("sh", "dirname", "basename", "readlink", "stat", "cksum", "cut",
-            "mkdir", "rm", "mv", "cat", "sed", "du");
+    /**
+     * What the launcher runs besides java: POSIX utilities, looked up on the test's PATH and linked one by one. No
+     * dirname, basename, cut or sed: parameter expansion and read do their work without a process each run.
+     */
+    private static final List<String> TOOLS = List.of("sh", "readlink", "stat", "cksum", "mkdir", "rm", "mv", "cat",
+            "du");
 
     @TempDir
     static Path home;
