@@ -1,7 +1,7 @@
 package io.gwctl.cli;
 
 /**
- * The jar's entry point: {@link QuickHelp} when it applies, else {@link Main}. Kept apart from Main because loading
+ * The jar's entry point: {@link QuickHelp} when it applies (the root's help or version alone), else {@link Main}. Kept apart from Main because loading
  * Main verifies its methods, which loads picocli, and the quick help is quick because it does not.
  */
 public final class Launch {
@@ -14,6 +14,9 @@ public final class Launch {
             if (code >= 0) {
                 System.exit(code);
             }
+        }
+        if (QuickHelp.appliesToVersion(args)) {
+            System.exit(QuickHelp.printVersion());
         }
         Main.main(args);
     }

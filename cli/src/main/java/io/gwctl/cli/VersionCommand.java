@@ -37,7 +37,7 @@ public final class VersionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        GwctlCommand.BuildInfo info = GwctlCommand.buildInfo();
+        BuildInfo info = GwctlCommand.buildInfo();
         if (format == Format.JSON) {
             JsonOutput.write(json(info), out);
         } else {
@@ -46,7 +46,7 @@ public final class VersionCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    static ObjectNode json(GwctlCommand.BuildInfo info) {
+    static ObjectNode json(BuildInfo info) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         ObjectNode gwctl = root.putObject("gwctl");
         gwctl.put("version", info.version());

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code gwctl --help} printed from a resource without picocli ({@link QuickHelp}): the resource is what picocli
- * prints, and the process (the jar's entry point, {@link Launch}) prints it without loading picocli.
+ * prints, and the process (the jar's entry point, {@link Launch}) prints it without loading picocli; the same for
+ * {@code --version}, whose line is picocli's.
  * {@code -Dgwctl.update-golden=true} rewrites the resource from picocli's output.
  */
 class QuickHelpTest {
@@ -58,6 +59,11 @@ class QuickHelpTest {
         assertThat(QuickHelp.applies(new String[] {"--help", "validate"})).isFalse();
         assertThat(QuickHelp.applies(new String[] {"--version"})).isFalse();
         assertThat(QuickHelp.applies(new String[] {})).isFalse();
+        assertThat(QuickHelp.appliesToVersion(new String[] {"--version"})).isTrue();
+        assertThat(QuickHelp.appliesToVersion(new String[] {"-V"})).isTrue();
+        assertThat(QuickHelp.appliesToVersion(new String[] {"--version", "validate"})).isFalse();
+        assertThat(QuickHelp.appliesToVersion(new String[] {"validate", "--version"})).isFalse();
+        assertThat(QuickHelp.appliesToVersion(new String[] {"--help"})).isFalse();
     }
 
     /** Output and loaded classes of {@code gwctl ARGS} in a child JVM whose standard output is a pipe. */
@@ -89,7 +95,13 @@ class QuickHelpTest {
             assertThat(run[0]).as(arg).isEqualTo(resource());
             assertThat(run[1]).as(arg).contains("io.gwctl.cli.QuickHelp").doesNotContain("picocli.");
         }
+        for (String arg : List.of("--version", "-V")) {
+            String[] run = child(arg);
+            assertThat(run[0]).as(arg).isEqualTo(picocliHelp(arg)).startsWith("gwctl ");
+            assertThat(run[1]).as(arg).contains("io.gwctl.cli.BuildInfo").doesNotContain("picocli.");
+        }
         // Anything else is picocli's, as before.
-        assertThat(child("--version")[1]).contains("picocli.CommandLine ");
+        assertThat(child("version")[1]).contains("picocli.CommandLine ");
+        assertThat(child("--version", "--help")[1]).contains("picocli.CommandLine ");
     }
 }
