@@ -500,12 +500,18 @@ final class BlockYamlReader {
                 return v;
             }
             case '{', '[' -> {
-                if (p + 1 >= end || b[p + 1] != (c == '{' ? '}' : ']') || depth >= MAX_DEPTH) {
-                    throw UNSUPPORTED; // a flow collection with content
+                if (depth >= MAX_DEPTH) {
+                    throw UNSUPPORTED;
                 }
                 record(at, keyPosition >= 0 ? keyPosition : position(p));
-                v = c == '{' ? NODES.objectNode() : NODES.arrayNode();
-                endOfLine(p + 2);
+                if (c == '[') {
+                    v = flowSequence(p, at);
+                } else if (p + 1 < end && b[p + 1] == '}') {
+                    v = NODES.objectNode();
+                    endOfLine(p + 2);
+                } else {
+                    throw UNSUPPORTED; // a flow mapping with content
+                }
             }
             default -> {
                 record(at, position(p));
@@ -520,6 +526,80 @@ final class BlockYamlReader {
         }
         nextContent();
         return v;
+    }
+
+    /**
+     * A flow sequence of scalars on one line from the '[' at {@code open} ({@code args: ["--port", "8080"]},
+     * {@code hosts: ["*"]}, {@code []}), whose own position is already recorded; then the rest of the line. Items are
+     * quoted scalars, or plain ones of printable ASCII without any of {@code ,[]{}:#?} (where the full parser's flow
+     * rules differ from the block ones, or may); anything else (nested collections, a trailing comma, a sequence over
+     * several lines) is left to the full parser.
+     */
+    private ArrayNode flowSequence(int open, PointerPool.Node at) {
+        ArrayNode arr = NODES.arrayNode();
+        int p = spaces(open + 1);
+        if (p < end && b[p] == ']') {
+            endOfLine(p + 1);
+            return arr;
+        }
+        int i = 0;
+        while (true) {
+            if (p >= end) {
+                throw UNSUPPORTED;
+            }
+            PointerPool.Node item = at.item(i++);
+            byte c = b[p];
+            record(item, position(p));
+            if (c == '"' || c == '\'') {
+                pos = p;
+                arr.add(NODES.textNode(c == '"' ? doubleQuoted() : singleQuoted()));
+                p = pos;
+            } else {
+                int stop = flowPlainEnd(p);
+                arr.add(typePlain(p, trimmedEnd(p, stop)));
+                p = stop;
+            }
+            p = spaces(p);
+            if (p >= end) {
+                throw UNSUPPORTED;
+            }
+            if (b[p] == ']') {
+                endOfLine(p + 1);
+                return arr;
+            }
+            if (b[p] != ',') {
+                throw UNSUPPORTED;
+            }
+            p = spaces(p + 1);
+        }
+    }
+
+    private int spaces(int p) {
+        while (p < end && b[p] == ' ') {
+            p++;
+        }
+        return p;
+    }
+
+    /** Where a plain scalar in a flow sequence ends (trailing spaces included): at ',' or ']'. */
+    private int flowPlainEnd(int p) {
+        byte first = b[p];
+        boolean negative = first == '-' && p + 1 < end && b[p + 1] >= '0' && b[p + 1] <= '9';
+        if (!negative && (!plainStart(p) || first == '-' || first == '?' || first == ':')) {
+            throw UNSUPPORTED; // the indicators, and "-" but before a digit ("-1")
+        }
+        int i = p;
+        while (i < end) {
+            byte c = b[i];
+            if (c == ',' || c == ']') {
+                return i;
+            }
+            if (c < 0x20 || c >= 0x7F || c == '[' || c == '{' || c == '}' || c == ':' || c == '#' || c == '?') {
+                throw UNSUPPORTED;
+            }
+            i++;
+        }
+        throw UNSUPPORTED;
     }
 
     // ---- scalars --------------------------------------------------------------------------------------------
