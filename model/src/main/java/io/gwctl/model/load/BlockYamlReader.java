@@ -504,14 +504,7 @@ final class BlockYamlReader {
                     throw UNSUPPORTED;
                 }
                 record(at, keyPosition >= 0 ? keyPosition : position(p));
-                if (c == '[') {
-                    v = flowSequence(p, at);
-                } else if (p + 1 < end && b[p + 1] == '}') {
-                    v = NODES.objectNode();
-                    endOfLine(p + 2);
-                } else {
-                    throw UNSUPPORTED; // a flow mapping with content
-                }
+                v = c == '[' ? flowSequence(p, at) : flowMapping(p, at);
             }
             default -> {
                 record(at, position(p));
@@ -531,47 +524,87 @@ final class BlockYamlReader {
     /**
      * A flow sequence of scalars on one line from the '[' at {@code open} ({@code args: ["--port", "8080"]},
      * {@code hosts: ["*"]}, {@code []}), whose own position is already recorded; then the rest of the line. Items are
-     * quoted scalars, or plain ones of printable ASCII without any of {@code ,[]{}:#?} (where the full parser's flow
-     * rules differ from the block ones, or may); anything else (nested collections, a trailing comma, a sequence over
-     * several lines) is left to the full parser.
+     * {@link #flowScalar}s; anything else (nested collections, a trailing comma, a sequence over several lines) is
+     * left to the full parser.
      */
     private ArrayNode flowSequence(int open, PointerPool.Node at) {
         ArrayNode arr = NODES.arrayNode();
-        int p = spaces(open + 1);
-        if (p < end && b[p] == ']') {
-            endOfLine(p + 1);
-            return arr;
-        }
         int i = 0;
-        while (true) {
-            if (p >= end) {
-                throw UNSUPPORTED;
-            }
-            PointerPool.Node item = at.item(i++);
-            byte c = b[p];
-            record(item, position(p));
-            if (c == '"' || c == '\'') {
+        for (int p = firstFlowEntry(open, ']'); p >= 0; p = nextFlowEntry(pos, ']')) {
+            record(at.item(i++), position(p));
+            arr.add(flowScalar(p, ']'));
+        }
+        return arr;
+    }
+
+    /**
+     * A flow mapping of scalars on one line from the '{' at {@code open} ({@code port: {number: 80, name: http}},
+     * {@code {}}), whose own position is already recorded; then the rest of the line. Keys are quoted scalars or plain
+     * words (printable ASCII without blanks or any of {@code ,[]{}:#?}) followed by ": "; values are
+     * {@link #flowScalar}s; anything else is left to the full parser.
+     */
+    private ObjectNode flowMapping(int open, PointerPool.Node at) {
+        ObjectNode obj = NODES.objectNode();
+        PointerPool.Node previous = null;
+        for (int p = firstFlowEntry(open, '}'); p >= 0; p = nextFlowEntry(pos, '}')) {
+            String key;
+            if (b[p] == '"' || b[p] == '\'') {
                 pos = p;
-                arr.add(NODES.textNode(c == '"' ? doubleQuoted() : singleQuoted()));
+                key = b[p] == '"' ? doubleQuoted() : singleQuoted();
                 p = pos;
             } else {
-                int stop = flowPlainEnd(p);
-                arr.add(typePlain(p, trimmedEnd(p, stop)));
+                int stop = flowWordEnd(p, ':');
+                key = string(p, stop);
                 p = stop;
             }
-            p = spaces(p);
+            if (p + 1 >= end || b[p] != ':' || b[p + 1] != ' ' || key.equals("<<")) {
+                throw UNSUPPORTED;
+            }
+            PointerPool.Node child = at.field(key, previous);
+            previous = child;
+            p = spaces(p + 1);
             if (p >= end) {
                 throw UNSUPPORTED;
             }
-            if (b[p] == ']') {
-                endOfLine(p + 1);
-                return arr;
+            record(child, position(p));
+            if (obj.putIfAbsent(child.name, flowScalar(p, '}')) != null) {
+                throw UNSUPPORTED; // a duplicate key: the full parser reports it
             }
-            if (b[p] != ',') {
-                throw UNSUPPORTED;
-            }
-            p = spaces(p + 1);
         }
+        return obj;
+    }
+
+    /** Where the first entry after the bracket at {@code open} starts, or -1 for an empty collection (line read). */
+    private int firstFlowEntry(int open, char close) {
+        int p = spaces(open + 1);
+        if (p >= end) {
+            throw UNSUPPORTED;
+        }
+        if (b[p] == close) {
+            endOfLine(p + 1);
+            return -1;
+        }
+        return p;
+    }
+
+    /** After an entry at {@code p}: where the next one starts, or -1 at the closing bracket (its line then read). */
+    private int nextFlowEntry(int p, char close) {
+        p = spaces(p);
+        if (p >= end) {
+            throw UNSUPPORTED;
+        }
+        if (b[p] == close) {
+            endOfLine(p + 1);
+            return -1;
+        }
+        if (b[p] != ',') {
+            throw UNSUPPORTED;
+        }
+        p = spaces(p + 1);
+        if (p >= end) {
+            throw UNSUPPORTED;
+        }
+        return p; // a trailing comma's bracket is no scalar: flowScalar leaves it to the full parser
     }
 
     private int spaces(int p) {
@@ -581,20 +614,52 @@ final class BlockYamlReader {
         return p;
     }
 
-    /** Where a plain scalar in a flow sequence ends (trailing spaces included): at ',' or ']'. */
-    private int flowPlainEnd(int p) {
+    /**
+     * The scalar at {@code p} in a flow collection closed by {@code close}, leaving {@link #pos} after it (trailing
+     * spaces included): a one-line quoted scalar, or a plain one of printable ASCII without any of
+     * {@code ,[]{}:#?} (where the full parser's flow rules differ from the block ones, or may), ending at ',' or
+     * {@code close}.
+     */
+    private JsonNode flowScalar(int p, char close) {
+        byte c = b[p];
+        if (c == '"' || c == '\'') {
+            pos = p;
+            return NODES.textNode(c == '"' ? doubleQuoted() : singleQuoted());
+        }
+        int stop = flowWordEnd(p, close);
+        int last = stop;
+        while (stop < end && b[stop] == ' ') {
+            stop++; // words separated by spaces are one scalar ("a b"): go on to ',' or the bracket
+            if (stop < end && b[stop] != ' ' && b[stop] != ',' && b[stop] != close) {
+                stop = last = flowWordEnd(stop, close);
+            }
+        }
+        if (stop >= end || b[stop] != ',' && b[stop] != close) {
+            throw UNSUPPORTED;
+        }
+        pos = stop;
+        return typePlain(p, last);
+    }
+
+    /**
+     * Where the word of printable ASCII at {@code p} ends: at a blank, ',', or {@code stop} (':' for a key, the
+     * closing bracket for a value); a word that starts as an indicator would (bar "-" before a digit: "-1"), or holds
+     * any of {@code ,[]{}:#?} otherwise, is left to the full parser.
+     */
+    private int flowWordEnd(int p, char stop) {
         byte first = b[p];
         boolean negative = first == '-' && p + 1 < end && b[p + 1] >= '0' && b[p + 1] <= '9';
         if (!negative && (!plainStart(p) || first == '-' || first == '?' || first == ':')) {
-            throw UNSUPPORTED; // the indicators, and "-" but before a digit ("-1")
+            throw UNSUPPORTED;
         }
         int i = p;
         while (i < end) {
             byte c = b[i];
-            if (c == ',' || c == ']') {
+            if (c == stop || c == ',' || c == ' ') {
                 return i;
             }
-            if (c < 0x20 || c >= 0x7F || c == '[' || c == '{' || c == '}' || c == ':' || c == '#' || c == '?') {
+            if (c < 0x20 || c >= 0x7F || c == '[' || c == ']' || c == '{' || c == '}' || c == ':' || c == '#'
+                    || c == '?') {
                 throw UNSUPPORTED;
             }
             i++;

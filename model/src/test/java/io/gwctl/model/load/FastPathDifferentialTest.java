@@ -128,12 +128,22 @@ class FastPathDifferentialTest {
             "a: [a\n  , b]\n", "a: [a, b] c\n", "a: [a, b\n", "a: [,]\n", "a: [- x]\n", "a: [-]\n", "a: [-x]\n",
             "a: [?x]\n", "a: [&x a, *x]\n", "a: [!!str 1]\n", "a: [a\tb]\n", "a: ['a'b]\n", "a: [\"a\" , 'b' ]\n",
             "a: [é]\n", "a: [a?b]\n", "a: [x]]\n", "a: [x] # c\n  b: 1\n", "a: [x]\n  b: 1\n", "a: [|]\n",
-            "a: [>]\n", "a: [%x]\n", "a: [@x]\n", "a: [`x]\n", "a: [x}\n", "a: [ ]x\n", "a: [1, 2]\r\nb: [3]\r\n");
+            "a: [>]\n", "a: [%x]\n", "a: [@x]\n", "a: [`x]\n", "a: [x}\n", "a: [ ]x\n", "a: [1, 2]\r\nb: [3]\r\n",
+            // One-line flow mappings of scalars, read by the fast path but for 124 (a flow key).
+            "port: {number: 80, name: http, protocol: HTTP}\nsel: {app: web,  'k 2': \"v\" }\ne: { }\n",
+            "- {a: 1, b: -2, c: true, d: ~, e: 0x1F, f: 1.5}\n- {x: a b c , y: 'z'}\n- {}\n",
+            "m:\n  ports: [80]\n  tls: {mode: SIMPLE, credentialName: c}\n  n: [a, b]\n",
+            "{a: 1}: x\n",
+            // Near misses.
+            "a: {x: 1, x: 2}\n", "a: {x:1}\n", "a: {x : 1}\n", "a: {x: }\n", "a: {x: [1]}\n", "a: {x: {y: 1}}\n",
+            "a: {x: 1,}\n", "a: {x: 1\n", "a: {x: 1} y\n", "a: {<<: {b: 1}}\n", "a: {? x}\n", "a: {x}\n",
+            "a: {x: a: b}\n", "a: {x: 1]\n", "a: {x y: 1}\n", "a: {x: y #c}\n", "a: {x: -y}\n", "a: {-x: 1}\n",
+            "a: {\"x\": 'y', 'z': \"w\"}\n", "a: {x: 'y'z}\n", "a: [a b , c  d]\n", "a: [a  ,b -c]\n");
 
     /** Tricky documents the fast path must read itself (no fallback): what manifests are made of. */
     private static final List<Integer> READ_FAST = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
             16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 70, 72, 73, 74, 75, 76, 77, 79, 80,
-            81, 82, 83, 84, 86, 87, 88);
+            81, 82, 83, 84, 86, 87, 88, 120, 121, 122, 123, 143, 145);
 
     @Test
     void trickyDocumentsReadAsTheFullParserReadsThem() {
