@@ -38,6 +38,9 @@ public final class DuplicateRouteDestinationRule implements Rule {
         for (VirtualService vs : ctx.snapshot().virtualServices()) {
             String ns = vs.metadata().namespace();
             for (VsRoutes.RouteList r : VsRoutes.of(vs)) {
+                if (r.route().size() < 2) {
+                    continue; // most routes have one destination: nothing to repeat
+                }
                 Map<List<Object>, Integer> first = new HashMap<>();
                 for (int j = 0; j < r.route().size(); j++) {
                     Destination d = r.route().get(j).destination();

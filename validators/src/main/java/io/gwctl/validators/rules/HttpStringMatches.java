@@ -15,15 +15,33 @@ final class HttpStringMatches {
     }
 
     /**
-     * One condition: {@code field} is Istio's name for it ({@code uri}, {@code headers[x-user]}, ...), {@code pointer}
-     * the JSON pointer of the StringMatch object.
+     * One condition: {@code kind} is Istio's name for it ({@code uri}, {@code headers}, ...), {@code key} the header
+     * or parameter name (null for the others), {@code route} and {@code index} the http route and the match (or the
+     * CORS origin) it is in. The field name and the pointer are made only for a finding: made for every condition, they
+     * were most of the time of the two rules that read the conditions (stop 22).
      */
-    record Condition(String field, String pointer, StringMatch match) {
+    record Condition(String kind, String key, int route, int index, StringMatch match) {
+        /** Istio's name for the condition: {@code uri}, {@code headers[x-user]}, {@code corsPolicy.allowOrigins}. */
+        String field() {
+            return key == null ? kind : kind + "[" + key + "]";
+        }
+
+        /** The JSON pointer of the StringMatch object. */
+        String pointer() {
+            if (kind.equals(CORS)) {
+                return "/spec/http/" + route + "/corsPolicy/allowOrigins/" + index;
+            }
+            String p = "/spec/http/" + route + "/match/" + index + "/" + kind;
+            return key == null ? p : p + "/" + escape(key);
+        }
+
         /** The pointer of the value, e.g. {@code .../uri/regex}. */
         String valuePointer() {
-            return pointer + "/" + match.type().name().toLowerCase(java.util.Locale.ROOT);
+            return pointer() + "/" + match.type().name().toLowerCase(java.util.Locale.ROOT);
         }
     }
+
+    private static final String CORS = "corsPolicy.allowOrigins";
 
     static List<Condition> of(VirtualService vs) {
         List<Condition> out = new ArrayList<>();
@@ -31,32 +49,37 @@ final class HttpStringMatches {
             HttpRoute r = vs.http().get(i);
             for (int j = 0; j < r.match().size(); j++) {
                 HttpMatch m = r.match().get(j);
-                String p = "/spec/http/" + i + "/match/" + j;
-                add(out, "uri", p + "/uri", m.uri());
-                add(out, "scheme", p + "/scheme", m.scheme());
-                add(out, "method", p + "/method", m.method());
-                add(out, "authority", p + "/authority", m.authority());
-                addAll(out, "headers", p, m.headers());
-                addAll(out, "withoutHeaders", p, m.withoutHeaders());
-                addAll(out, "queryParams", p, m.queryParams());
+                add(out, "uri", i, j, m.uri());
+                add(out, "scheme", i, j, m.scheme());
+                add(out, "method", i, j, m.method());
+                add(out, "authority", i, j, m.authority());
+                addAll(out, "headers", i, j, m.headers());
+                addAll(out, "withoutHeaders", i, j, m.withoutHeaders());
+                addAll(out, "queryParams", i, j, m.queryParams());
             }
             for (int k = 0; k < r.corsAllowOrigins().size(); k++) {
-                add(out, "corsPolicy.allowOrigins", "/spec/http/" + i + "/corsPolicy/allowOrigins/" + k,
-                        r.corsAllowOrigins().get(k));
+                add(out, CORS, i, k, r.corsAllowOrigins().get(k));
             }
         }
         return out;
     }
 
-    private static void add(List<Condition> out, String field, String pointer, StringMatch m) {
+    private static void add(List<Condition> out, String kind, int route, int index, StringMatch m) {
         if (m != null) {
-            out.add(new Condition(field, pointer, m));
+            out.add(new Condition(kind, null, route, index, m));
         }
     }
 
-    private static void addAll(List<Condition> out, String field, String p, Map<String, StringMatch> map) {
-        for (Map.Entry<String, StringMatch> e : new TreeMap<>(map).entrySet()) {
-            add(out, field + "[" + e.getKey() + "]", p + "/" + field + "/" + escape(e.getKey()), e.getValue());
+    /** The conditions of a map, by name. */
+    private static void addAll(List<Condition> out, String kind, int route, int index, Map<String, StringMatch> map) {
+        if (map.isEmpty()) {
+            return;
+        }
+        Map<String, StringMatch> sorted = map.size() == 1 ? map : new TreeMap<>(map);
+        for (Map.Entry<String, StringMatch> e : sorted.entrySet()) {
+            if (e.getValue() != null) {
+                out.add(new Condition(kind, e.getKey(), route, index, e.getValue()));
+            }
         }
     }
 

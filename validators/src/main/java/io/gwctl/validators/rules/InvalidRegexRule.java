@@ -45,26 +45,33 @@ public final class InvalidRegexRule implements Rule {
         for (VirtualService vs : ctx.snapshot().virtualServices()) {
             for (HttpStringMatches.Condition c : HttpStringMatches.of(vs)) {
                 if (c.match().type() == StringMatch.Type.REGEX) {
-                    check(vs, c.field(), c.valuePointer(), c.match().value(), problems, out);
+                    String problem = problem(c.match().value(), problems);
+                    if (!problem.isEmpty()) {
+                        report(vs, c.field(), c.valuePointer(), c.match().value(), problem, out);
+                    }
                 }
             }
             for (int i = 0; i < vs.http().size(); i++) {
                 HttpRewrite rw = vs.http().get(i).rewrite();
                 if (rw != null && rw.hasUriRegexRewrite() && rw.uriRegexMatch() != null) {
-                    check(vs, "rewrite.uriRegexRewrite.match", "/spec/http/" + i + "/rewrite/uriRegexRewrite/match",
-                            rw.uriRegexMatch(), problems, out);
+                    String problem = problem(rw.uriRegexMatch(), problems);
+                    if (!problem.isEmpty()) {
+                        report(vs, "rewrite.uriRegexRewrite.match", "/spec/http/" + i
+                                + "/rewrite/uriRegexRewrite/match", rw.uriRegexMatch(), problem, out);
+                    }
                 }
             }
         }
     }
 
-    private static void check(VirtualService vs, String field, String pointer, String regex,
-                              Map<String, String> problems, Reporter out) {
-        // "" stands for none: every problem has words.
-        String problem = problems.computeIfAbsent(regex, r -> Objects.requireNonNullElse(problem(r), ""));
-        if (!problem.isEmpty()) {
-            out.report(vs, pointer, "\"" + field + "\": " + problem, hint(regex));
-        }
+    /** The problem of {@code regex}, "" for none (every problem has words), from {@code problems} once made. */
+    private static String problem(String regex, Map<String, String> problems) {
+        return problems.computeIfAbsent(regex, r -> Objects.requireNonNullElse(problem(r), ""));
+    }
+
+    private static void report(VirtualService vs, String field, String pointer, String regex, String problem,
+                               Reporter out) {
+        out.report(vs, pointer, "\"" + field + "\": " + problem, hint(regex));
     }
 
     /** Istio's message for what is wrong with {@code regex}, or null when istiod accepts it. */

@@ -36,19 +36,23 @@ public final class MatchFormRule implements Rule {
                 if (m.type() == StringMatch.Type.REGEX || m.value().isEmpty()) {
                     continue;
                 }
-                String kind = m.type().name().toLowerCase(java.util.Locale.ROOT);
                 if (c.field().equals("uri") && !m.value().startsWith("/")) {
-                    out.report(vs, c.valuePointer(), "uri " + kind + " \"" + m.value() + "\" does not start with /: "
+                    out.report(vs, c.valuePointer(), "uri " + kind(m) + " \"" + m.value() + "\" does not start with /: "
                                     + "request paths always do, so this match never matches",
                             "Write \"/" + m.value() + "\".");
                 } else if (c.field().equals("authority") && (m.value().contains("://") || m.value().contains("/"))) {
                     String host = m.value().replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "").replaceFirst("/.*$", "");
-                    out.report(vs, c.valuePointer(), "authority " + kind + " \"" + m.value() + "\" has a scheme or a "
-                                    + "path: the authority (Host header) is host[:port] only, so this match never "
-                                    + "matches",
+                    out.report(vs, c.valuePointer(), "authority " + kind(m) + " \"" + m.value()
+                                    + "\" has a scheme or a path: the authority (Host header) is host[:port] only, so "
+                                    + "this match never matches",
                             "Write \"" + host + "\", and match the path with uri.");
                 }
             }
         }
+    }
+
+    /** The match's kind as written: exact, prefix. */
+    private static String kind(StringMatch m) {
+        return m.type().name().toLowerCase(java.util.Locale.ROOT);
     }
 }
