@@ -47,6 +47,9 @@ public final class DestinationHostNotFoundRule implements Rule {
     public void check(RuleContext ctx, Reporter out) {
         for (DestinationUse u : ctx.registry().destinations()) {
             Lookup l = u.lookup();
+            if (l.outcome() == MeshRegistry.Outcome.FOUND && l.entry().exportedToAll()) {
+                continue; // the usual case, with nothing to report: no message made
+            }
             String what = "Referenced " + (u.mirror() ? "mirror host" : "host") + " not found: \"" + u.host() + "\"";
             String ns = u.vs().metadata().namespace();
             switch (l.outcome()) {

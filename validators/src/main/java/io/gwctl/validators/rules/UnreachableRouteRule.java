@@ -44,8 +44,12 @@ public final class UnreachableRouteRule implements Rule {
     public void check(RuleContext ctx, Reporter out) {
         for (VirtualService vs : ctx.snapshot().virtualServices()) {
             checkHttp(vs, out);
-            checkL4(vs, "tcp", vs.tcp().stream().map(r -> r.match()).toList(), false, out);
-            checkL4(vs, "tls", vs.tls().stream().map(r -> r.match()).toList(), true, out);
+            if (!vs.tcp().isEmpty()) {
+                checkL4(vs, "tcp", vs.tcp().stream().map(r -> r.match()).toList(), false, out);
+            }
+            if (!vs.tls().isEmpty()) {
+                checkL4(vs, "tls", vs.tls().stream().map(r -> r.match()).toList(), true, out);
+            }
         }
     }
 
@@ -110,9 +114,18 @@ public final class UnreachableRouteRule implements Rule {
                                List<MatchCoverage.Entry<At>> byPrior, List<MatchCoverage.Entry<At>> bySame,
                                java.util.function.IntFunction<String> matchText,
                                java.util.function.Function<At, String> coverText, Reporter out) {
+        boolean allByPrior = true;
+        boolean any = false;
+        for (int j = 0; j < byPrior.size(); j++) {
+            allByPrior &= byPrior.get(j) != null;
+            any |= byPrior.get(j) != null || bySame.get(j) != null;
+        }
+        if (!any) {
+            return; // the usual case: the rule's name and pointer are made only for a finding
+        }
         String rule = kind + "[" + r + "]" + (name == null || name.isEmpty() ? "" : " \"" + name + "\"");
         String pointer = "/spec/" + kind + "/" + r;
-        if (byPrior.stream().allMatch(e -> e != null)) {
+        if (allByPrior) {
             reportRule(vs, rule, pointer, noMatch, byPrior, coverText, out);
             return;
         }
