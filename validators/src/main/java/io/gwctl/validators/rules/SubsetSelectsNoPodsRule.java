@@ -51,12 +51,7 @@ public final class SubsetSelectsNoPodsRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        Set<String> referenced = new HashSet<>();
-        for (DestinationUse u : ctx.registry().destinations()) {
-            if (u.destination() != null && u.destination().subset() != null) {
-                referenced.add(u.lookup().fqdn() + "|" + u.destination().subset());
-            }
-        }
+        Set<String> referenced = null; // made at the first subset that selects nothing: most runs have none
         for (DestinationRule dr : ctx.snapshot().destinationRules()) {
             Entry e = backing(ctx, dr);
             if (e == null || !ctx.registry().knowsWorkloadsOf(e.resource().metadata().namespace())) {
@@ -80,6 +75,9 @@ public final class SubsetSelectsNoPodsRule implements Rule {
                         e.resource().metadata().namespace(), selector).isEmpty()) {
                     continue;
                 }
+                if (referenced == null) {
+                    referenced = referencedSubsets(ctx);
+                }
                 boolean used = referenced.contains(fqdn + "|" + s.name());
                 String message = "The Subset " + s.name() + " defined in the DestinationRule does not select any "
                         + "pods. Which may lead to 503 UH (NoHealthyUpstream). (no workload in namespace "
@@ -91,6 +89,17 @@ public final class SubsetSelectsNoPodsRule implements Rule {
                 out.report(dr, "/spec/subsets/" + i, used ? Severity.ERROR : Severity.INFO, message, hint);
             }
         }
+    }
+
+    /** {@code fqdn|subset} of every route and mirror destination that names a subset. */
+    private static Set<String> referencedSubsets(RuleContext ctx) {
+        Set<String> referenced = new HashSet<>();
+        for (DestinationUse u : ctx.registry().destinations()) {
+            if (u.destination() != null && u.destination().subset() != null) {
+                referenced.add(u.lookup().fqdn() + "|" + u.destination().subset());
+            }
+        }
+        return referenced;
     }
 
     /** The Service or ServiceEntry whose pods the subsets of {@code dr} select, or null when none is known. */
