@@ -21,7 +21,11 @@
 # cheaply and C2 at length (stop 21, validate -o json with equals and hashCode of the hot records written out: 111 MB
 # 6.9 s with C1 against 7.7 s, 166 MB a tie at 9.8 s, 332 MB 25.3 s against 21.3 s), where pc route, mostly parsing
 # and translation, already lost with C1 at 111 MB (5.8 s against 5.4 s). GWCTL_JIT=c1|full overrides the choice. With C1 alone one compiler thread (-XX:CICompilerCount=1) leaves the second core to gwctl's
-# own threads: the examples 0.90x the time, 12 MB and 56 MB unchanged.
+# own threads: the examples 0.90x the time, 12 MB and 56 MB unchanged. C1 compiles at half the usual invocation and
+# loop counts (-XX:CompileThresholdScaling=0.5): its code is cheap to make and much faster than the interpreter's
+# (stop 22, interleaved: validate -o json 111 MB 0.94-0.97x, 12 MB 0.98x, pc route under C1 0.94x at 12 MB and 0.95x
+# at 111 MB, the examples a tie; with full tiering C2 then compiles more and pc route at 111 MB took 1.10x, so full
+# tiering keeps the default).
 #
 # The collector (GWCTL_GC_OPT): the serial collector (the measured choice at 10,000 Gateways, a fifth of ParallelGC's
 # memory, and the fastest start: see the README) up to GWCTL_G1_LIMIT_KB of input (default 204800, 200 MB), G1 above. The serial
@@ -41,7 +45,7 @@
 # fill a heap, so for them GWCTL_GC_OPT also carries -Dgwctl.heap-watch=false; standard input, a cluster, the shell
 # and larger paths keep it.
 gwctl_jit() {
-  GWCTL_JIT_OPT="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"
+  GWCTL_JIT_OPT="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.5"
   GWCTL_GC_OPT="-XX:+UseSerialGC -XX:MaxTenuringThreshold=0"
   gwctl__inputs "$@"
   case ${GWCTL_JIT:-auto} in

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * tokens, events or marks in between.
  *
  * <p>It reads block mappings and sequences, one-line plain and quoted scalars, literal and folded block scalars,
- * {@code {}} and {@code []}, comments and {@code ---} separators. Anything else (flow collections, anchors,
+ * one-line flow sequences and mappings of scalars ({@code args: ["a", "b"]}, {@code port: {number: 80}}, {@code []},
+ * {@code {}}), comments and {@code ---} separators. Anything else (other flow collections, anchors,
  * aliases, tags, directives, complex keys, tabs outside comments and block scalars, multi-line plain or quoted
  * scalars, duplicate and merge keys, deep nesting, any syntax error) stops it at the start of the document that
  * holds it: {@link #read} returns where that document starts and the full parser reads the rest of the file, so
