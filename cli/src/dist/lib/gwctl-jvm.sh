@@ -21,10 +21,12 @@
 # cheaply and C2 at length (stop 21, validate -o json with equals and hashCode of the hot records written out: 111 MB
 # 6.9 s with C1 against 7.7 s, 166 MB a tie at 9.8 s, 332 MB 25.3 s against 21.3 s), where pc route, mostly parsing
 # and translation, already lost with C1 at 111 MB (5.8 s against 5.4 s). GWCTL_JIT=c1|full overrides the choice. With C1 alone one compiler thread (-XX:CICompilerCount=1) leaves the second core to gwctl's
-# own threads: the examples 0.90x the time, 12 MB and 56 MB unchanged. C1 compiles at half the usual invocation and
-# loop counts (-XX:CompileThresholdScaling=0.5): its code is cheap to make and much faster than the interpreter's
-# (stop 22, interleaved: validate -o json 111 MB 0.94-0.97x, 12 MB 0.98x, pc route under C1 0.94x at 12 MB and 0.95x
-# at 111 MB, the examples a tie; with full tiering C2 then compiles more and pc route at 111 MB took 1.10x, so full
+# own threads: the examples 0.90x the time, 12 MB and 56 MB unchanged. C1 compiles at under a third of the usual
+# invocation and loop counts (-XX:CompileThresholdScaling=0.3): its code is cheap to make and much faster than the
+# interpreter's (stop 22, interleaved pairs: 0.5 against the default, validate -o json 111 MB 0.94x in five pairs and
+# 0.97x in five more, 12 MB 0.98x, pc route under C1 0.94x at 12 MB and 0.95x at 111 MB, the examples a tie; 0.3
+# against 0.5, validate 111 MB 0.97x and 0.99x in two sets of five (0.2: no different), 12 MB a tie, pc route 12 MB
+# 0.97x, the examples a tie. With full tiering C2 then compiles more and pc route at 111 MB took 1.10x, so full
 # tiering keeps the default).
 #
 # The collector (GWCTL_GC_OPT): the serial collector (the measured choice at 10,000 Gateways, a fifth of ParallelGC's
@@ -45,7 +47,7 @@
 # fill a heap, so for them GWCTL_GC_OPT also carries -Dgwctl.heap-watch=false; standard input, a cluster, the shell
 # and larger paths keep it.
 gwctl_jit() {
-  GWCTL_JIT_OPT="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.5"
+  GWCTL_JIT_OPT="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.3"
   GWCTL_GC_OPT="-XX:+UseSerialGC -XX:MaxTenuringThreshold=0"
   gwctl__inputs "$@"
   case ${GWCTL_JIT:-auto} in

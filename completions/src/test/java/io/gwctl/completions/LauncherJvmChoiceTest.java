@@ -54,7 +54,7 @@ class LauncherJvmChoiceTest {
         Files.createDirectories(big);
         Files.write(big.resolve("a.yaml"), new byte[3 * 1024 * 1024]);
         Files.write(big.resolve("b.yaml"), new byte[2 * 1024 * 1024]);
-        String c1 = "[-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.5]";
+        String c1 = "[-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.3]";
         for (String shell : List.of("dash", "bash")) {
             assertThat(jit(shell, "--version", Map.of())).as(shell).isEqualTo(c1);
             assertThat(jit(shell, "validate -f " + small, Map.of())).as(shell).isEqualTo(c1);
