@@ -1,8 +1,9 @@
 package io.gwctl.cli;
 
 /**
- * The jar's entry point: {@link QuickHelp} when it applies (the root's help or version alone), else {@link Main}. Kept apart from Main because loading
- * Main verifies its methods, which loads picocli, and the quick help is quick because it does not.
+ * The jar's entry point: {@link QuickHelp} when it applies (the root's help or version alone), else {@link Main}.
+ * Kept apart from Main because loading Main verifies its methods, which loads picocli, and the quick paths are quick
+ * because they do not.
  */
 public final class Launch {
     private Launch() {

@@ -166,10 +166,7 @@ final class BlockYamlReader {
      */
     private boolean skipToContent() {
         while (true) {
-            int i = lineStart;
-            while (i < end && b[i] == ' ') {
-                i++;
-            }
+            int i = spaces(lineStart);
             if (i >= end) {
                 pos = end;
                 indent = -1;
@@ -221,10 +218,7 @@ final class BlockYamlReader {
 
     /** A "---" line: nothing may follow the marker but spaces and a comment. */
     private void consumeDocumentStartLine() {
-        int i = pos + 3;
-        while (i < end && b[i] == ' ') {
-            i++;
-        }
+        int i = spaces(pos + 3);
         if (i < end && b[i] == '#' && i > pos + 3) {
             i = skipComment(i);
         }
@@ -273,9 +267,7 @@ final class BlockYamlReader {
     /** After a value on the line: spaces, maybe a comment, then the line break (or the end). */
     private void endOfLine(int i) {
         int start = i;
-        while (i < end && b[i] == ' ') {
-            i++;
-        }
+        i = spaces(i);
         if (i < end && b[i] == '#' && i > start) {
             i = skipComment(i);
         }
@@ -418,10 +410,7 @@ final class BlockYamlReader {
         while (true) {
             PointerPool.Node item = at.item(i++);
             int dash = pos;
-            int p = dash + 1;
-            while (p < end && b[p] == ' ') {
-                p++;
-            }
+            int p = spaces(dash + 1);
             pos = p;
             JsonNode v;
             if (p >= end || b[p] == '\n' || b[p] == '\r' || b[p] == '#' && p > dash + 1) {
@@ -457,10 +446,7 @@ final class BlockYamlReader {
      */
     private JsonNode value(int col, PointerPool.Node at, long keyPosition, int depth) {
         int colon = pos; // just after ':'
-        int p = colon;
-        while (p < end && b[p] == ' ') {
-            p++;
-        }
+        int p = spaces(colon);
         if (p >= end || b[p] == '\n' || b[p] == '\r' || b[p] == '#' && p > colon) {
             long empty = position(colon);
             endOfLine(colon);
@@ -683,9 +669,7 @@ final class BlockYamlReader {
             }
             int q = pos;
             pos = save;
-            while (q < end && b[q] == ' ') {
-                q++;
-            }
+            q = spaces(q);
             return q < end && b[q] == ':' && blankOrBreakOrEnd(q + 1);
         }
         if (!plainStart(p)) {
@@ -706,9 +690,7 @@ final class BlockYamlReader {
         if (c == '"' || c == '\'') {
             key = c == '"' ? doubleQuoted() : singleQuoted();
             p = pos;
-            while (p < end && b[p] == ' ') {
-                p++;
-            }
+            p = spaces(p);
         } else {
             if (!plainStart(p)) {
                 throw UNSUPPORTED;
@@ -956,10 +938,7 @@ final class BlockYamlReader {
             int maxIndent = 0;
             // Leading empty lines: their spaces, and the first content line's, set the indentation.
             while (true) {
-                int j = lineStart;
-                while (j < end && b[j] == ' ') {
-                    j++;
-                }
+                int j = spaces(lineStart);
                 maxIndent = Math.max(maxIndent, j - lineStart);
                 if (j < end && (b[j] == '\n' || b[j] == '\r')) {
                     breaks.append('\n');

@@ -37,7 +37,7 @@ final class HttpStringMatches {
 
         /** The pointer of the value, e.g. {@code .../uri/regex}. */
         String valuePointer() {
-            return pointer() + "/" + match.type().name().toLowerCase(java.util.Locale.ROOT);
+            return pointer() + "/" + match.type().field();
         }
     }
 

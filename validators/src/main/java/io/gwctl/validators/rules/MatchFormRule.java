@@ -37,22 +37,17 @@ public final class MatchFormRule implements Rule {
                     continue;
                 }
                 if (c.field().equals("uri") && !m.value().startsWith("/")) {
-                    out.report(vs, c.valuePointer(), "uri " + kind(m) + " \"" + m.value() + "\" does not start with /: "
-                                    + "request paths always do, so this match never matches",
+                    out.report(vs, c.valuePointer(), "uri " + m.type().field() + " \"" + m.value()
+                                    + "\" does not start with /: request paths always do, so this match never matches",
                             "Write \"/" + m.value() + "\".");
                 } else if (c.field().equals("authority") && (m.value().contains("://") || m.value().contains("/"))) {
                     String host = m.value().replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "").replaceFirst("/.*$", "");
-                    out.report(vs, c.valuePointer(), "authority " + kind(m) + " \"" + m.value()
+                    out.report(vs, c.valuePointer(), "authority " + m.type().field() + " \"" + m.value()
                                     + "\" has a scheme or a path: the authority (Host header) is host[:port] only, so "
                                     + "this match never matches",
                             "Write \"" + host + "\", and match the path with uri.");
                 }
             }
         }
-    }
-
-    /** The match's kind as written: exact, prefix. */
-    private static String kind(StringMatch m) {
-        return m.type().name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -219,6 +219,6 @@ public final class UnreachableRouteRule implements Rule {
     }
 
     private static String text(StringMatch s) {
-        return s.type().name().toLowerCase(java.util.Locale.ROOT) + " " + s.value();
+        return s.type().field() + " " + s.value();
     }
 }
