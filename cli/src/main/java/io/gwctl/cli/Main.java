@@ -3,6 +3,7 @@ package io.gwctl.cli;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.gwctl.cli.completion.DynamicCandidates;
 import io.gwctl.model.Printable;
+import io.gwctl.model.tls.TlsWarmUp;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -36,8 +37,11 @@ public final class Main {
             System.exit(DynamicCandidates.run(args, new PrintWriter(new OutputStreamWriter(
                     new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8)), Environment.system()));
         }
-        if (readsInputs(args) && !"false".equals(System.getProperty("gwctl.heap-watch"))) {
-            watchHeap();
+        if (readsInputs(args)) {
+            warmUp();
+            if (!"false".equals(System.getProperty("gwctl.heap-watch"))) {
+                watchHeap();
+            }
         }
         // The file descriptors, not System.out: a PrintStream swallows write errors (a full disk).
         int code = run(args, new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
@@ -65,6 +69,17 @@ public final class Main {
             }
         }
         return false;
+    }
+
+    /**
+     * Starts loading the JDK's certificate code on a thread of its own while the command line is parsed: the first
+     * Secret read in a JVM otherwise waits about 50 ms for it, a sixth of a small run ({@link TlsWarmUp}). A daemon,
+     * so that a run that needs no certificate does not wait for it either.
+     */
+    private static void warmUp() {
+        Thread t = new Thread(new TlsWarmUp(), "gwctl-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Heap left after a full collection, below which the run is stopped: it would only thrash. */

@@ -1,5 +1,6 @@
 package io.gwctl.validators;
 
+import io.gwctl.model.NamespacedName;
 import io.gwctl.model.Snapshot;
 import io.gwctl.model.istio.Gateway;
 import io.gwctl.model.kube.Secret;
@@ -44,9 +45,9 @@ public final class RuleContext {
     private final OncePerKey<GatewayProxy, GatewayView> views = new OncePerKey<>();
     private final OncePerKey<GatewayProxy, MergedGateway> merges = new OncePerKey<>();
     private final OncePerKey<Object, Object> shared = new OncePerKey<>();
-    private Map<String, Gateway> gatewaysByKey;
+    private Map<NamespacedName, Gateway> gatewaysByKey;
     private Map<String, List<Secret>> secretsByName;
-    private Map<String, Secret> secretsByKey;
+    private Map<NamespacedName, Secret> secretsByKey;
     private Map<String, List<SecretProducer>> producersByName;
     private MeshRegistry registry;
 
@@ -196,13 +197,13 @@ public final class RuleContext {
     /** The Gateway {@code namespace/name}, the first one in input order when the input repeats it. */
     public synchronized Optional<Gateway> gateway(String namespace, String name) {
         if (gatewaysByKey == null) {
-            Map<String, Gateway> m = new HashMap<>();
+            Map<NamespacedName, Gateway> m = new HashMap<>();
             for (Gateway g : snapshot.gateways()) {
-                m.putIfAbsent(key(g.metadata().namespace(), g.metadata().name()), g);
+                m.putIfAbsent(NamespacedName.of(g.metadata()), g);
             }
             gatewaysByKey = m;
         }
-        return Optional.ofNullable(gatewaysByKey.get(key(namespace, name)));
+        return Optional.ofNullable(gatewaysByKey.get(NamespacedName.of(namespace, name)));
     }
 
     /** Every Secret called {@code name}, in any namespace, in input order. */
@@ -221,13 +222,13 @@ public final class RuleContext {
     /** The Secret {@code namespace/name}, the first one in input order when the input repeats it. */
     public synchronized Optional<Secret> secret(String namespace, String name) {
         if (secretsByKey == null) {
-            Map<String, Secret> m = new HashMap<>();
+            Map<NamespacedName, Secret> m = new HashMap<>();
             for (Secret s : snapshot.secrets()) {
-                m.putIfAbsent(key(s.metadata().namespace(), s.metadata().name()), s);
+                m.putIfAbsent(NamespacedName.of(s.metadata()), s);
             }
             secretsByKey = m;
         }
-        return Optional.ofNullable(secretsByKey.get(key(namespace, name)));
+        return Optional.ofNullable(secretsByKey.get(NamespacedName.of(namespace, name)));
     }
 
     /**
@@ -271,10 +272,6 @@ public final class RuleContext {
             registry = MeshRegistry.of(snapshot);
         }
         return registry;
-    }
-
-    private static String key(String namespace, String name) {
-        return (namespace == null ? "" : namespace) + "/" + name;
     }
 
     /**

@@ -12,6 +12,7 @@ import io.gwctl.cli.Inputs;
 import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.EnumNames;
 import io.gwctl.cli.options.IstioNamespaceOptions;
+import io.gwctl.cli.StandardHelpOptions;
 import io.gwctl.cli.options.VerbosityOptions;
 import io.gwctl.cli.source.ClusterSnapshotSource;
 import io.gwctl.cli.source.ClusterTarget;
@@ -64,7 +65,7 @@ import picocli.CommandLine.Spec;
  * {@code pc route} reads it; the other side then stands for the namespaces its files are in
  * ({@link NamespaceScope}).
  */
-@Command(name = "diff", mixinStandardHelpOptions = true, usageHelpAutoWidth = false,
+@Command(addMethodSubcommands = false, name = "diff", usageHelpAutoWidth = false,
         modelTransformer = GatewayDiffCommand.Help.class,
         description = {
             "Show what a change to the manifests does to each gateway: the listener and route tables (as 'istioctl"
@@ -159,6 +160,9 @@ public final class GatewayDiffCommand implements Callable<Integer> {
     private IstioNamespaceOptions istio;
     @Mixin
     private VerbosityOptions verbosity;
+
+    @Mixin
+    private StandardHelpOptions standardHelp;
 
     /** The two sides' files with the same bytes, parsed once: a change touches a few files of a repository. */
     private final ParseCache parses = new ParseCache();

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * istiod's {@code mergeGateways} (spec §5.2–§5.5): walks the selected Gateways' servers in order, resolves ports,
@@ -209,11 +210,18 @@ final class GatewayMerger {
     }
 
     /** {@code gatewayRDSRouteName} (spec §5.4): {@code http.<resolved>[.bind]} or {@code https.<port>.<name>.<gw>.<ns>}. */
+    /**
+     * {@code http.<port>}, one string per port: every plain-text server of a repository has one of a few (100,000
+     * copies of {@code http.8080}, 4 MB, at 100,000 Gateways). Bounded by the port numbers.
+     */
+    private static final Map<Integer, String> HTTP_ROUTE_NAMES = new ConcurrentHashMap<>();
+
     static String rdsRouteName(Server s, int resolvedPort, Gateway g) {
         Protocol p = s.port().parsedProtocol();
         String bind = bindOf(s).isEmpty() ? "" : "." + s.bind();
         if (p.isHttp()) {
-            return "http." + resolvedPort + bind;
+            return bind.isEmpty() ? HTTP_ROUTE_NAMES.computeIfAbsent(resolvedPort, port -> "http." + port)
+                    : "http." + resolvedPort + bind;
         }
         if (p == Protocol.HTTPS && !isPassThroughServer(s)) {
             String portName = s.port().name() == null ? "" : s.port().name();

@@ -167,4 +167,28 @@ class FindingSorterTest {
         }
         assertThat(s.sorted()).isNotInstanceOf(SpilledFindings.class).containsExactlyElementsOf(expected);
     }
+
+    /**
+     * Findings held on the heap share one copy of an equal message and field pointer (a rule builds the same sentence
+     * for thousands of resources), and are otherwise the findings added.
+     */
+    @Test
+    void heldFindingsShareEqualMessagesAndFields() {
+        List<Finding> in = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ResourceRef ref = new ResourceRef("DestinationRule", "ns", "dr-" + i);
+            in.add(new Finding("GW0104", Severity.WARNING, List.of(), ref,
+                    new Location("f.yaml", i + 1, 3, new String("/spec/subsets/0".toCharArray())),
+                    new String("The Subset v1 selects no pods.".toCharArray()), "hint " + i));
+        }
+        FindingSorter s = new FindingSorter(Long.MAX_VALUE);
+        in.forEach(s::add);
+        List<Finding> out = s.sorted();
+        assertThat(out).containsExactlyElementsOf(in);
+        assertThat(out.get(1).message()).isSameAs(out.get(0).message());
+        assertThat(out.get(2).message()).isSameAs(out.get(0).message());
+        assertThat(out.get(1).location().field()).isSameAs(out.get(0).location().field());
+        assertThat(out.get(2).location().field()).isSameAs(out.get(0).location().field());
+        assertThat(out.get(0).hint()).isNotSameAs(out.get(1).hint());
+    }
 }

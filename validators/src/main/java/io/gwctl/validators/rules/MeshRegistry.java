@@ -2,6 +2,7 @@ package io.gwctl.validators.rules;
 
 import io.gwctl.model.Coverage;
 import io.gwctl.model.Kind;
+import io.gwctl.model.NamespacedName;
 import io.gwctl.model.Resource;
 import io.gwctl.model.Snapshot;
 import io.gwctl.model.istio.Destination;
@@ -118,7 +119,7 @@ public final class MeshRegistry {
     /** Wildcard ServiceEntry hosts by what follows the {@code *} ({@code .eu.example.com}; {@code ""} for {@code *}). */
     private final Map<String, List<Entry>> wildcards = new HashMap<>();
     private final Map<String, List<Entry>> exactEntries = new HashMap<>();
-    private final Map<String, Service> servicesByKey = new HashMap<>();
+    private final Map<NamespacedName, Service> servicesByKey = new HashMap<>();
     private final Set<String> serviceNamespaces = new HashSet<>();
     /** Service name to the namespaces that have a Service of that name. */
     private final Map<String, Set<String>> namespacesByServiceName = new HashMap<>();
@@ -144,7 +145,7 @@ public final class MeshRegistry {
         for (Service s : snapshot.services()) {
             String ns = s.metadata().namespace();
             serviceNamespaces.add(ns);
-            servicesByKey.putIfAbsent(ns + "/" + s.metadata().name(), s);
+            servicesByKey.putIfAbsent(new NamespacedName(ns, s.metadata().name()), s);
             namespacesByServiceName.computeIfAbsent(s.metadata().name(), k -> new TreeSet<>()).add(ns);
             List<Integer> ports = new ArrayList<>();
             for (ServicePort p : s.ports()) {
@@ -336,7 +337,7 @@ public final class MeshRegistry {
         if (dot <= 0 || h.indexOf('.', dot + 1) >= 0) {
             return null;
         }
-        return servicesByKey.get(h.substring(dot + 1) + "/" + h.substring(0, dot));
+        return servicesByKey.get(new NamespacedName(h.substring(dot + 1), h.substring(0, dot)));
     }
 
     /** The namespace of {@code name.ns.svc.cluster.local}, or null for another shape. */
