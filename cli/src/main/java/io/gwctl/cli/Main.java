@@ -73,10 +73,15 @@ public final class Main {
 
     /**
      * Starts loading the JDK's certificate code on a thread of its own while the command line is parsed: the first
-     * Secret read in a JVM otherwise waits about 50 ms for it, a sixth of a small run ({@link TlsWarmUp}). A daemon,
-     * so that a run that needs no certificate does not wait for it either.
+     * Secret read in a JVM otherwise waits about 50 ms for it, a sixth of a small run ({@link TlsWarmUp}). Only with
+     * a core to spare: the main thread and the JIT compiler keep two busy while picocli builds its model, and on two
+     * cores the warm-up took their time (55 ms more CPU, no shorter run). A daemon, so that a run that needs no
+     * certificate does not wait for it.
      */
     private static void warmUp() {
+        if (Runtime.getRuntime().availableProcessors() <= 2) {
+            return;
+        }
         Thread t = new Thread(new TlsWarmUp(), "gwctl-warm-up");
         t.setDaemon(true);
         t.start();

@@ -154,6 +154,20 @@ class CommandTreeTest {
                 .noneMatch(c -> c.startsWith("io.fabric8.") || c.startsWith("org.jline."));
     }
 
+    /** The certificate code's warm-up (Main.warmUp) runs only with a core to spare, and only for runs that read input. */
+    @Test
+    void theCertificateWarmUpRunsOnlyWithACoreToSpare() throws Exception {
+        String examples = Path.of(System.getProperty("gwctl.root.dir", ".."), "testdata", "examples").toString();
+        String warmUp = "io.gwctl.model.tls.TlsWarmUp";
+
+        assertThat(loadedClasses(List.of("-XX:ActiveProcessorCount=4", "-Dgwctl.heap-watch=false"),
+                ExitCodes.FINDINGS, "validate", "-f", examples)).contains(warmUp);
+        assertThat(loadedClasses(List.of("-XX:ActiveProcessorCount=2", "-Dgwctl.heap-watch=false"),
+                ExitCodes.FINDINGS, "validate", "-f", examples)).doesNotContain(warmUp);
+        assertThat(loadedClasses(List.of("-XX:ActiveProcessorCount=4"), 0, "validate", "--help"))
+                .doesNotContain(warmUp);
+    }
+
     @Test
     void aTextOrJsonValidateOfSmallInputsStartsNeitherJacksonsMappersNorTheHeapWatch() throws Exception {
         String examples = Path.of(System.getProperty("gwctl.root.dir", ".."), "testdata", "examples").toString();
