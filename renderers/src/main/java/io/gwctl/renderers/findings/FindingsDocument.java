@@ -6,6 +6,7 @@ import io.gwctl.model.finding.Finding;
 import io.gwctl.model.finding.Location;
 import io.gwctl.model.finding.ValidationReport;
 import java.io.IOException;
+import java.io.Writer;
 
 /**
  * The document behind {@code -o json} and {@code -o yaml}: {@code findings}, {@code summary}, {@code notes}, with
@@ -22,10 +23,22 @@ final class FindingsDocument {
      * document held several hundred MB (the output is ten times the size of the findings it prints).
      */
     static void write(ValidationReport report, JsonGenerator g) throws IOException {
+        write(report, g, null, 1);
+    }
+
+    /**
+     * As {@link #write(ValidationReport, JsonGenerator)}, with the findings' text made on {@code threads} threads
+     * ({@link ParallelFindings}; JSON only) when {@code out}, the target of {@code g}, is given.
+     */
+    static void write(ValidationReport report, JsonGenerator g, Writer out, int threads) throws IOException {
         g.writeStartObject();
         g.writeArrayFieldStart("findings");
-        for (Finding f : ReportFindings.ordered(report)) {
-            finding(f, report, g);
+        if (out == null || threads < 2) {
+            for (Finding f : ReportFindings.ordered(report)) {
+                finding(f, report, g);
+            }
+        } else {
+            ParallelFindings.write(ReportFindings.ordered(report), report, g, out, threads);
         }
         g.writeEndArray();
         ValidationReport.Summary s = ReportFindings.summary(report);
@@ -62,7 +75,7 @@ final class FindingsDocument {
         g.writeEndObject();
     }
 
-    private static void finding(Finding f, ValidationReport report, JsonGenerator g) throws IOException {
+    static void finding(Finding f, ValidationReport report, JsonGenerator g) throws IOException {
         g.writeStartObject();
         g.writeStringField("code", f.code());
         g.writeStringField("severity", f.severity().label());
