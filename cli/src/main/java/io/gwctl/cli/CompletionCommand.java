@@ -3,13 +3,12 @@ package io.gwctl.cli;
 import io.gwctl.cli.completion.CompletionScripts;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gwctl completion bash|zsh|fish}: prints the shell completion script generated from the command tree. */
-@Command(addMethodSubcommands = false, name = "completion", usageHelpAutoWidth = false,
+@Command(name = "completion", mixinStandardHelpOptions = true, usageHelpAutoWidth = false,
         description = "Print the shell completion script for bash, zsh or fish (generated from the commands, so it"
                 + " always matches this gwctl).",
         footerHeading = "%nExamples:%n",
@@ -24,9 +23,6 @@ public final class CompletionCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SHELL", completionCandidates = Shells.class,
             description = "The shell: ${COMPLETION-CANDIDATES}.")
     private String shell;
-
-    @Mixin
-    private StandardHelpOptions standardHelp;
 
     @Override
     public Integer call() {

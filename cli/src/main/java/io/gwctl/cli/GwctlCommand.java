@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Spec;
  * Full}, which inherits everything else from this annotation: {@link Main#commandLine(Environment)} builds that whole
  * tree, while the command line of a gwctl process builds only what it names ({@link CommandTree}).
  */
-@Command(addMethodSubcommands = false, name = "gwctl", versionProvider = GwctlCommand.Version.class,
+@Command(name = "gwctl", mixinStandardHelpOptions = true, versionProvider = GwctlCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = false,
         description = {
             "Proxy-config and lint for Istio ingress gateways, from manifests, a cluster or the running proxy.",
@@ -38,9 +37,6 @@ import picocli.CommandLine.Spec;
             "",
             ExitCodes.HELP})
 public class GwctlCommand implements Callable<Integer> {
-    @Mixin
-    private StandardHelpOptions standardHelp;
-
     private final Environment environment;
     private final LoadedInputs loaded;
 

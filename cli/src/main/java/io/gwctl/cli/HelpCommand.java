@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  * {@code gwctl help [COMMAND...]}: the help of a command at any depth ({@code gwctl help pc route}), where picocli's
  * own help command looks one level down only and prints the parent's help for the rest.
  */
-@Command(addMethodSubcommands = false, name = "help", helpCommand = true, usageHelpAutoWidth = false,
+@Command(name = "help", helpCommand = true, usageHelpAutoWidth = false,
         description = "Print the help of a command, e.g. 'gwctl help validate' or 'gwctl help pc route'.")
 public final class HelpCommand implements Callable<Integer> {
     @Spec

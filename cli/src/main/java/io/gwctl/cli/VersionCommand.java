@@ -8,13 +8,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code gwctl version}: the version (and commit, when the build recorded it), as text or JSON for scripts. */
-@Command(addMethodSubcommands = false, name = "version", usageHelpAutoWidth = false,
+@Command(name = "version", mixinStandardHelpOptions = true, usageHelpAutoWidth = false,
         description = {"Print the gwctl version (the same as gwctl --version), and the git commit it was built from"
                 + " when the build recorded it."},
         footerHeading = "%nExamples:%n",
@@ -34,9 +33,6 @@ public final class VersionCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             converter = Formats.class, completionCandidates = Formats.class, description = EnumNames.OUTPUT_HELP)
     private Format format;
-
-    @Mixin
-    private StandardHelpOptions standardHelp;
 
     @Override
     public Integer call() throws IOException {

@@ -154,7 +154,7 @@ class CommandTreeTest {
                 .noneMatch(c -> c.startsWith("io.fabric8.") || c.startsWith("org.jline."));
     }
 
-    /** The certificate code's warm-up (Main.warmUp) runs only with a core to spare, and only for runs that read input. */
+    /** The certificate warm-up (Main.warmUp) runs only with a core to spare, and only for runs that read input. */
     @Test
     void theCertificateWarmUpRunsOnlyWithACoreToSpare() throws Exception {
         String examples = Path.of(System.getProperty("gwctl.root.dir", ".."), "testdata", "examples").toString();
@@ -209,38 +209,5 @@ class CommandTreeTest {
         assertThat(Main.readsInputs(new String[] {"validate", "--help"})).isFalse();
         assertThat(Main.readsInputs(new String[] {"completion", "bash"})).isFalse();
         assertThat(Main.readsInputs(new String[] {})).isFalse();
-    }
-
-    /**
-     * Start-up: no command and no mixin makes picocli look through its class's methods, and {@code Object}'s, for
-     * {@code @Command} methods (about 9 ms a command: picocli's own help mixin did, hence {@code StandardHelpOptions});
-     * and every command still has {@code -h/--help} and {@code -V/--version}.
-     */
-    @Test
-    void noCommandOrMixinIsScannedForMethodSubcommands() {
-        List<String> scanned = new ArrayList<>();
-        List<CommandLine> all = new ArrayList<>();
-        all.add(Main.commandLine(env));
-        for (int i = 0; i < all.size(); i++) {
-            CommandLine c = all.get(i);
-            all.addAll(c.getSubcommands().values());
-            CommandLine.Model.CommandSpec spec = c.getCommandSpec();
-            if (spec.isAddMethodSubcommands()) {
-                scanned.add(spec.qualifiedName());
-            }
-            spec.mixins().forEach((name, mixin) -> {
-                if (mixin.isAddMethodSubcommands()) {
-                    scanned.add(spec.qualifiedName() + " mixin " + name);
-                }
-            });
-            if (!spec.name().equals("help") || spec.findOption("--help") != null) {
-                assertThat(spec.findOption("--help")).as(spec.qualifiedName()).isNotNull()
-                        .matches(CommandLine.Model.OptionSpec::usageHelp);
-                assertThat(spec.findOption("-V")).as(spec.qualifiedName()).isNotNull()
-                        .matches(CommandLine.Model.OptionSpec::versionHelp);
-            }
-        }
-        assertThat(all).hasSizeGreaterThan(10);
-        assertThat(scanned).isEmpty();
     }
 }

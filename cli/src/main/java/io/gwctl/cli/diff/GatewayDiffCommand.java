@@ -12,7 +12,6 @@ import io.gwctl.cli.Inputs;
 import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.EnumNames;
 import io.gwctl.cli.options.IstioNamespaceOptions;
-import io.gwctl.cli.StandardHelpOptions;
 import io.gwctl.cli.options.VerbosityOptions;
 import io.gwctl.cli.source.ClusterSnapshotSource;
 import io.gwctl.cli.source.ClusterTarget;
@@ -65,7 +64,7 @@ import picocli.CommandLine.Spec;
  * {@code pc route} reads it; the other side then stands for the namespaces its files are in
  * ({@link NamespaceScope}).
  */
-@Command(addMethodSubcommands = false, name = "diff", usageHelpAutoWidth = false,
+@Command(name = "diff", mixinStandardHelpOptions = true, usageHelpAutoWidth = false,
         modelTransformer = GatewayDiffCommand.Help.class,
         description = {
             "Show what a change to the manifests does to each gateway: the listener and route tables (as 'istioctl"
@@ -160,9 +159,6 @@ public final class GatewayDiffCommand implements Callable<Integer> {
     private IstioNamespaceOptions istio;
     @Mixin
     private VerbosityOptions verbosity;
-
-    @Mixin
-    private StandardHelpOptions standardHelp;
 
     /** The two sides' files with the same bytes, parsed once: a change touches a few files of a repository. */
     private final ParseCache parses = new ParseCache();

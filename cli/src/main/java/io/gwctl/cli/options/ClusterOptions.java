@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -19,8 +18,6 @@ import picocli.CommandLine.Option;
  * workload argument, and, from a cluster, the namespace whose findings validate reports; the connection flags
  * only matter when a cluster is read (no -f, or -f with --with-cluster).
  */
-// No @Command methods here: picocli need not look through every method for them (start-up).
-@Command(addMethodSubcommands = false)
 public final class ClusterOptions {
     /** Where a pod's service account token, CA and namespace are mounted. */
     public static final String SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";

@@ -1,14 +1,11 @@
 package io.gwctl.cli.options;
 
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * The Envoy config dump input of {@code proxy-config}: istioctl's {@code -f/--file} (spec §1), renamed because
  * gwctl's {@code -f} names manifests.
  */
-// No @Command methods here: picocli need not look through every method for them (start-up).
-@Command(addMethodSubcommands = false)
 public final class ConfigDumpOptions {
     @Option(names = "--config-dump", paramLabel = "FILE",
             description = "Read an Envoy /config_dump JSON (e.g. from 'kubectl exec POD -c istio-proxy -- "

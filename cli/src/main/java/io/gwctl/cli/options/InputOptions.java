@@ -2,12 +2,9 @@ package io.gwctl.cli.options;
 
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The manifest inputs of a command: files, directories (walked recursively) or {@code -} for standard input. */
-// No @Command methods here: picocli need not look through every method for them (start-up).
-@Command(addMethodSubcommands = false)
 public final class InputOptions {
     @Option(names = {"-f", "--filename"}, paramLabel = "PATH",
             description = "Manifest file or directory to read (YAML or JSON, multi-document, kind: List); "

@@ -1,15 +1,12 @@
 package io.gwctl.cli.options;
 
 import io.gwctl.model.translate.GatewayWorkloads;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * istioctl's {@code -i/--istio-namespace}: the namespace of Istio's default ingress gateway, which
  * {@code proxy-config} picks when the input has several gateway workloads and assumes when it has none.
  */
-// No @Command methods here: picocli need not look through every method for them (start-up).
-@Command(addMethodSubcommands = false)
 public final class IstioNamespaceOptions {
     @Option(names = {"-i", "--istio-namespace"}, paramLabel = "NS", defaultValue = GatewayWorkloads.DEFAULT_NAMESPACE,
             description = "Istio system namespace (default: ${DEFAULT-VALUE}): without a workload argument, its"

@@ -1,7 +1,6 @@
 package io.gwctl.cli.options;
 
 import io.gwctl.cli.live.LiveConfigDump;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -11,8 +10,6 @@ import picocli.CommandLine.Spec;
  * {@code --live}: read what a running gateway proxy serves, its Envoy {@code /config_dump}, through a port-forward to
  * its admin port ({@code --proxy-admin-port}, istioctl's flag), instead of computing it from manifests.
  */
-// No @Command methods here: picocli need not look through every method for them (start-up).
-@Command(addMethodSubcommands = false)
 public final class LiveOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;

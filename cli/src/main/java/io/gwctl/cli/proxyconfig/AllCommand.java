@@ -2,7 +2,6 @@ package io.gwctl.cli.proxyconfig;
 
 import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.options.ClusterOptions;
-import io.gwctl.cli.StandardHelpOptions;
 import io.gwctl.model.envoy.FullConfigDump;
 import io.gwctl.renderers.table.ConfigDumpSummaryRenderer;
 import java.io.IOException;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Spec;
  * has every section istioctl prints (bootstrap versions, clusters, listeners, routes, secrets, endpoints, separated
  * by blank lines); from manifests, the listener and route sections, which are what gwctl computes.
  */
-@Command(addMethodSubcommands = false, name = "all", usageHelpAutoWidth = false,
+@Command(name = "all", mixinStandardHelpOptions = true, usageHelpAutoWidth = false,
         modelTransformer = ClusterOptions.ProxyConfigHelp.class,
         description = {"Print the summary of 'istioctl proxy-config all': the tables of every kind, each name prefixed"
                 + " with its kind (listener/, route/, ...), separated by blank lines.",
@@ -37,9 +36,6 @@ public final class AllCommand implements Callable<Integer> {
 
     @Mixin
     private ProxyConfigInputs inputs;
-
-    @Mixin
-    private StandardHelpOptions standardHelp;
 
     @Override
     public Integer call() throws IOException {

@@ -3,7 +3,6 @@ package io.gwctl.cli.proxyconfig;
 import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.GwctlException;
 import io.gwctl.cli.options.ClusterOptions;
-import io.gwctl.cli.StandardHelpOptions;
 import io.gwctl.renderers.diff.ProxyConfigDiffRenderer;
 import io.gwctl.renderers.diff.ProxyConfigDiffRenderer.Side;
 import io.gwctl.renderers.diff.ProxyConfigDiffRenderer.Table;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Spec;
  * {@code gwctl proxy-config diff}: what the manifests say a gateway should serve against what its Envoy serves (a
  * live proxy or a config dump), as a unified diff of istioctl's listener and route tables.
  */
-@Command(addMethodSubcommands = false, name = "diff", usageHelpAutoWidth = false,
+@Command(name = "diff", mixinStandardHelpOptions = true, usageHelpAutoWidth = false,
         modelTransformer = DiffCommand.WorkloadHelp.class,
         description = {
             "Compare the listener and route tables the manifests give a gateway (-f, or the cluster) with those its"
@@ -55,9 +54,6 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--table", paramLabel = "TABLE", defaultValue = "all", completionCandidates = TableNames.class,
             description = "The tables to compare: listener, route or all (default: ${DEFAULT-VALUE}).")
     private String table;
-
-    @Mixin
-    private StandardHelpOptions standardHelp;
 
     @Override
     public Integer call() throws IOException {

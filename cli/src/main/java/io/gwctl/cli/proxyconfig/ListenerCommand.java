@@ -3,7 +3,6 @@ package io.gwctl.cli.proxyconfig;
 import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.EnumNames;
-import io.gwctl.cli.StandardHelpOptions;
 import io.gwctl.renderers.table.ListenerFilter;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code gwctl proxy-config listener}: istioctl's listener table (spec §1, §3.2) for one ingress gateway. */
-@Command(addMethodSubcommands = false, name = "listener", aliases = {"listeners", "l"},
+@Command(name = "listener", aliases = {"listeners", "l"}, mixinStandardHelpOptions = true,
         usageHelpAutoWidth = false, modelTransformer = ClusterOptions.ProxyConfigHelp.class,
         description = "Print the listeners of an ingress gateway, byte for byte as 'istioctl proxy-config listener'.",
         footerHeading = "%nExamples:%n",
@@ -52,9 +51,6 @@ public final class ListenerCommand implements Callable<Integer> {
             paramLabel = "BOOL", description = "MATCH and DESTINATION columns; --verbose=false prints TYPE instead"
                     + " (default: ${DEFAULT-VALUE}).")
     private boolean verboseTable;
-
-    @Mixin
-    private StandardHelpOptions standardHelp;
 
     @Override
     public Integer call() throws IOException {

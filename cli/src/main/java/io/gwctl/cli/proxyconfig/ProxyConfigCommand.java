@@ -1,15 +1,13 @@
 package io.gwctl.cli.proxyconfig;
 
-import io.gwctl.cli.StandardHelpOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code gwctl proxy-config} (alias {@code pc}): istioctl's listener, route and all tables (spec §1), and diff. */
-@Command(addMethodSubcommands = false, name = "proxy-config", aliases = "pc", usageHelpAutoWidth = false,
+@Command(name = "proxy-config", aliases = "pc", mixinStandardHelpOptions = true, usageHelpAutoWidth = false,
         description = {
             "Print the Envoy configuration an Istio ingress gateway will serve, as 'istioctl proxy-config' prints it.",
             "The configuration is computed offline from Gateway/VirtualService/Service/Deployment manifests (-f),"
@@ -28,9 +26,6 @@ import picocli.CommandLine.Spec;
             "  gwctl pc diff -f manifests/ --live",
             "  gwctl pc trace http://test.io/ -f manifests/"})
 public final class ProxyConfigCommand implements Callable<Integer> {
-    @Mixin
-    private StandardHelpOptions standardHelp;
-
     @Spec
     private CommandSpec spec;
 

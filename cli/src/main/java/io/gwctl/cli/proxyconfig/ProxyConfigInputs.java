@@ -32,7 +32,6 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -44,8 +43,6 @@ import picocli.CommandLine.Spec;
  * --live, the cluster options and -v) and how they become the Envoy configuration to print: a config dump as it is, a live
  * proxy's dump, or manifests (files or cluster) translated for the gateway workload named by the argument.
  */
-// No @Command methods here: picocli need not look through every method for them (start-up).
-@Command(addMethodSubcommands = false)
 public final class ProxyConfigInputs {
     /** The label of the workload argument, by which {@code pc trace} moves it after its URL. */
     static final String WORKLOAD_LABEL = "[TYPE/]NAME[.NAMESPACE]";

@@ -3,7 +3,6 @@ package io.gwctl.cli.proxyconfig;
 import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.EnumNames;
-import io.gwctl.cli.StandardHelpOptions;
 import io.gwctl.renderers.table.RouteFilter;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code gwctl proxy-config route}: istioctl's route table (spec §1, §3.3) for one ingress gateway. */
-@Command(addMethodSubcommands = false, name = "route", aliases = {"routes", "r"},
+@Command(name = "route", aliases = {"routes", "r"}, mixinStandardHelpOptions = true,
         usageHelpAutoWidth = false, modelTransformer = ClusterOptions.ProxyConfigHelp.class,
         description = "Print the route configurations of an ingress gateway, byte for byte as"
                 + " 'istioctl proxy-config route'.",
@@ -45,9 +44,6 @@ public final class RouteCommand implements Callable<Integer> {
                     + " --verbose=false prints one row per route configuration with its number of virtual hosts"
                     + " (default: ${DEFAULT-VALUE}).")
     private boolean verboseTable;
-
-    @Mixin
-    private StandardHelpOptions standardHelp;
 
     @Override
     public Integer call() throws IOException {

@@ -3,7 +3,6 @@ package io.gwctl.cli.proxyconfig;
 import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.EnumNames;
-import io.gwctl.cli.StandardHelpOptions;
 import io.gwctl.model.envoy.Listener;
 import io.gwctl.model.trace.GatewayTraceContext;
 import io.gwctl.model.trace.PathNormalization;
@@ -33,7 +32,7 @@ import picocli.CommandLine.Spec;
  * route a request takes through an ingress gateway, and where it ends, with the Gateway server and VirtualService
  * rule behind each step.
  */
-@Command(addMethodSubcommands = false, name = "trace", usageHelpAutoWidth = false,
+@Command(name = "trace", mixinStandardHelpOptions = true, usageHelpAutoWidth = false,
         modelTransformer = TraceCommand.Arguments.class,
         description = {
             "Show which way a request takes through an ingress gateway: listener, filter chain, route configuration,"
@@ -91,9 +90,6 @@ public final class TraceCommand implements Callable<Integer> {
                     + " sets it: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, Istio's: /a/../b is routed"
                     + " as /b, %%41 as A, \\ as /).")
     private PathNormalization normalization;
-
-    @Mixin
-    private StandardHelpOptions standardHelp;
 
     @Override
     public Integer call() throws IOException {

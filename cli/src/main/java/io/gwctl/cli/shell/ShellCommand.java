@@ -8,7 +8,6 @@ import io.gwctl.cli.LoadedInputs;
 import io.gwctl.cli.Main;
 import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.InputOptions;
-import io.gwctl.cli.StandardHelpOptions;
 import io.gwctl.cli.options.VerbosityOptions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code gwctl shell}: reads the inputs once and keeps them, translated, in memory; then runs gwctl command lines
  * on them until exit, interactively with completion and history, or line by line from a pipe.
  */
-@Command(addMethodSubcommands = false, name = "shell", usageHelpAutoWidth = false,
+@Command(name = "shell", mixinStandardHelpOptions = true, usageHelpAutoWidth = false,
         description = {
             "Read the inputs once, then run gwctl commands on them (without the 'gwctl' prefix): each later 'pc route',"
                     + " 'pc listener' or 'validate' answers from memory. A command line with its own -f or cluster"
@@ -51,9 +50,6 @@ public final class ShellCommand implements Callable<Integer> {
 
     @Option(names = "--timing", description = "After each command, print on stderr how long it took.")
     private boolean timing;
-
-    @Mixin
-    private StandardHelpOptions standardHelp;
 
     @Override
     public Integer call() throws IOException, InterruptedException {

@@ -3,14 +3,11 @@ package io.gwctl.cli.validate;
 import io.gwctl.cli.Environment;
 import io.gwctl.model.finding.Baseline;
 import java.nio.file.Path;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** The baseline options of {@code gwctl validate} (docs/baseline.md): what to compare with and what to write. */
-// No @Command methods here: picocli need not look through every method for them (start-up).
-@Command(addMethodSubcommands = false)
 final class BaselineOptions {
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Compare with the findings of an earlier run (its -o json output, or --write-baseline's"

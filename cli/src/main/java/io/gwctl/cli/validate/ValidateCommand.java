@@ -9,7 +9,6 @@ import io.gwctl.cli.LoadedInputs;
 import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.EnumNames;
 import io.gwctl.cli.options.InputOptions;
-import io.gwctl.cli.StandardHelpOptions;
 import io.gwctl.cli.options.VerbosityOptions;
 import io.gwctl.cli.source.SourceResult;
 import io.gwctl.model.Printable;
@@ -44,7 +43,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code gwctl validate}: lint Gateway/VirtualService manifests (or a cluster) for CI, with file:line. */
-@Command(addMethodSubcommands = false, name = "validate", usageHelpAutoWidth = false, sortOptions = false,
+@Command(name = "validate", mixinStandardHelpOptions = true, usageHelpAutoWidth = false, sortOptions = false,
         description = {
             "Check Istio ingress configuration: Gateways, VirtualServices, their Services, workloads and TLS Secrets.",
             "Findings carry a stable gwctl code (GW0101), the istioctl analyze / Kiali codes it corresponds to, the"
@@ -142,9 +141,6 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
     private VerbosityOptions verbosity;
-
-    @Mixin
-    private StandardHelpOptions standardHelp;
 
     @Override
     public Integer call() throws IOException {
