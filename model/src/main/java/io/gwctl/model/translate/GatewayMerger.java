@@ -216,12 +216,21 @@ final class GatewayMerger {
      */
     private static final Map<Integer, String> HTTP_ROUTE_NAMES = new ConcurrentHashMap<>();
 
+    private static String httpRouteName(int port) {
+        String name = HTTP_ROUTE_NAMES.get(port);
+        if (name == null) {
+            name = "http." + port;
+            String known = HTTP_ROUTE_NAMES.putIfAbsent(port, name);
+            name = known == null ? name : known;
+        }
+        return name;
+    }
+
     static String rdsRouteName(Server s, int resolvedPort, Gateway g) {
         Protocol p = s.port().parsedProtocol();
         String bind = bindOf(s).isEmpty() ? "" : "." + s.bind();
         if (p.isHttp()) {
-            return bind.isEmpty() ? HTTP_ROUTE_NAMES.computeIfAbsent(resolvedPort, port -> "http." + port)
-                    : "http." + resolvedPort + bind;
+            return bind.isEmpty() ? httpRouteName(resolvedPort) : "http." + resolvedPort + bind;
         }
         if (p == Protocol.HTTPS && !isPassThroughServer(s)) {
             String portName = s.port().name() == null ? "" : s.port().name();
