@@ -73,7 +73,7 @@ public final class Main {
 
     /**
      * Starts loading the JDK's certificate code on a thread of its own while the command line is parsed: the first
-     * Secret read in a JVM otherwise waits about 50 ms for it, a sixth of a small run ({@link TlsWarmUp}). Only with
+     * Secret read in a JVM otherwise waits about 50 ms for it, an eighth of a small run ({@link TlsWarmUp}). Only with
      * a core to spare: the main thread and the JIT compiler keep two busy while picocli builds its model, and on two
      * cores the warm-up took their time (55 ms more CPU, no shorter run). A daemon, so that a run that needs no
      * certificate does not wait for it.

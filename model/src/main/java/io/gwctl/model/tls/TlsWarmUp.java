@@ -2,6 +2,7 @@ package io.gwctl.model.tls;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads the JDK's X.509 and key code before the first Secret needs it: the first certificate a JVM reads costs
@@ -33,7 +34,7 @@ public final class TlsWarmUp implements Runnable {
     @Override
     public void run() {
         try {
-            TlsCredential.read(java.util.Set.of("tls.crt", "tls.key"), Map.of(
+            TlsCredential.read(Set.of("tls.crt", "tls.key"), Map.of(
                     "tls.crt", CERT.getBytes(StandardCharsets.US_ASCII),
                     "tls.key", NO_KEY));
         } catch (RuntimeException | LinkageError e) {
