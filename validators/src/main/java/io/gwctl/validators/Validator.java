@@ -297,12 +297,13 @@ public final class Validator {
         private final Map<String, Severity> overrides;
         private final List<Predicate<Finding>> suppressions = new ArrayList<>();
         private final AnnotationSuppressions annotations;
-        private final FindingSorter kept = FindingSorter.withDefaultBudget();
+        private final FindingSorter kept;
         private final AtomicInteger suppressed = new AtomicInteger();
         private final Severity failureThreshold;
         private volatile boolean failed;
 
         Judge(Snapshot snapshot, ValidateOptions options, List<RuleInfo> rules) {
+            kept = FindingSorter.withBudgetFor(snapshot.size());
             overrides = overridesByCode(options.severityOverrides(), rules);
             for (Suppression s : options.suppressions()) {
                 suppressions.add(s.predicate());

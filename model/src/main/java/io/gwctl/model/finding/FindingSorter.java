@@ -23,8 +23,9 @@ import java.util.PriorityQueue;
  * budget fills, and merges the runs into one file read as a {@link SpilledFindings}: the heap then holds eight
  * bytes a finding. The result is the same either way (the order is total, see {@link Finding#ORDER}).
  *
- * <p>The budget is {@code -Dgwctl.findings-budget-kb=N}, else an eighth of the heap limit. If no temporary file can
- * be made, the findings stay on the heap.
+ * <p>The budget is {@code -Dgwctl.findings-budget-kb=N}, else an eighth of the heap limit, or a thirty-second when
+ * the resources checked are many for the heap ({@link #budgetFor}). If no temporary file can be made, the findings
+ * stay on the heap.
  */
 public final class FindingSorter {
     /** What a finding costs on the heap besides its message and hint: the record, its location, its resource. */
@@ -54,10 +55,30 @@ public final class FindingSorter {
                 : Files.createTempFile(directory, "gwctl-findings-", suffix);
     }
 
-    /** A sorter with the run's budget: {@code -Dgwctl.findings-budget-kb}, else an eighth of the heap limit. */
+    /** A sorter with the run's budget for a few resources: {@code -Dgwctl.findings-budget-kb}, else {@link #budgetFor}. */
     public static FindingSorter withDefaultBudget() {
+        return withBudgetFor(0);
+    }
+
+    /** A sorter with the run's budget for checking {@code resources} resources. */
+    public static FindingSorter withBudgetFor(long resources) {
         long kb = Long.getLong("gwctl.findings-budget-kb", -1);
-        return new FindingSorter(kb >= 0 ? kb << 10 : Runtime.getRuntime().maxMemory() / 8);
+        return new FindingSorter(kb >= 0 ? kb << 10 : budgetFor(Runtime.getRuntime().maxMemory(), resources));
+    }
+
+    /**
+     * About what the model and the rules' shared structures hold per resource checked (600 to 850 bytes at 100,000
+     * Gateways, stop 24).
+     */
+    static final long BYTES_PER_RESOURCE = 1024;
+
+    /**
+     * An eighth of the heap limit, or a thirty-second when the resources would take more than half of it: at 100,000
+     * Gateways with {@code -Xmx512m} the 48 MB between the two is what the rule phase lacks, while at 10,000 an
+     * eighth keeps the findings on the heap (spilling them cost 0.5 s of 8.5).
+     */
+    static long budgetFor(long maxMemory, long resources) {
+        return resources * BYTES_PER_RESOURCE > maxMemory / 2 ? maxMemory / 32 : maxMemory / 8;
     }
 
     /** Adds a finding; when the findings held pass the budget, writes them to a run file. */

@@ -13,12 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * immutable lists and maps. Never a record the translator tells apart by identity ({@code HttpRoute}, the
  * resources). Bounded, so that a corpus of unique values cannot grow it without limit; a load drops it when done
  * (the model keeps the shared values, not the table). Once it is full, each file still shares within itself through
- * a {@link #forFile() pool of its own}, dropped with the file: at 100,000 Gateways a million shared entries cost
- * 40 MB of table, more than the sharing saved past the first few hundred thousand.
+ * a {@link #forFile() pool of its own}, dropped with the file. The table is the load's alone, while the values it
+ * shares last the whole run: since the rule phase, not the load, holds the most memory (stop 24), the bound is high
+ * enough for 100,000 Gateways (2.2 million values, some 90 MB of table while loading; sharing across files saves
+ * about 40 MB for the rest of the run: the rule phase's peak went from 538 to 501 MB).
  */
 class ValuePool {
-    /** About 40 bytes of table per entry: at most some 8 MB however large the input. */
-    private static final int MAX_ENTRIES = 200_000;
+    /** About 40 bytes of table per entry, dropped when the load ends (200,000 before stop 24). */
+    private static final int MAX_ENTRIES = 4_000_000;
     /** A pool that shares nothing (tests and single documents mapped on their own). */
     static final ValuePool NONE = new ValuePool(0);
 

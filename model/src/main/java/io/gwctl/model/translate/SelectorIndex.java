@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -93,9 +94,13 @@ final class SelectorIndex {
         return false;
     }
 
-    /** Positions filed under (scope, one label of the selector); selectors without a label value under scope alone. */
+    /**
+     * Positions filed under (scope, one label of the selector); selectors without a label value under scope alone.
+     * Keyed by the strings the selectors already hold, with the positions as ints: a string key and a list of boxed
+     * positions per selector were 25 MB at 100,000 Gateways.
+     */
     private static final class Postings {
-        private final Map<String, List<Integer>> byKey = new HashMap<>();
+        private final Map<Key, Positions> byKey = new HashMap<>();
 
         void add(String scope, Map<String, String> selector, int position) {
             // A label whose value is null also matches a workload without that label (Objects.equals), so only
@@ -106,37 +111,80 @@ final class SelectorIndex {
                     smallest = e.getKey();
                 }
             }
-            String key = smallest == null ? scope + '\0' : scope + '\0' + smallest + '\0' + selector.get(smallest);
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(position);
+            Key key = new Key(scope, smallest, smallest == null ? null : selector.get(smallest));
+            Positions p = byKey.get(key);
+            if (p == null) {
+                p = new Positions();
+                byKey.put(key, p);
+            }
+            p.add(position);
         }
 
         /** The positions that may match {@code labels} in {@code scope}, ascending, each once. */
         int[] candidates(String scope, Map<String, String> labels) {
-            List<List<Integer>> hits = new ArrayList<>();
+            List<Positions> hits = new ArrayList<>();
             int n = 0;
-            List<Integer> always = byKey.get(scope + '\0');
+            Positions always = byKey.get(new Key(scope, null, null));
             if (always != null) {
                 hits.add(always);
-                n += always.size();
+                n += always.size;
             }
             for (Map.Entry<String, String> e : labels.entrySet()) {
-                List<Integer> hit = byKey.get(scope + '\0' + e.getKey() + '\0' + e.getValue());
+                Positions hit = byKey.get(new Key(scope, e.getKey(), e.getValue()));
                 if (hit != null) {
                     hits.add(hit);
-                    n += hit.size();
+                    n += hit.size;
                 }
             }
             int[] out = new int[n];
             int k = 0;
-            for (List<Integer> hit : hits) {
-                for (int i : hit) {
-                    out[k++] = i;
-                }
+            for (Positions hit : hits) {
+                System.arraycopy(hit.values, 0, out, k, hit.size);
+                k += hit.size;
             }
             if (hits.size() > 1) {
                 Arrays.sort(out);
             }
             return out;
+        }
+    }
+
+    /** A scope and one label (both null: the scope alone). Written out: a record's methods cost start-up time. */
+    private static final class Key {
+        private final String scope;
+        private final String label;
+        private final String value;
+        private final int hash;
+
+        Key(String scope, String label, String value) {
+            this.scope = scope;
+            this.label = label;
+            this.value = value;
+            this.hash = (scope.hashCode() * 31 + Objects.hashCode(label)) * 31 + Objects.hashCode(value);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && scope.equals(k.scope) && Objects.equals(label, k.label)
+                    && Objects.equals(value, k.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** Positions in the order added (ascending: the index adds them so). */
+    private static final class Positions {
+        private int[] values = new int[1];
+        private int size;
+
+        void add(int position) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = position;
         }
     }
 }

@@ -191,4 +191,16 @@ class FindingSorterTest {
         assertThat(out.get(2).location().field()).isSameAs(out.get(0).location().field());
         assertThat(out.get(0).hint()).isNotSameAs(out.get(1).hint());
     }
+
+    @Test
+    void theBudgetShrinksWhenTheResourcesWouldFillHalfTheHeap() {
+        long mb = 1L << 20;
+        // 10,000 Gateways' corpus (59,000 resources) with -Xmx512m: an eighth, the findings stay on the heap.
+        assertThat(FindingSorter.budgetFor(512 * mb, 59_000)).isEqualTo(64 * mb);
+        // 100,000 Gateways (589,000 resources) with -Xmx512m: a thirty-second.
+        assertThat(FindingSorter.budgetFor(512 * mb, 589_000)).isEqualTo(16 * mb);
+        // the same with a heap of 2 GB: room enough again.
+        assertThat(FindingSorter.budgetFor(2048 * mb, 589_000)).isEqualTo(256 * mb);
+        assertThat(FindingSorter.budgetFor(512 * mb, 0)).isEqualTo(64 * mb);
+    }
 }

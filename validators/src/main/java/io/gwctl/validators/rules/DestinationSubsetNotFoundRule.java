@@ -107,6 +107,9 @@ public final class DestinationSubsetNotFoundRule implements Rule {
     private record Bound(GatewayProxy proxy, Gateway gateway) {
     }
 
+    /** Memo entries past which {@link #blindGateway} starts again (one per destination was 10 MB at N=100,000). */
+    private static final int MAX_SEEN = 16_384;
+
     /** Whether namespace {@code ns} sees a DestinationRule for {@code fqdn} defining {@code subset}: a memo key. */
     private record Seen(String fqdn, String ns, String subset) {
         @Override
@@ -152,6 +155,9 @@ public final class DestinationSubsetNotFoundRule implements Rule {
             Boolean sees = seen.get(key);
             if (sees == null) {
                 sees = defines(ctx.registry().rulesFor(fqdn, ns), subset);
+                if (seen.size() >= MAX_SEEN) {
+                    seen.clear(); // a memo: the destinations of one VirtualService ask about the same few keys
+                }
                 seen.put(key, sees);
             }
             if (!sees) {

@@ -18,7 +18,6 @@ import io.gwctl.validators.RuleContext;
 import io.gwctl.model.translate.GatewayProxy;
 import io.gwctl.model.translate.VirtualServiceIndex;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,22 +59,67 @@ public final class GatewayHostUnboundRule implements Rule {
         }
     }
 
-    /** The hosts of the VirtualServices bound to one Gateway, per route kind, overall and per namespace. */
+    /**
+     * The VirtualServices bound to one Gateway key, as they come: their hosts are indexed only while that Gateway is
+     * checked ({@link Binder}). An index kept per key (two enum maps, a map per namespace and a host index per route
+     * kind) was some 50 MB at 100,000 Gateways, the largest structure of the rule phase.
+     */
     private static final class Bound {
-        final Map<RouteKind, HostIndex> all = new EnumMap<>(RouteKind.class);
-        final Map<RouteKind, Map<String, HostIndex>> byNamespace = new EnumMap<>(RouteKind.class);
+        final List<VirtualService> services = new ArrayList<>(2);
+    }
 
-        void add(RouteKind kind, String namespace, String host) {
-            all.computeIfAbsent(kind, k -> new HostIndex()).add(host);
-            byNamespace.computeIfAbsent(kind, k -> new HashMap<>())
-                    .computeIfAbsent(namespace, k -> new HostIndex()).add(host);
+    /** The hosts of the VirtualServices of some {@link Bound}s, per route kind, overall and per namespace. */
+    private static final class Binder {
+        private final List<Bound> bound;
+        private HostIndex[] all;
+        private List<Map<String, HostIndex>> byNamespace;
+
+        Binder(List<Bound> bound) {
+            this.bound = bound;
         }
 
         boolean binds(RouteKind kind, String sanitizedHost) {
+            if (all == null) {
+                index();
+            }
             int slash = sanitizedHost.indexOf('/');
-            HostIndex idx = slash < 0 ? all.get(kind)
-                    : byNamespace.getOrDefault(kind, Map.of()).get(sanitizedHost.substring(0, slash));
+            HostIndex idx = slash < 0 ? all[kind.ordinal()]
+                    : byNamespace.get(kind.ordinal()).get(sanitizedHost.substring(0, slash));
             return idx != null && idx.matchesAny(slash < 0 ? sanitizedHost : sanitizedHost.substring(slash + 1));
+        }
+
+        private void index() {
+            all = new HostIndex[RouteKind.values().length];
+            byNamespace = new ArrayList<>();
+            for (int k = 0; k < all.length; k++) {
+                byNamespace.add(new HashMap<>());
+            }
+            for (Bound b : bound) {
+                for (VirtualService vs : b.services) {
+                    String ns = vs.metadata().namespace();
+                    for (String h : vs.hosts()) {
+                        String fqdn = Hosts.resolveShortnameToFqdn(h, ns);
+                        if (!vs.http().isEmpty()) {
+                            add(RouteKind.HTTP, ns, fqdn);
+                        }
+                        if (!vs.tls().isEmpty()) {
+                            add(RouteKind.TLS, ns, fqdn);
+                        }
+                        if (!vs.tcp().isEmpty()) {
+                            add(RouteKind.TCP, ns, fqdn);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void add(RouteKind kind, String namespace, String host) {
+            int k = kind.ordinal();
+            if (all[k] == null) {
+                all[k] = new HostIndex();
+            }
+            all[k].add(host);
+            byNamespace.get(k).computeIfAbsent(namespace, n -> new HostIndex()).add(host);
         }
     }
 
@@ -89,15 +133,16 @@ public final class GatewayHostUnboundRule implements Rule {
         Set<String> scoped = new HashSet<>();
         Map<String, Bound> byGateway = index(ctx.snapshot().virtualServices(), scoped);
         for (Gateway g : ctx.snapshot().gateways()) {
-            List<Bound> bound = new ArrayList<>();
-            addIfPresent(bound, byGateway.get(g.fullName()));
+            List<Bound> found = new ArrayList<>();
+            addIfPresent(found, byGateway.get(g.fullName()));
             // Workloads are resolved only for Gateways that non-public VirtualServices bind: the common all-public
             // case never pays for finding the gateway pods.
             if (scoped.contains(g.fullName())) {
                 for (String ns : new TreeSet<>(ctx.workloadsFor(g).stream().map(GatewayProxy::namespace).toList())) {
-                    addIfPresent(bound, byGateway.get(g.fullName() + "\n" + ns));
+                    addIfPresent(found, byGateway.get(g.fullName() + "\n" + ns));
                 }
             }
+            Binder bound = new Binder(found);
             for (Server s : g.servers()) {
                 RouteKind kind = routeKind(s);
                 if (kind == null) {
@@ -106,7 +151,7 @@ public final class GatewayHostUnboundRule implements Rule {
                 for (int j = 0; j < s.hosts().size(); j++) {
                     String raw = s.hosts().get(j);
                     List<String> sanitized = Hosts.sanitizeServerHostNamespace(List.of(raw), g.metadata().namespace());
-                    if (sanitized.isEmpty() || bound.stream().anyMatch(b -> b.binds(kind, sanitized.get(0)))
+                    if (sanitized.isEmpty() || bound.binds(kind, sanitized.get(0))
                             || servedByMergedHttpRoutes(ctx, g, s, kind, Hosts.stripNamespace(sanitized.get(0)))) {
                         continue;
                     }
@@ -199,7 +244,7 @@ public final class GatewayHostUnboundRule implements Rule {
                     continue;
                 }
                 for (String scope : scopes) {
-                    add(byGateway.computeIfAbsent(ref.resolved() + scope, k -> new Bound()), vs);
+                    byGateway.computeIfAbsent(ref.resolved() + scope, k -> new Bound()).services.add(vs);
                     if (!scope.isEmpty()) {
                         scoped.add(ref.resolved());
                     }
@@ -224,22 +269,6 @@ public final class GatewayHostUnboundRule implements Rule {
             }
         }
         return scopes;
-    }
-
-    private static void add(Bound b, VirtualService vs) {
-        String ns = vs.metadata().namespace();
-        for (String h : vs.hosts()) {
-            String fqdn = Hosts.resolveShortnameToFqdn(h, ns);
-            if (!vs.http().isEmpty()) {
-                b.add(RouteKind.HTTP, ns, fqdn);
-            }
-            if (!vs.tls().isEmpty()) {
-                b.add(RouteKind.TLS, ns, fqdn);
-            }
-            if (!vs.tcp().isEmpty()) {
-                b.add(RouteKind.TCP, ns, fqdn);
-            }
-        }
     }
 
     /** The routes a server serves (spec §5.4 server classification), or null when it needs none or is invalid. */

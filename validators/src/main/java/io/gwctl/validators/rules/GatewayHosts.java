@@ -13,14 +13,20 @@ import java.util.Set;
 /**
  * The hosts of Gateways as VirtualServices of one namespace see them, indexed for matching and cached per
  * (Gateway, namespace) for one rule run: server hosts sanitised ({@code ./h}, {@code *}{@code /h}, spec §5.2) and
- * filtered by {@code NamesForNamespace} (spec §7.1), as istioctl's GatewayAnalyzer and istiod do.
+ * filtered by {@code NamesForNamespace} (spec §7.1), as istioctl's GatewayAnalyzer and istiod do. The caches
+ * start again past {@link #MAX_CACHED} entries: VirtualServices mostly name the Gateways of their own namespace, so
+ * a bounded cache hits as often, and one entry per (Gateway, namespace) was 23 MB at 100,000 Gateways.
  */
 final class GatewayHosts {
+    static final int MAX_CACHED = 4096;
     private final Map<String, HostIndex> indexes = new HashMap<>();
     private final Map<String, List<String>> visible = new HashMap<>();
 
     /** The server hosts of {@code g} visible to VirtualServices in {@code namespace}, in server order, distinct. */
     List<String> visibleTo(Gateway g, String namespace) {
+        if (visible.size() >= MAX_CACHED) {
+            visible.clear();
+        }
         return visible.computeIfAbsent(g.fullName() + "\n" + namespace, k -> {
             Set<String> all = new LinkedHashSet<>();
             for (Server s : g.servers()) {
@@ -32,6 +38,9 @@ final class GatewayHosts {
 
     /** An index of {@link #visibleTo}. */
     HostIndex indexFor(Gateway g, String namespace) {
+        if (indexes.size() >= MAX_CACHED) {
+            indexes.clear();
+        }
         return indexes.computeIfAbsent(g.fullName() + "\n" + namespace, k -> {
             HostIndex idx = new HostIndex();
             visibleTo(g, namespace).forEach(idx::add);

@@ -115,21 +115,21 @@ public final class MeshRegistry {
     }
 
     private final Snapshot snapshot;
-    private final Map<String, Entry> byHost = new HashMap<>();
     /** Wildcard ServiceEntry hosts by what follows the {@code *} ({@code .eu.example.com}; {@code ""} for {@code *}). */
     private final Map<String, List<Entry>> wildcards = new HashMap<>();
-    private final Map<String, List<Entry>> exactEntries = new HashMap<>();
+    /** Entries by host, in input order (the first is the one {@link #entry} gives). */
+    private final CompactMultimap<String, Entry> exactEntries = new CompactMultimap<>();
     private final Map<NamespacedName, Service> servicesByKey = new HashMap<>();
     private final Set<String> serviceNamespaces = new HashSet<>();
     /** Service name to the namespaces that have a Service of that name. */
-    private final Map<String, Set<String>> namespacesByServiceName = new HashMap<>();
+    private final CompactMultimap<String, String> namespacesByServiceName = new CompactMultimap<>();
     /**
      * {@code ns/variant} to the name (a String) or names (a sorted Set) of that namespace's Services one deletion
      * away from it (or equal). Built on the first Service not found, since only that needs it: it has an entry per
      * character of every Service name (about 30 MB at N=10,000 as one TreeSet each).
      */
     private Map<String, Object> nearServiceNames;
-    private final Map<String, List<DestinationRule>> rulesByHost = new HashMap<>();
+    private final CompactMultimap<String, DestinationRule> rulesByHost = new CompactMultimap<>();
     private final Map<String, List<DestinationRule>> wildcardRules = new HashMap<>();
     private final Map<String, List<Workload>> workloadsByLabel = new HashMap<>();
     private final Set<String> workloadNamespaces = new HashSet<>();
@@ -146,12 +146,12 @@ public final class MeshRegistry {
             String ns = s.metadata().namespace();
             serviceNamespaces.add(ns);
             servicesByKey.putIfAbsent(new NamespacedName(ns, s.metadata().name()), s);
-            namespacesByServiceName.computeIfAbsent(s.metadata().name(), k -> new TreeSet<>()).add(ns);
+            namespacesByServiceName.add(s.metadata().name(), ns);
             List<Integer> ports = new ArrayList<>();
             for (ServicePort p : s.ports()) {
                 ports.add(p.port());
             }
-            add(new Entry(s, s.metadata().name() + "." + ns + CLUSTER_SUFFIX, ports, serviceExportTo(s),
+            add(new Entry(s, s.metadata().name() + "." + ns + CLUSTER_SUFFIX, shared(ports), serviceExportTo(s),
                     s.selector().isEmpty() ? null : s.selector()));
         }
         for (ServiceEntry se : snapshot.serviceEntries()) {
@@ -159,6 +159,7 @@ public final class MeshRegistry {
             for (ServiceEntry.Port p : se.ports()) {
                 ports.add(p.number());
             }
+            ports = shared(ports);
             for (String h : se.hosts()) {
                 add(new Entry(se, h, ports, se.exportTo(), se.workloadSelector()));
             }
@@ -168,8 +169,7 @@ public final class MeshRegistry {
             if (h.startsWith("*")) {
                 wildcardRules.computeIfAbsent(h.substring(1), k -> new ArrayList<>()).add(dr);
             } else {
-                rulesByHost.computeIfAbsent(Hosts.resolveShortnameToFqdn(h, dr.metadata().namespace()),
-                        k -> new ArrayList<>()).add(dr);
+                rulesByHost.add(Hosts.resolveShortnameToFqdn(h, dr.metadata().namespace()), dr);
             }
         }
         for (Workload w : snapshot.workloads()) {
@@ -191,8 +191,16 @@ public final class MeshRegistry {
         if (e.host().startsWith("*")) {
             wildcards.computeIfAbsent(e.host().substring(1), k -> new ArrayList<>()).add(e);
         }
-        exactEntries.computeIfAbsent(e.host(), k -> new ArrayList<>()).add(e);
-        byHost.putIfAbsent(e.host(), e);
+        exactEntries.add(e.host(), e);
+    }
+
+    /** One list for equal port lists: Services of one kind repeat theirs (a list per Service was 10 MB at N=100,000). */
+    private final Map<List<Integer>, List<Integer>> portLists = new HashMap<>();
+
+    private List<Integer> shared(List<Integer> ports) {
+        List<Integer> copy = List.copyOf(ports);
+        List<Integer> known = portLists.putIfAbsent(copy, copy);
+        return known == null ? copy : known;
     }
 
     /** The Service annotation's comma-separated namespaces; empty (everywhere) when absent. */
@@ -222,7 +230,7 @@ public final class MeshRegistry {
         for (String s : scopes.isEmpty() ? List.of(".") : scopes) {
             from.add(s.equals(".") ? namespace : s);
         }
-        List<Entry> exact = exactEntries.getOrDefault(fqdn, List.of());
+        List<Entry> exact = exactEntries.get(fqdn);
         List<Entry> candidates = new ArrayList<>(exact);
         forEachSuffix(fqdn, wildcards, candidates::addAll);
         for (Entry e : candidates) {
@@ -254,7 +262,7 @@ public final class MeshRegistry {
         }
         Service named = dottedServiceName(fqdn);
         if (named != null) {
-            return new Lookup(Outcome.NOT_FQDN, fqdn, byHost.get(named.metadata().name() + "."
+            return new Lookup(Outcome.NOT_FQDN, fqdn, exactEntries.first(named.metadata().name() + "."
                     + named.metadata().namespace() + CLUSTER_SUFFIX), null);
         }
         if (snapshot.serviceEntries().isEmpty() && !snapshot.coverage().isComplete(Kind.SERVICE_ENTRY)) {
@@ -268,8 +276,9 @@ public final class MeshRegistry {
      * another namespace, or one of this namespace one typo away; null when there is no such sign.
      */
     private String evidence(String name, String ns) {
-        Set<String> elsewhere = namespacesByServiceName.get(name);
-        if (elsewhere != null) {
+        List<String> found = namespacesByServiceName.get(name);
+        if (!found.isEmpty()) {
+            Set<String> elsewhere = new TreeSet<>(found);
             return "a Service " + name + " exists in namespace" + (elsewhere.size() == 1 ? " " : "s ")
                     + String.join(", ", elsewhere);
         }
@@ -375,7 +384,7 @@ public final class MeshRegistry {
      */
     List<DestinationRule> rulesFor(String fqdn, String ns) {
         List<DestinationRule> out = new ArrayList<>();
-        for (DestinationRule dr : rulesByHost.getOrDefault(fqdn, List.of())) {
+        for (DestinationRule dr : rulesByHost.get(fqdn)) {
             if (visible(dr, ns)) {
                 out.add(dr);
             }
@@ -392,7 +401,7 @@ public final class MeshRegistry {
 
     /** The DestinationRules of every namespace whose exact host is {@code fqdn}, in input order. */
     List<DestinationRule> rulesWithHost(String fqdn) {
-        return rulesByHost.getOrDefault(fqdn, List.of());
+        return rulesByHost.get(fqdn);
     }
 
     private static boolean visible(DestinationRule dr, String ns) {
@@ -403,7 +412,7 @@ public final class MeshRegistry {
 
     /** The registry entry with exactly this host (a Service FQDN or a ServiceEntry host as written), or null. */
     Entry entry(String host) {
-        return byHost.get(host);
+        return exactEntries.first(host);
     }
 
     /** The workloads of namespace {@code ns} whose pod labels include every label of {@code selector} (non-empty). */
