@@ -10,7 +10,8 @@ import java.util.function.BiConsumer;
 /**
  * Keys to the values added under them, in the order added, that keeps a key's only value without a list around
  * it: most hosts have one registry entry and one DestinationRule, and at 100,000 Gateways a list per key cost more
- * than the values (the registry's maps were 50 MB).
+ * than the values (the registry's maps were 50 MB). Values are never null; the lists it gives are its own or
+ * immutable, and are only read.
  */
 final class CompactMultimap<K, V> {
     /** A key's values once it has more than one (a class of its own, so no value can be mistaken for it). */
