@@ -10,9 +10,13 @@ import io.gwctl.model.translate.VirtualServiceIndex;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Equal small values are shared between the documents of one load, and resolving keeps what needs nothing. */
@@ -118,5 +122,38 @@ class ValuePoolTest {
         assertThat(shortName.http().get(0)).isNotSameAs(vss.get(1).http().get(0));
         assertThat(shortName.http().get(0).route().get(0).destination().host()).isEqualTo("svc.y.svc.cluster.local");
         assertThat(shortName.http().get(0).match()).isSameAs(vss.get(1).http().get(0).match());
+    }
+
+    @Test
+    void threadsSharingAtOnceGetOneObjectPerValue() throws Exception {
+        // Four loader threads offering equal values in different orders: each value ends up one object, whichever
+        // thread offered it first, across the pool's tables and their growth.
+        ValuePool pool = new ValuePool(1_000_000);
+        int n = 20_000;
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Object[]>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t * 7919;
+                results.add(threads.submit(() -> {
+                    Object[] got = new Object[n];
+                    for (int k = 0; k < n; k++) {
+                        int i = (k + offset) % n;
+                        got[i] = pool.share(List.of("host-" + i, i % 3));
+                    }
+                    return got;
+                }));
+            }
+            Object[] first = results.get(0).get();
+            for (Future<Object[]> r : results) {
+                Object[] got = r.get();
+                for (int i = 0; i < n; i++) {
+                    assertThat(got[i]).isSameAs(first[i]).isEqualTo(List.of("host-" + i, i % 3));
+                }
+            }
+            assertThat(pool.size()).isEqualTo(n);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }
