@@ -68,7 +68,12 @@ public final class GatewayHostUnboundRule implements Rule {
         final List<VirtualService> services = new ArrayList<>(2);
     }
 
-    /** The hosts of the VirtualServices of some {@link Bound}s, per route kind, overall and per namespace. */
+    private static final RouteKind[] KINDS = RouteKind.values();
+
+    /**
+     * The hosts of the VirtualServices of some {@link Bound}s, per route kind: overall, and per namespace only when a
+     * server host names one.
+     */
     private static final class Binder {
         private final List<Bound> bound;
         private HostIndex[] all;
@@ -79,47 +84,63 @@ public final class GatewayHostUnboundRule implements Rule {
         }
 
         boolean binds(RouteKind kind, String sanitizedHost) {
-            if (all == null) {
-                index();
-            }
             int slash = sanitizedHost.indexOf('/');
-            HostIndex idx = slash < 0 ? all[kind.ordinal()]
-                    : byNamespace.get(kind.ordinal()).get(sanitizedHost.substring(0, slash));
-            return idx != null && idx.matchesAny(slash < 0 ? sanitizedHost : sanitizedHost.substring(slash + 1));
+            if (slash < 0) {
+                if (all == null) {
+                    indexAll();
+                }
+                HostIndex idx = all[kind.ordinal()];
+                return idx != null && idx.matchesAny(sanitizedHost);
+            }
+            if (byNamespace == null) {
+                indexByNamespace(); // only for ns/host server hosts, which few Gateways have
+            }
+            HostIndex idx = byNamespace.get(kind.ordinal()).get(sanitizedHost.substring(0, slash));
+            return idx != null && idx.matchesAny(sanitizedHost.substring(slash + 1));
         }
 
-        private void index() {
-            all = new HostIndex[RouteKind.values().length];
+        private void indexAll() {
+            all = new HostIndex[KINDS.length];
+            forEachHost((kind, ns, host) -> {
+                if (all[kind.ordinal()] == null) {
+                    all[kind.ordinal()] = new HostIndex();
+                }
+                all[kind.ordinal()].add(host);
+            });
+        }
+
+        private void indexByNamespace() {
             byNamespace = new ArrayList<>();
-            for (int k = 0; k < all.length; k++) {
+            for (int k = 0; k < KINDS.length; k++) {
                 byNamespace.add(new HashMap<>());
             }
+            forEachHost((kind, ns, host) ->
+                    byNamespace.get(kind.ordinal()).computeIfAbsent(ns, n -> new HostIndex()).add(host));
+        }
+
+        /** A host (resolved to an FQDN) with its VirtualService's namespace and each route kind it has. */
+        private interface HostSink {
+            void accept(RouteKind kind, String namespace, String host);
+        }
+
+        private void forEachHost(HostSink sink) {
             for (Bound b : bound) {
                 for (VirtualService vs : b.services) {
                     String ns = vs.metadata().namespace();
                     for (String h : vs.hosts()) {
                         String fqdn = Hosts.resolveShortnameToFqdn(h, ns);
                         if (!vs.http().isEmpty()) {
-                            add(RouteKind.HTTP, ns, fqdn);
+                            sink.accept(RouteKind.HTTP, ns, fqdn);
                         }
                         if (!vs.tls().isEmpty()) {
-                            add(RouteKind.TLS, ns, fqdn);
+                            sink.accept(RouteKind.TLS, ns, fqdn);
                         }
                         if (!vs.tcp().isEmpty()) {
-                            add(RouteKind.TCP, ns, fqdn);
+                            sink.accept(RouteKind.TCP, ns, fqdn);
                         }
                     }
                 }
             }
-        }
-
-        private void add(RouteKind kind, String namespace, String host) {
-            int k = kind.ordinal();
-            if (all[k] == null) {
-                all[k] = new HostIndex();
-            }
-            all[k].add(host);
-            byNamespace.get(k).computeIfAbsent(namespace, n -> new HostIndex()).add(host);
         }
     }
 
