@@ -139,6 +139,31 @@ class LauncherJvmChoiceTest {
         }
     }
 
+    private String pages(String shell, String thpSetting) throws Exception {
+        Map<String, String> env = Map.of("GWCTL_THP_FILE", dir.resolve("thp").toString());
+        if (thpSetting != null) {
+            Files.writeString(dir.resolve("thp"), thpSetting);
+        } else {
+            Files.deleteIfExists(dir.resolve("thp"));
+        }
+        return sh(shell, "gwctl_jit validate -f -; echo \"[$GWCTL_PAGE_OPT]\"", env);
+    }
+
+    @Test
+    void hugePagesAreAskedForOnlyWhereTheKernelGivesThemOnRequest() throws Exception {
+        for (String shell : List.of("dash", "bash")) {
+            assertThat(pages(shell, "always [madvise] never\n")).as(shell)
+                    .isEqualTo("[-XX:+UseTransparentHugePages]");
+            assertThat(pages(shell, "always [madvise] never")).as("no line end").isEqualTo(
+                    "[-XX:+UseTransparentHugePages]");
+            // "always": the heap gets them without asking; "never": the JVM would only warn.
+            assertThat(pages(shell, "[always] madvise never\n")).as(shell).isEqualTo("[]");
+            assertThat(pages(shell, "always madvise [never]\n")).as(shell).isEqualTo("[]");
+            assertThat(pages(shell, "")).as("empty").isEqualTo("[]");
+            assertThat(pages(shell, null)).as("a kernel without the setting").isEqualTo("[]");
+        }
+    }
+
     /** A JDK directory with a release file and a bin/java that logs its arguments and plays its archive part. */
     private Path fakeJdk(String version) throws IOException {
         Path home = dir.resolve("jdk-" + version);
