@@ -86,12 +86,13 @@ public final class Inputs {
     }
 
     /**
-     * The listeners and routes {@code proxy} serves from {@code snapshot}; in a shell, translated once per workload
-     * for the inputs the shell holds.
+     * The listeners and routes {@code proxy} serves from {@code snapshot}, with at least {@code detail}; in a shell,
+     * translated once per workload (in full) for the inputs the shell holds.
      */
-    public static GatewayView translate(CommandSpec spec, Snapshot snapshot, GatewayProxy proxy) {
+    public static GatewayView translate(CommandSpec spec, Snapshot snapshot, GatewayProxy proxy,
+                                        GatewayTranslator.Detail detail) {
         return GwctlCommand.loadedInputs(spec).map(l -> l.view(snapshot, proxy))
-                .orElseGet(() -> GatewayTranslator.translate(snapshot, proxy));
+                .orElseGet(() -> GatewayTranslator.translate(snapshot, proxy, detail));
     }
 
     /**

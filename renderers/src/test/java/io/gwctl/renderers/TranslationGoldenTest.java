@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.gwctl.model.Snapshot;
+import io.gwctl.model.envoy.BootstrapStatics;
+import io.gwctl.model.envoy.Listener;
+import io.gwctl.model.envoy.RouteConfiguration;
+import io.gwctl.model.envoy.RouteConfigurationsOnDemand;
 import io.gwctl.model.install.InstalledGateways;
 import io.gwctl.model.load.LoadOptions;
 import io.gwctl.model.load.LoadResult;
@@ -126,6 +130,74 @@ class TranslationGoldenTest {
         if (!failures.isEmpty()) {
             fail(String.join("\n", failures));
         }
+        sameTablesAtEveryDetail(input, view);
+    }
+
+    /**
+     * What pc listener and pc route translate with (less detail, a model loaded without positions, route
+     * configurations made on demand) prints the tables the full view prints, in every layout and filter.
+     */
+    private static void sameTablesAtEveryDetail(String input, GatewayView full) throws Exception {
+        LoadResult lean = new ManifestLoader(LoadOptions.defaults().withoutPositions()).loadString(input, "input.yaml");
+        Snapshot snapshot = InstalledGateways.expand(lean.snapshot(), List.of());
+        assertThat(snapshot.all()).as("no positions kept").allSatisfy(r -> assertThat(r.source().size()).isZero());
+        GatewayProxy proxy = GatewayWorkloads.resolve(snapshot, null, null);
+        List<String> names = full.routeConfigs().stream().map(RouteConfiguration::name).toList();
+        for (GatewayTranslator.Detail detail : GatewayTranslator.Detail.values()) {
+            GatewayView view = GatewayTranslator.translate(snapshot, proxy, detail);
+            assertThat(listenerTable(view.listeners(), true)).as(detail.name())
+                    .isEqualTo(listenerTable(full.listeners(), true));
+            assertThat(listenerTable(view.listeners(), false)).as(detail.name())
+                    .isEqualTo(listenerTable(full.listeners(), false));
+            if (detail == GatewayTranslator.Detail.LISTENERS) {
+                assertThat(view.routeConfigs()).as("no route configuration is made").isEmpty();
+                continue;
+            }
+            for (RouteFilter filter : filters(names)) {
+                for (boolean verbose : new boolean[] {true, false}) {
+                    assertThat(routeTable(view.routeConfigs(), filter, verbose))
+                            .as(detail + " " + filter + " verbose=" + verbose)
+                            .isEqualTo(routeTable(full.routeConfigs(), filter, verbose));
+                }
+            }
+            if (detail == GatewayTranslator.Detail.FULL) {
+                continue;
+            }
+            for (RouteConfiguration rc : view.routeConfigs()) {
+                for (var vh : rc.virtualHosts()) {
+                    assertThat(vh.routes()).as("the table reads no rule source nor weighted cluster")
+                            .allSatisfy(r -> assertThat(r.source()).isNull())
+                            .allSatisfy(r -> assertThat(r.weightedClusters()).isEmpty());
+                }
+            }
+            if (detail == GatewayTranslator.Detail.ROUTE_TABLE_ON_DEMAND) {
+                assertThat(view.routeConfigs()).isInstanceOf(RouteConfigurationsOnDemand.class);
+                if (view.routeConfigs().size() == BootstrapStatics.routeConfigs().size()) {
+                    continue; // only the bootstrap's constant ones
+                }
+                assertThat(view.routeConfigs().get(0)).as("made again, not held").isNotSameAs(view.routeConfigs().get(0))
+                        .isEqualTo(view.routeConfigs().get(0));
+            }
+        }
+    }
+
+    private static List<RouteFilter> filters(List<String> names) {
+        List<RouteFilter> out = new ArrayList<>(List.of(RouteFilter.ALL, new RouteFilter("no-such-route")));
+        names.stream().distinct().map(RouteFilter::new).forEach(out::add);
+        return out;
+    }
+
+    private static String listenerTable(List<Listener> listeners, boolean verbose) throws IOException {
+        StringWriter out = new StringWriter();
+        ListenerTableRenderer.render(listeners, ListenerFilter.ALL, verbose, false, out);
+        return out.toString();
+    }
+
+    private static String routeTable(List<RouteConfiguration> routes, RouteFilter filter, boolean verbose)
+            throws IOException {
+        StringWriter out = new StringWriter();
+        RouteTableRenderer.render(routes, filter, verbose, false, out);
+        return out.toString();
     }
 
     private static void compare(Path golden, String actual, List<String> failures) throws IOException {

@@ -3,6 +3,7 @@ package io.gwctl.cli.proxyconfig;
 import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.EnumNames;
+import io.gwctl.model.translate.GatewayTranslator;
 import io.gwctl.renderers.table.ListenerFilter;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -54,7 +55,7 @@ public final class ListenerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ProxyConfigData data = inputs.read();
+        ProxyConfigData data = inputs.read(GatewayTranslator.Detail.LISTENERS);
         ProxyConfigPrinter.listeners(data, format, new ListenerFilter(address, port, type), verboseTable,
                 spec.commandLine().getOut());
         return ExitCodes.combine(data.exitCode(), ExitCodes.OK);

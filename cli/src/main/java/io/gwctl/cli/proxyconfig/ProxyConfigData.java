@@ -2,6 +2,7 @@ package io.gwctl.cli.proxyconfig;
 
 import io.gwctl.model.envoy.Listener;
 import io.gwctl.model.envoy.RouteConfiguration;
+import io.gwctl.model.envoy.RouteConfigurationsOnDemand;
 import io.gwctl.model.translate.GatewayProxy;
 import io.gwctl.model.translate.GatewayView;
 import java.util.List;
@@ -19,6 +20,8 @@ record ProxyConfigData(List<Listener> listeners, List<RouteConfiguration> routeC
                        String source, GatewayProxy proxy, GatewayView view) {
     ProxyConfigData {
         listeners = List.copyOf(listeners);
-        routeConfigs = List.copyOf(routeConfigs);
+        // Configurations made on demand (GatewayTranslator.Detail.ROUTE_TABLE_ON_DEMAND) are not copied: that would make
+        // and hold them all.
+        routeConfigs = routeConfigs instanceof RouteConfigurationsOnDemand ? routeConfigs : List.copyOf(routeConfigs);
     }
 }

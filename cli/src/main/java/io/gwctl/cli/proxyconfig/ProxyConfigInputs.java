@@ -14,6 +14,8 @@ import io.gwctl.cli.options.IstioNamespaceOptions;
 import io.gwctl.cli.options.LiveOptions;
 import io.gwctl.cli.options.VerbosityOptions;
 import io.gwctl.cli.source.ClusterTarget;
+import io.gwctl.cli.source.FileSnapshotSource;
+import io.gwctl.cli.source.SnapshotSource;
 import io.gwctl.cli.source.SourceResult;
 import io.gwctl.model.envoy.ConfigDump;
 import io.gwctl.model.envoy.ConfigDumpException;
@@ -21,6 +23,7 @@ import io.gwctl.model.envoy.ConfigDumpReader;
 import io.gwctl.model.envoy.FullConfigDump;
 import io.gwctl.model.load.Exclusions;
 import io.gwctl.model.translate.GatewayProxy;
+import io.gwctl.model.translate.GatewayTranslator;
 import io.gwctl.model.translate.GatewayView;
 import io.gwctl.model.translate.GatewayWorkloads;
 import io.gwctl.model.translate.ServiceTarget;
@@ -71,6 +74,14 @@ public final class ProxyConfigInputs {
 
     /** Reads the configuration the flags name; input problems are reported on stderr on the way. */
     ProxyConfigData read() {
+        return read(GatewayTranslator.Detail.FULL);
+    }
+
+    /**
+     * {@link #read()}, where manifests are translated with only the {@code detail} the command prints (a config dump
+     * or a live proxy gives what it has).
+     */
+    ProxyConfigData read(GatewayTranslator.Detail detail) {
         live.validate();
         if (live.live()) {
             if (input.hasFiles() || dump.configDump() != null) {
@@ -89,7 +100,7 @@ public final class ProxyConfigInputs {
         if (dump.configDump() != null) {
             return fromDump(GwctlCommand.environment(spec), dump.configDump());
         }
-        return fromManifests();
+        return fromManifests(detail);
     }
 
     /**
@@ -107,7 +118,7 @@ public final class ProxyConfigInputs {
             throw new ParameterException(spec.commandLine(),
                     "-f - and --config-dump - cannot both read standard input");
         }
-        return fromManifests();
+        return fromManifests(GatewayTranslator.Detail.FULL);
     }
 
     /** {@code pc diff}'s actual side: --config-dump FILE, or with --live a pod of the workload of {@code expected}. */
@@ -121,9 +132,14 @@ public final class ProxyConfigInputs {
     }
 
     /** The manifests (-f, or the cluster) translated for the gateway workload the argument names. */
-    private ProxyConfigData fromManifests() {
-        SourceResult r = Inputs.read(spec, Inputs.source(spec, input, cluster, "-f PATH or --config-dump FILE",
-                Exclusions.HIDDEN), input, verbosity.verbose());
+    private ProxyConfigData fromManifests(GatewayTranslator.Detail detail) {
+        SnapshotSource source = Inputs.source(spec, input, cluster, "-f PATH or --config-dump FILE",
+                Exclusions.HIDDEN);
+        if (detail != GatewayTranslator.Detail.FULL && source instanceof FileSnapshotSource files) {
+            // The tables print no line of a resource: the model is loaded without its positions.
+            source = files.withoutPositions();
+        }
+        SourceResult r = Inputs.read(spec, source, input, verbosity.verbose());
         GatewayProxy proxy;
         try {
             proxy = GatewayWorkloads.resolve(r.snapshot(), workload, cluster.namespace(), istio.istioNamespace());
@@ -135,7 +151,12 @@ public final class ProxyConfigInputs {
                     + " ingress gateway " + proxy.namespace() + "/" + proxy.name() + " (Service ports "
                     + ports(proxy) + ")");
         }
-        GatewayView view = Inputs.translate(spec, r.snapshot(), proxy);
+        if (detail == GatewayTranslator.Detail.ROUTE_TABLE
+                && GatewayTranslator.routesOnDemandFor(r.snapshot().size(), Runtime.getRuntime().maxMemory())) {
+            // The model leaves no room for the whole route table: each configuration is made when printed.
+            detail = GatewayTranslator.Detail.ROUTE_TABLE_ON_DEMAND;
+        }
+        GatewayView view = Inputs.translate(spec, r.snapshot(), proxy, detail);
         return new ProxyConfigData(view.listeners(), view.routeConfigs(), r.exitCode(), "manifests", proxy,
                 view);
     }

@@ -3,6 +3,7 @@ package io.gwctl.cli.proxyconfig;
 import io.gwctl.cli.ExitCodes;
 import io.gwctl.cli.options.ClusterOptions;
 import io.gwctl.cli.options.EnumNames;
+import io.gwctl.model.translate.GatewayTranslator;
 import io.gwctl.renderers.table.RouteFilter;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -47,7 +48,9 @@ public final class RouteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ProxyConfigData data = inputs.read();
+        // The table needs neither the routes' rule sources nor their weighted clusters (JSON and YAML print those).
+        ProxyConfigData data = inputs.read(format == ProxyConfigPrinter.Format.SHORT
+                ? GatewayTranslator.Detail.ROUTE_TABLE : GatewayTranslator.Detail.FULL);
         ProxyConfigPrinter.routes(data, format, new RouteFilter(name), verboseTable, spec.commandLine().getOut());
         return ExitCodes.combine(data.exitCode(), ExitCodes.OK);
     }

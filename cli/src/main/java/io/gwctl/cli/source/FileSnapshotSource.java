@@ -36,6 +36,14 @@ public final class FileSnapshotSource implements SnapshotSource {
         this.cache = cache;
     }
 
+    /**
+     * This source with resources that keep no positions ({@link LoadOptions#positions}), for commands that print no
+     * line of a resource; it shares no parse (a shared one keeps its positions).
+     */
+    public FileSnapshotSource withoutPositions() {
+        return new FileSnapshotSource(paths, options.withoutPositions(), null);
+    }
+
     @Override
     public SourceResult load() {
         LoadResult r = new ManifestLoader(options, cache).load(paths);

@@ -53,6 +53,8 @@ final class InputReader implements TreeBuilder.Sink {
     private final String defaultNamespace;
     private final PointerPool pool;
     private final ValuePool values;
+    /** Whether resources keep their positions ({@link LoadOptions#positions}); problems are placed either way. */
+    private boolean keepPositions = true;
     private final List<Resource> resources = new ArrayList<>();
     private final List<LoadProblem> problems = new ArrayList<>();
     private final Map<String, Integer> skippedKinds = new HashMap<>();
@@ -69,6 +71,12 @@ final class InputReader implements TreeBuilder.Sink {
         this.defaultNamespace = defaultNamespace;
         this.pool = pool;
         this.values = values.forFile();
+    }
+
+    /** Resources read from now on keep their positions, or not ({@link LoadOptions#positions}). */
+    InputReader keepPositions(boolean keep) {
+        this.keepPositions = keep;
+        return this;
     }
 
     /**
@@ -446,7 +454,8 @@ final class InputReader implements TreeBuilder.Sink {
 
     /** Maps one document or List item; a List's items are each accepted with positions relative to the item. */
     private void accept(JsonNode doc, Map<String, Long> positions, Origin origin) {
-        SourceMap source = positions instanceof TreeTable t ? t.sourceMap(origin.line())
+        SourceMap source = !keepPositions ? SourceMap.empty()
+                : positions instanceof TreeTable t ? t.sourceMap(origin.line())
                 : new SourceMap(positions, origin.line());
         JsonNode items = doc.get("items");
         String kind = doc.path("kind").asText("");

@@ -11,9 +11,14 @@ import java.util.function.Supplier;
  * {@code default}), the file system paths are resolved in (Jimfs in tests), where {@code -} reads from, the
  * largest file it reads, and what it leaves unread ({@link Exclusions}: hidden entries, the configuration file,
  * {@code ignorePaths}). This is the one place that decides what is read: nothing is filtered after parsing.
+ *
+ * @param positions whether each resource keeps where its fields are written ({@link io.gwctl.model.SourceMap}), for
+ *                  findings and traces that name a line; a command that prints no line of a resource (the
+ *                  {@code proxy-config} tables) loads without them, a tenth of the model's heap. Problems found while
+ *                  loading are placed either way.
  */
 public record LoadOptions(String defaultNamespace, FileSystem fileSystem, Supplier<InputStream> stdin,
-                          long maxFileBytes, Exclusions exclusions) {
+                          long maxFileBytes, Exclusions exclusions, boolean positions) {
     /** 64 MiB: far above any real manifest, low enough to refuse a mistaken {@code -f /var/log}. */
     public static final long DEFAULT_MAX_FILE_BYTES = 64L * 1024 * 1024;
 
@@ -25,6 +30,12 @@ public record LoadOptions(String defaultNamespace, FileSystem fileSystem, Suppli
         if (maxFileBytes <= 0) {
             throw new IllegalArgumentException("maxFileBytes must be positive: " + maxFileBytes);
         }
+    }
+
+    /** Positions kept. */
+    public LoadOptions(String defaultNamespace, FileSystem fileSystem, Supplier<InputStream> stdin,
+                       long maxFileBytes, Exclusions exclusions) {
+        this(defaultNamespace, fileSystem, stdin, maxFileBytes, exclusions, true);
     }
 
     /** Hidden entries below a named directory left unread ({@link Exclusions#HIDDEN}), as every command reads. */
@@ -39,22 +50,27 @@ public record LoadOptions(String defaultNamespace, FileSystem fileSystem, Suppli
     }
 
     public LoadOptions withDefaultNamespace(String ns) {
-        return new LoadOptions(ns, fileSystem, stdin, maxFileBytes, exclusions);
+        return new LoadOptions(ns, fileSystem, stdin, maxFileBytes, exclusions, positions);
     }
 
     public LoadOptions withFileSystem(FileSystem fs) {
-        return new LoadOptions(defaultNamespace, fs, stdin, maxFileBytes, exclusions);
+        return new LoadOptions(defaultNamespace, fs, stdin, maxFileBytes, exclusions, positions);
     }
 
     public LoadOptions withStdin(Supplier<InputStream> in) {
-        return new LoadOptions(defaultNamespace, fileSystem, in, maxFileBytes, exclusions);
+        return new LoadOptions(defaultNamespace, fileSystem, in, maxFileBytes, exclusions, positions);
     }
 
     public LoadOptions withMaxFileBytes(long max) {
-        return new LoadOptions(defaultNamespace, fileSystem, stdin, max, exclusions);
+        return new LoadOptions(defaultNamespace, fileSystem, stdin, max, exclusions, positions);
     }
 
     public LoadOptions withExclusions(Exclusions e) {
-        return new LoadOptions(defaultNamespace, fileSystem, stdin, maxFileBytes, e);
+        return new LoadOptions(defaultNamespace, fileSystem, stdin, maxFileBytes, e, positions);
+    }
+
+    /** The same options, with resources keeping no positions ({@link #positions}). */
+    public LoadOptions withoutPositions() {
+        return new LoadOptions(defaultNamespace, fileSystem, stdin, maxFileBytes, exclusions, false);
     }
 }

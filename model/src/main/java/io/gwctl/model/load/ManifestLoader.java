@@ -116,7 +116,7 @@ public final class ManifestLoader {
     public LoadResult loadString(String content, String fileName) {
         pool.compact(Boolean.TRUE.equals(compact));
         InputReader reader = new InputReader(fileName, options.defaultNamespace(), pool,
-                Boolean.TRUE.equals(compact) ? new ValuePool() : ValuePool.NONE);
+                Boolean.TRUE.equals(compact) ? new ValuePool() : ValuePool.NONE).keepPositions(options.positions());
         reader.readText(content, isJson(fileName));
         return combine(List.of(reader.outcome()), List.of(), List.of());
     }
@@ -272,7 +272,8 @@ public final class ManifestLoader {
         try {
             byte[] bytes = in.stdin ? readStdin() : readFile(in.path);
             boolean json = !in.stdin && isJson(in.name);
-            if (cache != null) {
+            // An outcome without positions is not one other loads of the cache could take.
+            if (cache != null && options.positions()) {
                 return cache.outcome(in.name, bytes, json, options.defaultNamespace(), () -> parse(in.name, bytes,
                         json));
             }
@@ -290,7 +291,8 @@ public final class ManifestLoader {
     }
 
     private FileOutcome parse(String name, byte[] bytes, boolean json) {
-        InputReader reader = new InputReader(name, options.defaultNamespace(), pool, values);
+        InputReader reader = new InputReader(name, options.defaultNamespace(), pool, values)
+                .keepPositions(options.positions());
         reader.readBytes(bytes, json);
         return reader.outcome();
     }

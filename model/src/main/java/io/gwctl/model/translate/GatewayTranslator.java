@@ -6,6 +6,7 @@ import io.gwctl.model.envoy.FilterChain;
 import io.gwctl.model.envoy.Listener;
 import io.gwctl.model.envoy.NetworkFilter;
 import io.gwctl.model.envoy.RouteConfiguration;
+import io.gwctl.model.envoy.RouteConfigurationsOnDemand;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -28,19 +29,72 @@ public final class GatewayTranslator {
     private GatewayTranslator() {
     }
 
+    /**
+     * How much of the view to build. A table needs less than a trace: on 100,000 Gateways the shared gateway's route
+     * configuration has over a million routes, and what only a trace or a JSON dump reads of each was a fifth of the
+     * heap.
+     */
+    public enum Detail {
+        /** Everything: each route's rule source (for traces) and weighted clusters, every route configuration. */
+        FULL,
+        /**
+         * What {@code proxy-config route}'s table prints: routes without their rule source and with their weighted
+         * clusters left out ({@link io.gwctl.model.envoy.Route} documents both as possibly unknown).
+         */
+        ROUTE_TABLE,
+        /**
+         * {@link #ROUTE_TABLE} with the route configurations made whenever they are read and never held
+         * ({@link RouteConfigurationsOnDemand}): for a model that leaves no room for them, at the cost of making each
+         * once per reading (the table reads twice).
+         */
+        ROUTE_TABLE_ON_DEMAND,
+        /** The listeners alone, as {@code proxy-config listener} prints them: no route configuration is built. */
+        LISTENERS
+    }
+
+    /**
+     * Whether a model of {@code resources} resources leaves too little of a {@code maxMemory} heap to hold its route
+     * table, so that {@link Detail#ROUTE_TABLE_ON_DEMAND} should be used: when the resources would take half of it at
+     * about 1 KB each (the model and its indexes, measured at 100,000 Gateways). {@code -Dgwctl.routes-on-demand=
+     * true|false} decides instead (tests).
+     */
+    public static boolean routesOnDemandFor(long resources, long maxMemory) {
+        String forced = System.getProperty("gwctl.routes-on-demand");
+        if (forced != null && !forced.isEmpty()) {
+            return Boolean.parseBoolean(forced);
+        }
+        return resources * 1024 > maxMemory / 2;
+    }
+
     /** Translates the Gateways that select {@code proxy} and the VirtualServices bound to them. */
     public static GatewayView translate(Snapshot snapshot, GatewayProxy proxy) {
+        return translate(snapshot, proxy, Detail.FULL);
+    }
+
+    /** {@link #translate(Snapshot, GatewayProxy)} with only the {@code detail} that a command prints. */
+    public static GatewayView translate(Snapshot snapshot, GatewayProxy proxy, Detail detail) {
         MergedGateway merged = merge(snapshot, proxy);
         VirtualServiceIndex vsIndex = VirtualServiceIndex.build(snapshot, proxy.namespace());
         Clusters clusters = new Clusters(snapshot);
         List<Listener> gatewayListeners = new ListenerBuilder(snapshot, proxy, merged, vsIndex, clusters).build();
-        HttpRouteBuilder routes = new HttpRouteBuilder(proxy, merged, vsIndex, clusters);
         List<RouteConfiguration> routeConfigs = new ArrayList<>();
-        for (String name : referencedRouteNames(gatewayListeners)) {
-            routeConfigs.add(routes.build(name));
-        }
         List<Listener> listeners = new ArrayList<>(gatewayListeners);
         listeners.addAll(BootstrapStatics.listeners());
+        if (detail == Detail.LISTENERS) {
+            return new GatewayView(proxy, merged, listeners, routeConfigs);
+        }
+        HttpRouteBuilder routes = new HttpRouteBuilder(proxy, merged, vsIndex, clusters, detail == Detail.FULL);
+        List<String> names = referencedRouteNames(gatewayListeners);
+        if (detail == Detail.ROUTE_TABLE_ON_DEMAND) {
+            List<RouteConfiguration> statics = BootstrapStatics.routeConfigs();
+            List<String> all = new ArrayList<>(names);
+            statics.forEach(rc -> all.add(rc.name()));
+            return new GatewayView(proxy, merged, listeners, new RouteConfigurationsOnDemand(all,
+                    i -> i < names.size() ? routes.build(names.get(i)) : statics.get(i - names.size())));
+        }
+        for (String name : names) {
+            routeConfigs.add(routes.build(name));
+        }
         routeConfigs.addAll(BootstrapStatics.routeConfigs());
         return new GatewayView(proxy, merged, listeners, routeConfigs);
     }

@@ -41,6 +41,8 @@ final class ListenerBuilder {
     private final Clusters clusters;
     /** listener port → SNI host → bind, shared by all passthrough chains ({@code CheckDuplicates}, spec §8). */
     private final Map<Integer, Map<String, String>> tlsHostsByPort = new HashMap<>();
+    /** The DestinationRules by resolved host, in snapshot order; made when the first auto-passthrough chain needs it. */
+    private Map<String, List<DestinationRule>> destinationRulesByHost;
 
     ListenerBuilder(Snapshot snapshot, GatewayProxy proxy, MergedGateway merged, VirtualServiceIndex vsIndex,
                     Clusters clusters) {
@@ -194,17 +196,26 @@ final class ListenerBuilder {
                 List.of(new NetworkFilter.TcpProxy(cluster, false)));
     }
 
+    /**
+     * The DestinationRule of {@code fqdn}: the first in the service's namespace, else the first anywhere (snapshot
+     * order); null when none. The rules are indexed by host once per build, not scanned per service.
+     */
     private DestinationRule destinationRule(String fqdn, String serviceNamespace) {
-        DestinationRule found = null;
-        for (DestinationRule dr : snapshot.destinationRules()) {
-            if (Hosts.resolveShortnameToFqdn(dr.host(), dr.metadata().namespace()).equals(fqdn)) {
-                if (dr.metadata().namespace().equals(serviceNamespace)) {
-                    return dr;
-                }
-                found = found == null ? dr : found;
+        if (destinationRulesByHost == null) {
+            destinationRulesByHost = new HashMap<>();
+            for (DestinationRule dr : snapshot.destinationRules()) {
+                destinationRulesByHost.computeIfAbsent(
+                        Hosts.resolveShortnameToFqdn(dr.host(), dr.metadata().namespace()), k -> new ArrayList<>(1))
+                        .add(dr);
             }
         }
-        return found;
+        List<DestinationRule> rules = destinationRulesByHost.getOrDefault(fqdn, List.of());
+        for (DestinationRule dr : rules) {
+            if (dr.metadata().namespace().equals(serviceNamespace)) {
+                return dr;
+            }
+        }
+        return rules.isEmpty() ? null : rules.get(0);
     }
 
     /** {@code pickMatchingGatewayHosts} ≠ ∅: a server host ({@code ns/h} only for the VS namespace) overlaps a VS host. */

@@ -18,6 +18,11 @@ public record RouteFilter(String name) {
 
     /** istioctl's {@code RouteFilter.Verify}. */
     public boolean verify(RouteConfiguration rc) {
-        return name.isEmpty() || name.equals(rc.name());
+        return verifyName(rc.name());
+    }
+
+    /** {@link #verify} by the configuration's name alone. */
+    public boolean verifyName(String routeConfigName) {
+        return name.isEmpty() || name.equals(routeConfigName);
     }
 }

@@ -3,6 +3,7 @@ package io.gwctl.renderers.table;
 import io.gwctl.model.Printable;
 import io.gwctl.model.envoy.Route;
 import io.gwctl.model.envoy.RouteConfiguration;
+import io.gwctl.model.envoy.RouteConfigurationsOnDemand;
 import io.gwctl.model.envoy.VirtualHost;
 
 import java.io.IOException;
@@ -35,7 +36,8 @@ public final class RouteTableRenderer {
      */
     public static void render(List<RouteConfiguration> routes, RouteFilter filter, boolean verbose,
                               boolean includeConfigType, Writer out) throws IOException {
-        List<RouteConfiguration> sorted = sortedLikeIstioctl(routes);
+        List<RouteConfiguration> sorted = routes instanceof RouteConfigurationsOnDemand onDemand
+                ? sortedOnDemand(onDemand, filter) : sortedLikeIstioctl(routes);
         TabWriter.forRoutes(out).writeTable(row -> rows(sorted, filter, verbose, includeConfigType, row));
     }
 
@@ -91,12 +93,39 @@ public final class RouteTableRenderer {
      */
     public static List<RouteConfiguration> sortedLikeIstioctl(List<RouteConfiguration> routes) {
         List<RouteConfiguration> copy = new ArrayList<>(routes);
-        GoSort.slice(copy, (a, b) -> {
-            Long i = atoi(a.name());
-            Long j = atoi(b.name());
-            return i != null && j != null && i < j;
-        });
+        GoSort.slice(copy, (a, b) -> lessLikeIstioctl(a.name(), b.name()));
         return copy;
+    }
+
+    /**
+     * {@link #sortedLikeIstioctl} of configurations made on demand, sorted and filtered by their names alone: a view
+     * that makes each configuration when it is read (once per pass of the table) and holds none.
+     */
+    private static List<RouteConfiguration> sortedOnDemand(RouteConfigurationsOnDemand routes, RouteFilter filter) {
+        List<Integer> order = new ArrayList<>(routes.size());
+        for (int i = 0; i < routes.size(); i++) {
+            order.add(i);
+        }
+        // The same less function over the same names: the permutation sortedLikeIstioctl gives the configurations.
+        GoSort.slice(order, (a, b) -> lessLikeIstioctl(routes.name(a), routes.name(b)));
+        order.removeIf(i -> !filter.verifyName(routes.name(i)));
+        return new java.util.AbstractList<>() {
+            @Override
+            public RouteConfiguration get(int index) {
+                return routes.get(order.get(index));
+            }
+
+            @Override
+            public int size() {
+                return order.size();
+            }
+        };
+    }
+
+    private static boolean lessLikeIstioctl(String a, String b) {
+        Long i = atoi(a);
+        Long j = atoi(b);
+        return i != null && j != null && i < j;
     }
 
     /** Go's {@code strconv.Atoi} on a 64-bit platform: null where Go returns an error. */

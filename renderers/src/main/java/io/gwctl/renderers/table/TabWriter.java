@@ -169,14 +169,14 @@ public final class TabWriter extends Writer {
         Measure m = new Measure();
         lines.forEach(m::add);
         m.layout(minwidth, padding);
-        int[] at = {0};
+        Measure.Cursor at = m.cursor();
         try {
             lines.forEach(line -> {
                 int start = 0;
                 for (int nl = line.indexOf('\n'); ; nl = line.indexOf('\n', start)) {
                     int end = nl < 0 ? line.length() : nl;
                     try {
-                        at[0] = writeLaidOut(line, start, end, m, at[0]);
+                        writeLaidOut(line, start, end, at);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -189,19 +189,14 @@ public final class TabWriter extends Writer {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        if (at[0] != m.lines) {
-            throw new IllegalStateException("the table's lines changed between the two passes");
-        }
+        at.finish();
         out.flush();
     }
 
-    /** Writes one physical line with the column widths {@link Measure} computed for it; returns the next line. */
-    private int writeLaidOut(String text, int start, int end, Measure m, int line) throws IOException {
-        if (line >= m.lines) {
-            throw new IllegalStateException("the table's lines changed between the two passes");
-        }
-        int cell = m.lineStart[line];
-        int cellEnd = m.lineStart[line + 1];
+    /** Writes one physical line with the column widths {@link Measure} computed for its blocks. */
+    private void writeLaidOut(String text, int start, int end, Measure.Cursor at) throws IOException {
+        at.nextLine();
+        int column = 0;
         int from = start;
         for (int i = start; i <= end; i++) {
             if (i < end && text.charAt(i) != '\t') {
@@ -209,29 +204,31 @@ public final class TabWriter extends Writer {
             }
             out.write(text, from, i - from);
             if (i < end) {
-                if (cell >= cellEnd) {
-                    throw new IllegalStateException("the table's lines changed between the two passes");
-                }
-                pad(m.cells[cell] - Character.codePointCount(text, from, i));
-                cell++;
+                pad(at.width(column) - Character.codePointCount(text, from, i));
+                column++;
             }
             from = i + 1;
         }
+        at.endLine(column);
         out.write('\n');
-        return line + 1;
     }
 
     /**
-     * The cells of a table without their text: per physical line, the width of each tab-terminated cell, replaced
-     * by {@link #layout} with the width of its column block (Go's {@code format}, which {@link #format} also runs
-     * over buffered text). The text after a line's last tab is never padded, so it is not kept.
+     * The column blocks of a table without its text (Go's {@code format}, which {@link #format} runs over buffered
+     * text): a block of column k is a maximal run of consecutive lines that all have more than k tab-terminated cells,
+     * so the blocks of a column follow from how many cells each line has and the previous one had. Per column only the
+     * widths of its blocks are kept, in order: a table of a million rows in five columns keeps five numbers, not a
+     * number per cell. The text after a line's last tab is never padded, so it is not measured.
      */
     private static final class Measure {
-        int[] cells = new int[1024];
-        int size;
-        /** Index in {@link #cells} of each line's first cell; one more entry than lines. */
-        int[] lineStart = new int[257];
+        /** Per column, the width of each of its blocks in order: the widest cell, then (after layout) the padded width. */
+        int[][] blocks = new int[0][];
+        int[] blockCounts = new int[0];
+        /** Tab-terminated cells of the last line added. */
+        int previous;
         int lines;
+        /** A hash of every line's number of cells, which the second pass must reproduce. */
+        long shape;
 
         void add(String text) {
             int start = 0;
@@ -246,48 +243,101 @@ public final class TabWriter extends Writer {
         }
 
         private void addLine(String text, int start, int end) {
+            int column = 0;
             int from = start;
             for (int i = start; i < end; i++) {
                 if (text.charAt(i) == '\t') {
-                    if (size == cells.length) {
-                        cells = Arrays.copyOf(cells, size * 2);
-                    }
-                    cells[size++] = Character.codePointCount(text, from, i);
+                    cell(column, previous, Character.codePointCount(text, from, i));
+                    column++;
                     from = i + 1;
                 }
             }
-            if (lines + 2 > lineStart.length) {
-                lineStart = Arrays.copyOf(lineStart, lineStart.length * 2);
-            }
+            previous = column;
             lines++;
-            lineStart[lines] = size;
+            shape = shape * 31 + column;
         }
 
-        /** Tab-terminated cells of line {@code i}. */
-        private int columns(int i) {
-            return lineStart[i + 1] - lineStart[i];
+        /** A cell of {@code column}: it opens a block when the line before had no cell there, else widens the block. */
+        private void cell(int column, int cellsBefore, int width) {
+            if (column == blocks.length) {
+                blocks = Arrays.copyOf(blocks, column + 1);
+                blocks[column] = new int[4];
+                blockCounts = Arrays.copyOf(blockCounts, column + 1);
+            }
+            int n = blockCounts[column];
+            if (column >= cellsBefore) {
+                if (n == blocks[column].length) {
+                    blocks[column] = Arrays.copyOf(blocks[column], n * 2);
+                }
+                blocks[column][n] = width;
+                blockCounts[column] = n + 1;
+            } else {
+                blocks[column][n - 1] = Math.max(blocks[column][n - 1], width);
+            }
         }
 
+        /** Each block's width: its widest cell plus the padding, at least {@code minwidth}. */
         void layout(int minwidth, int padding) {
-            layout(0, 0, lines, minwidth, padding);
+            for (int c = 0; c < blocks.length; c++) {
+                for (int b = 0; b < blockCounts[c]; b++) {
+                    blocks[c][b] = Math.max(minwidth, blocks[c][b] + padding);
+                }
+            }
         }
 
-        /** Column {@code column}'s blocks within lines [line0, line1), then the columns right of each block. */
-        private void layout(int column, int line0, int line1, int minwidth, int padding) {
-            for (int current = line0; current < line1; current++) {
-                if (column >= columns(current)) {
-                    continue;
+        Cursor cursor() {
+            return new Cursor();
+        }
+
+        /** The second pass: which block of each column the line being written is in. */
+        final class Cursor {
+            private final int[] block = new int[blocks.length];
+            private int cellsBefore;
+            private int line;
+            private long shape;
+
+            Cursor() {
+                Arrays.fill(block, -1);
+            }
+
+            void nextLine() {
+                if (line == lines) {
+                    throw changed();
                 }
-                int first = current;
-                int width = minwidth;
-                for (; current < line1 && column < columns(current); current++) {
-                    width = Math.max(width, cells[lineStart[current] + column] + padding);
+                line++;
+            }
+
+            /** The width of the line's cell in {@code column}, entering the column's next block where one opens. */
+            int width(int column) {
+                if (column >= blocks.length) {
+                    throw changed();
                 }
-                for (int i = first; i < current; i++) {
-                    cells[lineStart[i] + column] = width;
+                if (column >= cellsBefore) {
+                    block[column]++;
+                    if (block[column] >= blockCounts[column]) {
+                        throw changed();
+                    }
                 }
-                layout(column + 1, first, current, minwidth, padding);
-                current--;
+                return blocks[column][block[column]];
+            }
+
+            void endLine(int cells) {
+                cellsBefore = cells;
+                shape = shape * 31 + cells;
+            }
+
+            void finish() {
+                boolean same = line == lines && shape == Measure.this.shape;
+                for (int c = 0; c < blocks.length; c++) {
+                    same &= block[c] == blockCounts[c] - 1;
+                }
+                if (!same) {
+                    throw changed();
+                }
+            }
+
+            private IllegalStateException changed() {
+                return new IllegalStateException("the table's lines changed between the two passes");
             }
         }
     }

@@ -216,5 +216,27 @@ class TabWriterTest {
                 row.accept("c\td");
             }
         })).isInstanceOf(IllegalStateException.class);
+        // The same number of lines, but the second pass's second line has a cell less.
+        int[] again = {0};
+        assertThatThrownBy(() -> TabWriter.forRoutes(new StringWriter()).writeTable(row -> {
+            row.accept("a\tb");
+            row.accept(again[0]++ == 0 ? "c\td\te" : "c\td");
+        })).isInstanceOf(IllegalStateException.class);
+        int[] more = {0};
+        assertThatThrownBy(() -> TabWriter.forRoutes(new StringWriter()).writeTable(row -> {
+            row.accept("a\tb");
+            row.accept(more[0]++ == 0 ? "c" : "c\td\te");
+        })).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aTallTableIsLaidOutPerColumnBlock() throws IOException {
+        // Blocks that open and close: the second column's block ends at a line with one cell, and a new one opens.
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            lines.add(i % 1000 == 999 ? "x" + i + "\t" : "r" + i + "\t" + "c".repeat(i % 7) + "\t" + "tail");
+        }
+        assertSameText(streamed(0, 5, lines), table(0, 5, lines));
+        assertSameText(streamed(3, 1, lines), table(3, 1, lines));
     }
 }
