@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,6 +102,10 @@ public final class ManifestLoader {
     private static long inputBytes(List<Input> inputs) {
         long total = 0;
         for (Input in : inputs) {
+            if (in.size() >= 0) {
+                total += in.size();
+                continue;
+            }
             try {
                 if (in.path() != null && Files.isRegularFile(in.path())) {
                     total += Files.size(in.path());
@@ -122,7 +127,11 @@ public final class ManifestLoader {
     }
 
     /** One thing to read, in order: a file, standard input, or a problem found while listing the paths. */
-    private record Input(Path path, String name, boolean stdin, LoadProblem problem) {
+    /** {@code size}: the file's size in bytes when listing a directory read it, else -1 (asked when needed). */
+    private record Input(Path path, String name, boolean stdin, LoadProblem problem, long size) {
+        Input(Path path, String name, boolean stdin, LoadProblem problem) {
+            this(path, name, stdin, problem, -1);
+        }
     }
 
     /**
@@ -187,21 +196,36 @@ public final class ManifestLoader {
             String excluded = options.exclusions().reason(e, false);
             if (excluded != null) {
                 w.ignored().add(entryName + " (" + excluded + ")");
-            } else if (Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            // One look at the entry (two for a link), not a question per property: a directory of thousands of
+            // files was tens of thousands of stat calls.
+            BasicFileAttributes own = attributes(e, LinkOption.NOFOLLOW_LINKS);
+            if (own != null && own.isDirectory()) {
                 walk(e, entryName, w);
-            } else if (isSpecial(e)) {
+                continue;
+            }
+            // A link is followed; a broken link is not special (reading it reports it). A FIFO, device or socket is.
+            BasicFileAttributes target = own != null && own.isSymbolicLink() ? attributes(e) : own;
+            boolean directory = target != null && target.isDirectory();
+            if (target != null && !target.isRegularFile() && !directory) {
                 w.notes().add("skipped " + entryName + ": not a regular file (a FIFO, device or socket)");
             } else if (hasManifestExtension(entryName)) {
-                w.inputs().add(new Input(e, entryName, false, null));
-            } else if (!Files.isDirectory(e)) {
+                w.inputs().add(new Input(e, entryName, false, null,
+                        target != null && target.isRegularFile() ? target.size() : -1));
+            } else if (!directory) {
                 w.skippedFileNames().add(entryName);
             }
         }
     }
 
-    /** A FIFO, device or socket (a link is followed; a broken link is not special: reading it reports it). */
-    private static boolean isSpecial(Path p) {
-        return Files.exists(p) && !Files.isRegularFile(p) && !Files.isDirectory(p);
+    /** The entry's attributes, null when it cannot be read (a broken link: reading the file reports it). */
+    private static BasicFileAttributes attributes(Path p, LinkOption... options) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, options);
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
     }
 
     private static Input problemInput(LoadProblem.Type type, String name, String message) {
@@ -309,7 +333,20 @@ public final class ManifestLoader {
                     + InputReader.humanSize(max) + " limit");
         }
         try (InputStream in = Files.newInputStream(p)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1));
+            byte[] bytes;
+            if (size > 0) {
+                // The size is known: one array of it (reading in chunks and joining them made every file twice).
+                bytes = in.readNBytes((int) size);
+                if (bytes.length == size) {
+                    byte[] more = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1 - size));
+                    if (more.length > 0) { // the file grew while it was read
+                        bytes = java.util.Arrays.copyOf(bytes, bytes.length + more.length);
+                        System.arraycopy(more, 0, bytes, (int) size, more.length);
+                    }
+                }
+            } else {
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1));
+            }
             if (bytes.length > max) {
                 throw new TooLargeException("larger than the " + InputReader.humanSize(max)
                         + " limit (stopped reading there)");
