@@ -78,6 +78,38 @@ class BadInputTest {
     }
 
     @Test
+    void linksInADirectoryAreFollowedToFilesButNotIntoDirectories() throws IOException {
+        Files.createDirectories(fs.getPath("/dir"));
+        Files.createDirectories(fs.getPath("/other/deeper"));
+        Files.writeString(fs.getPath("/dir/a.yaml"), NAMESPACE_C);
+        Files.writeString(fs.getPath("/other/b.yaml"), NAMESPACE_C.replace("name: c", "name: b"));
+        Files.writeString(fs.getPath("/other/deeper/d.yaml"), NAMESPACE_C.replace("name: c", "name: d"));
+        Files.createSymbolicLink(fs.getPath("/dir/link.yaml"), fs.getPath("/other/b.yaml"));
+        Files.createSymbolicLink(fs.getPath("/dir/sub"), fs.getPath("/other"));
+        Files.createSymbolicLink(fs.getPath("/dir/broken.yaml"), fs.getPath("/nowhere.yaml"));
+        Files.createSymbolicLink(fs.getPath("/dir/broken.txt"), fs.getPath("/nowhere.txt"));
+        Files.writeString(fs.getPath("/dir/notes.txt"), "not a manifest");
+
+        LoadResult r = load(LoadOptions.defaults(), "/dir");
+
+        assertThat(names(r)).containsExactly("c", "b");
+        assertThat(formatted(r)).containsExactly("/dir/broken.yaml: no such file or directory");
+        assertThat(r.stats().skippedFileNames()).containsExactly("/dir/broken.txt", "/dir/notes.txt");
+    }
+
+    @Test
+    void aFileAtTheSizeLimitIsReadWholeAndOneByteMoreIsRefused() throws IOException {
+        byte[] doc = NAMESPACE_C.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(fs.getPath("/exact.yaml"), doc);
+        Files.write(fs.getPath("/over.yaml"), java.util.Arrays.copyOf(doc, doc.length + 1));
+
+        LoadResult r = load(LoadOptions.defaults().withMaxFileBytes(doc.length), "/exact.yaml", "/over.yaml");
+
+        assertThat(names(r)).containsExactly("c");
+        assertThat(formatted(r)).singleElement().asString().startsWith("/over.yaml: file is");
+    }
+
+    @Test
     void ioErrorsReadLikeTheCLibraryMessages() {
         assertThat(ManifestLoader.describe(new java.nio.file.AccessDeniedException("/x.yaml")))
                 .isEqualTo("permission denied");
