@@ -7,6 +7,9 @@
 #                          huge pages for the heap when the kernel gives them on request, else empty
 #   gwctl_java_major JAVA  prints the major version of the JDK that binary belongs to, from its release file
 #   gwctl_jvm_key JAVA     prints the key of that JDK's class archives: its path and its release file, not a run of it
+#   gwctl_jvm JAVA CACHE RESOLVE
+#                          sets GWCTL_JAVA_REAL (JAVA's real path, found with the command RESOLVE) and GWCTL_JVM_KEY
+#                          (gwctl_jvm_key of it), remembered in CACHE/jvm-key and checked there with builtins only
 #   gwctl_archive CACHE NAME OLD JAR JAVA EXAMPLES
 #                          sets GWCTL_ARCHIVE_OPT to the option that uses the class archive CACHE/NAME.{jsa,aot},
 #                          building it first when missing or truncated (empty when none can be had); the JVM
@@ -184,6 +187,37 @@ gwctl_jvm_key() {
   gwctl__home=${gwctl__home%/*}
   gwctl__sum=$({ printf '%s\n' "$1"; cat "$gwctl__home/release" 2>/dev/null; } | cksum)
   echo "${gwctl__sum%% *}"
+}
+
+# gwctl_jvm JAVA CACHE RESOLVE: the real path of JAVA (the java command found on the PATH, often a chain of links such
+# as /usr/bin/java -> /etc/alternatives/java -> the JDK's) and its archive key, remembered in CACHE/jvm-key. Finding
+# them takes processes (RESOLVE, e.g. readlink -f; cat and cksum), five of the dozen a launcher started on every run,
+# each some milliseconds on a slow machine (stop 25: the checkout's launcher took 60-90 ms before its JVM started, a
+# JVM hello world 100 ms). A remembered answer is used while builtins confirm it: JAVA is still the same file as the
+# real path remembered (-ef, through any link), and the memo is newer than the JDK's release file (-nt: a JDK updated
+# in place rewrites it). An answer that is wrong anyway only names an archive the JVM refuses, never a wrong run.
+gwctl_jvm() {
+  gwctl__java=$1 gwctl__memo=$2/jvm-key gwctl__resolve=$3
+  gwctl__m_java= gwctl__m_real= gwctl__m_key=
+  if [ -r "$gwctl__memo" ]; then
+    { read -r gwctl__m_java && read -r gwctl__m_real && read -r gwctl__m_key; } < "$gwctl__memo" || true
+  fi
+  gwctl__m_home=${gwctl__m_real%/*}
+  gwctl__m_home=${gwctl__m_home%/*}
+  if [ -n "$gwctl__m_key" ] && [ "$gwctl__m_java" = "$gwctl__java" ] && [ "$gwctl__java" -ef "$gwctl__m_real" ] \
+      && [ "$gwctl__memo" -nt "$gwctl__m_home/release" ]; then
+    GWCTL_JAVA_REAL=$gwctl__m_real
+    GWCTL_JVM_KEY=$gwctl__m_key
+    return 0
+  fi
+  GWCTL_JAVA_REAL=$($gwctl__resolve "$gwctl__java" 2>/dev/null) || GWCTL_JAVA_REAL=
+  [ -n "$GWCTL_JAVA_REAL" ] || GWCTL_JAVA_REAL=$gwctl__java
+  GWCTL_JVM_KEY=$(gwctl_jvm_key "$GWCTL_JAVA_REAL")
+  if mkdir -p "$2" 2>/dev/null; then
+    printf '%s\n%s\n%s\n' "$gwctl__java" "$GWCTL_JAVA_REAL" "$GWCTL_JVM_KEY" > "$gwctl__memo.$$" 2>/dev/null \
+        && mv -f "$gwctl__memo.$$" "$gwctl__memo" 2>/dev/null || rm -f "$gwctl__memo.$$" 2>/dev/null || true
+  fi
+  return 0
 }
 
 # Size of a file in bytes, GNU stat or BSD stat.

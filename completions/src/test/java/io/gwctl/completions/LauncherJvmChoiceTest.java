@@ -254,4 +254,48 @@ class LauncherJvmChoiceTest {
         Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"17.0.16\"\n");
         assertThat(sh("dash", "gwctl_jvm_key " + bin, Map.of())).isNotEqualTo(key);
     }
+
+    @Test
+    void theJdksRealPathAndKeyAreRememberedAndCheckedWithBuiltinsOnly() throws Exception {
+        Path jdk = fakeJdk("17.0.15");
+        Path other = fakeJdk("21.0.2");
+        Path link = dir.resolve("java");
+        Files.createSymbolicLink(link, jdk.resolve("bin/java"));
+        Path cache = dir.resolve("cache");
+        Path log = dir.resolve("resolved");
+        // A resolver that records each call: the memo must spare it (and cat and cksum) on later runs.
+        String resolve = "res() { echo \"$1\" >> " + log + "; readlink -f \"$1\"; }; ";
+        String call = resolve + "gwctl_jvm " + link + " " + cache + " res; echo \"$GWCTL_JAVA_REAL $GWCTL_JVM_KEY\"";
+        for (String shell : List.of("dash", "bash")) {
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(cache.resolve("jvm-key"));
+            String key = sh(shell, "gwctl_jvm_key " + jdk.resolve("bin/java").toRealPath(), Map.of());
+            String first = sh(shell, call, Map.of());
+            assertThat(first).as(shell).isEqualTo(jdk.resolve("bin/java").toRealPath() + " " + key);
+            assertThat(sh(shell, call, Map.of())).as("remembered").isEqualTo(first);
+            assertThat(Files.readAllLines(log)).as(shell + ": resolved once").hasSize(1);
+
+            // The link now points at another JDK: found again.
+            Files.delete(link);
+            Files.createSymbolicLink(link, other.resolve("bin/java"));
+            String otherKey = sh(shell, "gwctl_jvm_key " + other.resolve("bin/java").toRealPath(), Map.of());
+            assertThat(sh(shell, call, Map.of())).as(shell)
+                    .isEqualTo(other.resolve("bin/java").toRealPath() + " " + otherKey);
+            assertThat(Files.readAllLines(log)).hasSize(2);
+
+            // That JDK updated in place: its release file is newer than the memo.
+            Files.writeString(other.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"21.0.3\"\n");
+            Files.setLastModifiedTime(other.resolve("release"), java.nio.file.attribute.FileTime.fromMillis(
+                    Files.getLastModifiedTime(cache.resolve("jvm-key")).toMillis() + 2000));
+            String updated = sh(shell, call, Map.of());
+            assertThat(updated).as(shell).isNotEqualTo(other.resolve("bin/java").toRealPath() + " " + otherKey);
+            assertThat(Files.readAllLines(log)).hasSize(3);
+
+            Files.delete(link);
+            Files.createSymbolicLink(link, jdk.resolve("bin/java"));
+            Files.writeString(other.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"21.0.2\"\n");
+        }
+        assertThat(calls(jdk)).as("no JDK started").isEmpty();
+        assertThat(calls(other)).isEmpty();
+    }
 }
