@@ -8,9 +8,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -126,8 +126,10 @@ public final class ManifestLoader {
         return combine(List.of(reader.outcome()), List.of(), List.of());
     }
 
-    /** One thing to read, in order: a file, standard input, or a problem found while listing the paths. */
-    /** {@code size}: the file's size in bytes when listing a directory read it, else -1 (asked when needed). */
+    /**
+     * One thing to read, in order: a file, standard input, or a problem found while listing the paths; {@code size}
+     * is the file's size in bytes when listing a directory read it, else -1 (asked when needed).
+     */
     private record Input(Path path, String name, boolean stdin, LoadProblem problem, long size) {
         Input(Path path, String name, boolean stdin, LoadProblem problem) {
             this(path, name, stdin, problem, -1);

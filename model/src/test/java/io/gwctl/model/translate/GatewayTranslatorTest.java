@@ -241,6 +241,53 @@ class GatewayTranslatorTest {
     }
 
     @Test
+    void autoPassthroughTakesTheDestinationRuleOfTheServicesNamespaceFirstElseTheFirstElsewhere() {
+        String gateway = """
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata: {name: cross, namespace: istio-system}
+                spec:
+                  selector: {istio: ingressgateway}
+                  servers:
+                  - port: {number: 15443, name: tls, protocol: TLS}
+                    hosts: ["*.local"]
+                    tls: {mode: AUTO_PASSTHROUGH}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: foo, namespace: ns}
+                spec:
+                  selector: {app: foo}
+                  ports: [{name: http, port: 80}]
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: elsewhere, namespace: other}
+                spec:
+                  host: foo.ns.svc.cluster.local
+                  subsets: [{name: other, labels: {v: o}}]
+                """;
+        String own = """
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: own, namespace: ns}
+                spec:
+                  host: foo
+                  subsets: [{name: mine, labels: {v: m}}]
+                """;
+        java.util.function.Function<Snapshot, List<String>> names = s -> GatewayTranslator
+                .translate(s, GatewayWorkloads.defaultIngress()).listeners().get(0).filterChains().stream()
+                .map(c -> c.match().serverNames().get(0)).toList();
+        assertThat(names.apply(load(gateway + own))).as("the service's namespace wins, though listed later")
+                .containsExactly("outbound_.80_._.foo.ns.svc.cluster.local",
+                        "outbound_.80_.mine_.foo.ns.svc.cluster.local");
+        assertThat(names.apply(load(gateway))).as("else the first anywhere")
+                .containsExactly("outbound_.80_._.foo.ns.svc.cluster.local",
+                        "outbound_.80_.other_.foo.ns.svc.cluster.local");
+    }
+
+    @Test
     void autoPassthroughAndTlsTerminatingTcpChains() {
         Snapshot s = load("""
                 apiVersion: networking.istio.io/v1
