@@ -375,7 +375,8 @@ public final class ResourceMapper {
     private static List<RouteDestination> routeDestinations(JsonNode r, String p, ValuePool v)
             throws InvalidResourceException {
         return sharedList(v, objects(r, "route", p, (d, dp, i) -> v.share(new RouteDestination(
-                v.share(destination(object(d, "destination", dp), dp + "/destination")), integer(d, "weight", dp)))));
+                v.share(destination(object(d, "destination", dp), dp + "/destination")), integer(d, "weight", dp),
+                d.has("weight")))));
     }
 
     private static Destination destination(JsonNode d, String p) throws InvalidResourceException {

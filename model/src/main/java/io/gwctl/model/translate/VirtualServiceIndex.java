@@ -296,7 +296,7 @@ public final class VirtualServiceIndex {
     private static List<RouteDestination> destinations(List<RouteDestination> route, String ns) {
         return same(route, route.stream().map(d -> {
             Destination resolved = destination(d.destination(), ns);
-            return resolved == d.destination() ? d : new RouteDestination(resolved, d.weight());
+            return resolved == d.destination() ? d : new RouteDestination(resolved, d.weight(), d.weightSet());
         }).toList());
     }
 

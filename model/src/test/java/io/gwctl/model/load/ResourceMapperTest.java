@@ -189,7 +189,7 @@ class ResourceMapperTest {
         assertThat(vs.http().get(3).delegateNamespace()).isEqualTo("other");
         assertThat(vs.tcp().get(0).match()).containsExactly(
                 new L4Match(List.of(), 5432, List.of(), Map.of(), null, List.of("10.0.0.0/8")));
-        assertThat(vs.tcp().get(0).route()).containsExactly(new RouteDestination(new Destination("db", null, 0), 0));
+        assertThat(vs.tcp().get(0).route()).containsExactly(new RouteDestination(new Destination("db", null, 0), 0, false));
         assertThat(vs.tls().get(0).match()).containsExactly(
                 new L4Match(List.of("a.example.com"), 443, List.of("gw"), Map.of("x", "y"), "n", List.of()));
         assertThat(vs.tls().get(0).route().get(0).destination().port()).isEqualTo(8443);

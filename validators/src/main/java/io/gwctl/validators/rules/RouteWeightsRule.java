@@ -45,7 +45,7 @@ public final class RouteWeightsRule implements Rule {
                 }
                 boolean unweighted = false;
                 for (int j = 0; j < route.size(); j++) {
-                    if (!vs.source().has(r.pointer(j) + "/weight")) {
+                    if (!route.get(j).weightSet()) {
                         unweighted = true;
                         out.report(vs, r.pointer(j), r.label() + " gives weights to other destinations but none to "
                                         + WeightedRoutes.name(route.get(j)) + ", so it gets weight 0: no traffic",

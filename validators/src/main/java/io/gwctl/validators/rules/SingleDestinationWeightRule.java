@@ -35,7 +35,7 @@ public final class SingleDestinationWeightRule implements Rule {
                 int w = r.route().get(0).weight();
                 String pointer = r.pointer(0) + "/weight";
                 // An absent weight is the normal single destination; a negative one is GW0514's.
-                if (!vs.source().has(pointer) || w < 0 || w >= 100) {
+                if (!r.route().get(0).weightSet() || w < 0 || w >= 100) {
                     continue;
                 }
                 out.report(vs, pointer, "The weight is assumed to be 100 because there is only one route "

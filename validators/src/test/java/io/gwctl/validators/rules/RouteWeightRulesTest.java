@@ -68,6 +68,43 @@ class RouteWeightRulesTest {
                 + "Istio's admission webhook rejects this VirtualService | IST0106");
     }
 
+    /** A cluster's objects carry no positions: whether a weight is written must come from the object itself. */
+    @Test
+    void resourcesWithoutPositionsAreJudgedTheSame() {
+        for (String routes : List.of("""
+                - {destination: {host: reviews, subset: v1}, weight: 50}
+                - {destination: {host: reviews, subset: v2}, weight: 50}
+                """, """
+                - {destination: {host: reviews, subset: v1}, weight: 90}
+                - {destination: {host: reviews, subset: v2}}
+                """, """
+                - {destination: {host: reviews, subset: v1}, weight: 100}
+                - {destination: {host: reviews, subset: v2}, weight: 0}
+                """, "- {destination: {host: reviews, subset: v2}, weight: 10}",
+                "- {destination: {host: reviews}}")) {
+            for (String code : List.of("GW0701", "GW0702")) {
+                assertThat(messages(withoutPositions(vs(routes)), code)).as(code + " " + routes)
+                        .isEqualTo(messages(RuleTesting.findings(vs(routes), code)));
+            }
+        }
+    }
+
+    private static List<Finding> withoutPositions(String yaml) {
+        var loaded = new io.gwctl.model.load.ManifestLoader(io.gwctl.model.load.LoadOptions.defaults()
+                .withoutPositions()).loadString(yaml, "cluster.yaml");
+        return io.gwctl.validators.Validator.run(loaded.snapshot(), io.gwctl.validators.ValidateOptions.defaults())
+                .findings();
+    }
+
+    private static List<String> messages(List<Finding> findings, String code) {
+        return messages(findings.stream().filter(f -> f.code().equals(code)).toList());
+    }
+
+    private static List<String> messages(List<Finding> findings) {
+        return findings.stream().map(f -> f.severity().label() + " " + f.location().field() + " " + f.message())
+                .toList();
+    }
+
     @Test
     void kialiDocsExamples() {
         List<Finding> f = RuleTesting.fixtureFindings("GW0701");
