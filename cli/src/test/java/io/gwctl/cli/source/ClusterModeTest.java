@@ -446,6 +446,40 @@ class ClusterModeTest {
     }
 
     @Test
+    void weightsReadFromAClusterAreJudgedAsWrittenNotByPositions() {
+        // A cluster's objects carry no positions: a 50/50 split is no finding; a weight left out still is one.
+        String split = """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: reviews, namespace: shop}
+                spec:
+                  hosts: [reviews.shop.svc.cluster.local]
+                  http:
+                  - route:
+                    - {destination: {host: reviews.shop.svc.cluster.local, subset: v1}, weight: 50}
+                    - {destination: {host: reviews.shop.svc.cluster.local, subset: v2}, weight: 50}
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: ratings, namespace: shop}
+                spec:
+                  hosts: [ratings.shop.svc.cluster.local]
+                  http:
+                  - route:
+                    - {destination: {host: ratings.shop.svc.cluster.local, subset: v1}, weight: 90}
+                    - {destination: {host: ratings.shop.svc.cluster.local, subset: v2}}
+                """;
+        try (MockCluster weights = MockCluster.http().create("v1", split).ready()) {
+            String config = weights.kubeconfig(dir, "weights", "mock", "shop", "t0k3n");
+            Gwctl.Result r = gwctl(config).run("validate", "-o", "json");
+            assertThat(r.out()).as(r.toString()).contains("\"GW0702\"")
+                    .contains("none to ratings.shop.svc.cluster.local (subset v2)")
+                    .doesNotContain("none to reviews.shop.svc.cluster.local");
+            assertThat(r.out().split("\"GW0702\"", -1)).as("one GW0702 finding").hasSize(2);
+        }
+    }
+
+    @Test
     void aUserBoundToOneNamespaceReadsItWithOneWarning() {
         cluster.deny(q -> q.api() != null && q.api().verb().equals("list") && q.api().namespace() == null);
 
