@@ -36,7 +36,9 @@ public final class InvalidPortRule extends ServerRule {
         int n = s.port().number();
         boolean unixBind = s.bind() != null && s.bind().startsWith("unix://");
         if ((n < 1 || n > 65535) && !(n == 0 && unixBind)) {
-            boolean absent = n == 0 && !g.source().has(p + "/number");
+            // Whether the number is left out is read from the positions; an object without them (read from a cluster)
+            // has its 0 taken as written.
+            boolean absent = n == 0 && g.source().size() > 0 && !g.source().has(p + "/number");
             out.report(g, absent ? p : p + "/number", (absent ? "port number is required" : "port number " + n
                     + " must be in the range 1..65535") + " (server " + s.index() + ")",
                     "set port.number to the port clients connect to, between 1 and 65535");

@@ -127,6 +127,28 @@ class GatewaySchemaRulesTest {
     }
 
     @Test
+    void aPortNumberOfZeroReadWithoutPositionsIsOutOfRangeNotMissing() {
+        String written = gateway("""
+                - port: {number: 0, name: http, protocol: HTTP}
+                  hosts: [a.example.com]
+                """);
+        String missing = gateway("""
+                - port: {name: http, protocol: HTTP}
+                  hosts: [a.example.com]
+                """);
+        assertThat(RuleHarness.run(new InvalidPortRule(), written)).extracting(RuleHarness.Reported::message)
+                .containsExactly("port number 0 must be in the range 1..65535 (server 0)");
+        assertThat(RuleHarness.run(new InvalidPortRule(), missing)).extracting(RuleHarness.Reported::message)
+                .containsExactly("port number is required (server 0)");
+        // A cluster's objects have no positions: the 0 is taken as written.
+        var loaded = new io.gwctl.model.load.ManifestLoader(io.gwctl.model.load.LoadOptions.defaults()
+                .withoutPositions()).loadString(written, "cluster.yaml");
+        assertThat(io.gwctl.validators.Validator.run(loaded.snapshot(), io.gwctl.validators.ValidateOptions.defaults())
+                .findings()).filteredOn(f -> f.code().equals("GW0505")).extracting(f -> f.message())
+                .containsExactly("port number 0 must be in the range 1..65535 (server 0)");
+    }
+
+    @Test
     void serversWithoutPortsAreLeftToTheInvalidPortRule() {
         String yaml = gateway("""
                 - hosts: [a.example.com]
