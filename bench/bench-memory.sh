@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Memory benchmark (issue 12, "Memory"): does each run complete within a heap limit (default -Xmx512m), and at what
 # cost? For every N, runs `validate -o json`, `pc route` and `pc listener` through the launcher (so with its own JVM
-# choices) with GWCTL_JAVA_OPTS=-Xmx..., and prints wall, user and system CPU, peak RSS, the exit code and whether the heap ran out.
+# choices) with GWCTL_JAVA_OPTS=-Xmx..., and prints wall, user and system CPU, peak RSS, the exit code and whether
+# the heap ran out.
 # Optionally (LIVE=1) also the live heap after loading: a class histogram of a loaded snapshot, which is what each
 # resource costs before the checks run. This is a benchmark, not a unit test: N=100,000 takes minutes, run it on a
 # quiet machine (the load average is printed) and never inside `mvn verify`.
