@@ -16,12 +16,14 @@ import io.gwctl.model.Resource;
 import io.gwctl.model.Snapshot;
 import io.gwctl.model.envoy.ConfigDumpReader;
 import io.gwctl.model.envoy.RouteConfiguration;
+import io.gwctl.model.envoy.RouteConfigurationsOnDemand;
 import io.gwctl.model.kube.Namespace;
 import io.gwctl.model.kube.Pod;
 import io.gwctl.model.kube.Workload;
 import io.gwctl.model.load.LoadOptions;
 import io.gwctl.model.translate.GatewayProxy;
 import io.gwctl.model.translate.GatewayTranslator;
+import io.gwctl.model.translate.GatewayView;
 import io.gwctl.model.translate.GatewayWorkloads;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -104,7 +106,7 @@ public final class DynamicCandidates {
                     : clusterNamespaces(line, env));
             case WORKLOAD -> out.addAll(line.hasFiles() ? workloads(line.snapshot(env), line.cluster.namespace())
                     : clusterWorkloads(line, env));
-            case ROUTE -> routes(line, env).forEach(r -> out.add(r.name()));
+            case ROUTE -> out.addAll(routeNames(line, env));
         }
         return out;
     }
@@ -152,8 +154,9 @@ public final class DynamicCandidates {
         }
 
         Snapshot snapshot(Environment env) {
+            // Candidates are names: the model is loaded without positions.
             LoadOptions options = new LoadOptions(cluster.namespaceOrDefault(), env.fileSystem(),
-                    InputStream::nullInputStream, LoadOptions.DEFAULT_MAX_FILE_BYTES);
+                    InputStream::nullInputStream, LoadOptions.DEFAULT_MAX_FILE_BYTES).withoutPositions();
             return new FileSnapshotSource(files(), options).load().snapshot();
         }
 
@@ -223,12 +226,15 @@ public final class DynamicCandidates {
         return type + "/" + name + (ns == null || ns.isEmpty() ? "" : "." + ns);
     }
 
-    /** The route configurations of --config-dump, or of the workload the line names (or the default one). */
-    private static List<RouteConfiguration> routes(Line line, Environment env) throws Exception {
+    /**
+     * The names of the route configurations of --config-dump, or of the workload the line names (or the default one);
+     * for manifests their names only, without building their routes.
+     */
+    private static List<String> routeNames(Line line, Environment env) throws Exception {
         String dump = line.dump.configDump();
         if (dump != null && !dump.equals("-")) {
             try (InputStream in = Files.newInputStream(env.fileSystem().getPath(dump))) {
-                return ConfigDumpReader.read(in, dump).routeConfigs();
+                return ConfigDumpReader.read(in, dump).routeConfigs().stream().map(RouteConfiguration::name).toList();
             }
         }
         if (!line.hasFiles()) {
@@ -240,17 +246,25 @@ public final class DynamicCandidates {
             proxy = proxy != null ? proxy : resolve(snapshot, word, line);
         }
         proxy = proxy != null ? proxy : resolve(snapshot, null, line);
-        List<RouteConfiguration> out = new ArrayList<>();
+        List<String> out = new ArrayList<>();
         if (proxy != null) {
-            out.addAll(GatewayTranslator.translate(snapshot, proxy).routeConfigs());
+            addNames(GatewayTranslator.translate(snapshot, proxy, GatewayTranslator.Detail.ROUTE_TABLE_ON_DEMAND), out);
         } else {
             // several workloads and none the default: the routes of each
             for (Workload w : GatewayWorkloads.find(snapshot)) {
-                out.addAll(GatewayTranslator.translate(snapshot, GatewayWorkloads.proxyFor(snapshot, w))
-                        .routeConfigs());
+                addNames(GatewayTranslator.translate(snapshot, GatewayWorkloads.proxyFor(snapshot, w),
+                        GatewayTranslator.Detail.ROUTE_TABLE_ON_DEMAND), out);
             }
         }
         return out;
+    }
+
+    /** The names of a view's route configurations, which it makes on demand: none is made. */
+    private static void addNames(GatewayView view, List<String> out) {
+        RouteConfigurationsOnDemand routes = (RouteConfigurationsOnDemand) view.routeConfigs();
+        for (int i = 0; i < routes.size(); i++) {
+            out.add(routes.name(i));
+        }
     }
 
     /** The proxy the word names as the workload argument, or null when it names none. */
