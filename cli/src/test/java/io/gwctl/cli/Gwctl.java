@@ -94,4 +94,31 @@ public final class Gwctl {
         int code = Main.run(args, out, err, environment());
         return new Result(code, out.toString(), err.toString());
     }
+
+    /**
+     * {@link #run} with the JVM system property {@code name} set to {@code value} (cleared when null) for the run, and
+     * restored after: how tests force a choice gwctl otherwise makes from the heap's size.
+     */
+    public Result runWithProperty(String name, String value, String... args) {
+        return withProperty(name, value, () -> run(args));
+    }
+
+    /** {@code body} with the system property {@code name} set to {@code value} (cleared when null), then restored. */
+    public static <T> T withProperty(String name, String value, Supplier<T> body) {
+        String before = System.getProperty(name);
+        set(name, value);
+        try {
+            return body.get();
+        } finally {
+            set(name, before);
+        }
+    }
+
+    private static void set(String name, String value) {
+        if (value == null) {
+            System.clearProperty(name);
+        } else {
+            System.setProperty(name, value);
+        }
+    }
 }

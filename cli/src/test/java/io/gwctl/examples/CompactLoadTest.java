@@ -22,17 +22,7 @@ class CompactLoadTest {
     private static final Path CORPUS = ROOT.resolveSibling("shared").resolve("realworld");
 
     private static Gwctl.Result run(boolean compact, List<String> args) {
-        String before = System.getProperty("gwctl.compact");
-        System.setProperty("gwctl.compact", Boolean.toString(compact));
-        try {
-            return new Gwctl().run(args.toArray(String[]::new));
-        } finally {
-            if (before == null) {
-                System.clearProperty("gwctl.compact");
-            } else {
-                System.setProperty("gwctl.compact", before);
-            }
-        }
+        return new Gwctl().runWithProperty("gwctl.compact", Boolean.toString(compact), args.toArray(String[]::new));
     }
 
     @Test

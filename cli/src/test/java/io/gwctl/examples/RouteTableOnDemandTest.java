@@ -23,17 +23,7 @@ class RouteTableOnDemandTest {
     private static final String PROPERTY = "gwctl.routes-on-demand";
 
     private static Gwctl.Result run(boolean onDemand, List<String> args) {
-        String before = System.getProperty(PROPERTY);
-        System.setProperty(PROPERTY, Boolean.toString(onDemand));
-        try {
-            return new Gwctl().run(args.toArray(String[]::new));
-        } finally {
-            if (before == null) {
-                System.clearProperty(PROPERTY);
-            } else {
-                System.setProperty(PROPERTY, before);
-            }
-        }
+        return new Gwctl().runWithProperty(PROPERTY, Boolean.toString(onDemand), args.toArray(String[]::new));
     }
 
     @Test
@@ -66,23 +56,14 @@ class RouteTableOnDemandTest {
 
     @Test
     void routesAreMadeOnDemandWhenTheResourcesWouldTakeHalfTheHeapAtOneKilobyteEach() {
-        String before = System.getProperty(PROPERTY);
-        System.clearProperty(PROPERTY);
-        try {
-            long heap = 512L << 20;
-            assertThat(GatewayTranslator.routesOnDemandFor(heap / 2 / 1024 + 1, heap)).isTrue();
-            assertThat(GatewayTranslator.routesOnDemandFor(heap / 2 / 1024, heap)).isFalse();
-            assertThat(GatewayTranslator.routesOnDemandFor(0, heap)).isFalse();
-            System.setProperty(PROPERTY, "true");
-            assertThat(GatewayTranslator.routesOnDemandFor(0, heap)).as("forced").isTrue();
-            System.setProperty(PROPERTY, "false");
-            assertThat(GatewayTranslator.routesOnDemandFor(Long.MAX_VALUE / 2048, heap)).as("forced").isFalse();
-        } finally {
-            if (before == null) {
-                System.clearProperty(PROPERTY);
-            } else {
-                System.setProperty(PROPERTY, before);
-            }
-        }
+        long heap = 512L << 20;
+        assertThat(Gwctl.withProperty(PROPERTY, null, () -> List.of(
+                GatewayTranslator.routesOnDemandFor(heap / 2 / 1024 + 1, heap),
+                GatewayTranslator.routesOnDemandFor(heap / 2 / 1024, heap),
+                GatewayTranslator.routesOnDemandFor(0, heap)))).containsExactly(true, false, false);
+        assertThat(Gwctl.withProperty(PROPERTY, "true", () -> GatewayTranslator.routesOnDemandFor(0, heap)))
+                .as("forced").isTrue();
+        assertThat(Gwctl.withProperty(PROPERTY, "false",
+                () -> GatewayTranslator.routesOnDemandFor(Long.MAX_VALUE / 2048, heap))).as("forced").isFalse();
     }
 }

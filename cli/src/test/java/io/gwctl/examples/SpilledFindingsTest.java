@@ -24,21 +24,7 @@ class SpilledFindingsTest {
     private static final String BUDGET = "gwctl.findings-budget-kb";
 
     private static Gwctl.Result run(String budget, List<String> args) {
-        String before = System.getProperty(BUDGET);
-        if (budget == null) {
-            System.clearProperty(BUDGET);
-        } else {
-            System.setProperty(BUDGET, budget);
-        }
-        try {
-            return new Gwctl().run(args.toArray(String[]::new));
-        } finally {
-            if (before == null) {
-                System.clearProperty(BUDGET);
-            } else {
-                System.setProperty(BUDGET, before);
-            }
-        }
+        return new Gwctl().runWithProperty(BUDGET, budget, args.toArray(String[]::new));
     }
 
     private static void assertSame(List<String> args) {
