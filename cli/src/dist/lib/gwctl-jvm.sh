@@ -3,17 +3,20 @@
 #
 #   gwctl_jit ARGS...      sets GWCTL_JIT_OPT: C1 only, with one compiler thread, when the run reads little, else empty;
 #                          GWCTL_GC_OPT: the collector (and default heap) for the size of the input, and
-#                          -Dgwctl.heap-watch=false for small -f inputs (see below); and GWCTL_PAGE_OPT: transparent
-#                          huge pages for the heap when the kernel gives them on request, else empty
+#                          -Dgwctl.heap-watch=false for small -f inputs (see below); GWCTL_PAGE_OPT: transparent
+#                          huge pages for the heap when the kernel gives them on request, else empty; and
+#                          GWCTL_ARCHIVE_KIND: "files" for a run that reads files or nothing, else empty (see
+#                          gwctl_archive)
 #   gwctl_java_major JAVA  prints the major version of the JDK that binary belongs to, from its release file
 #   gwctl_jvm_key JAVA     prints the key of that JDK's class archives: its path and its release file, not a run of it
 #   gwctl_jvm JAVA CACHE RESOLVE
 #                          sets GWCTL_JAVA_REAL (JAVA's real path, found with the command RESOLVE) and GWCTL_JVM_KEY
 #                          (gwctl_jvm_key of it), remembered in CACHE/jvm-key and checked there with builtins only
-#   gwctl_archive CACHE NAME OLD JAR JAVA EXAMPLES
-#                          sets GWCTL_ARCHIVE_OPT to the option that uses the class archive CACHE/NAME.{jsa,aot},
-#                          building it first when missing or truncated (empty when none can be had); the JVM
-#                          shares classes in its default -Xshare:auto mode, which AOTCache requires (no -Xshare)
+#   gwctl_archive CACHE NAME OLD JAR JAVA EXAMPLES [KIND]
+#                          sets GWCTL_ARCHIVE_OPT to the option that uses the class archive CACHE/NAME.{jsa,aot}
+#                          (KIND files: CACHE/NAME.files.{jsa,aot}, trained on file runs only), building it first
+#                          when missing or truncated (empty when none can be had); the JVM shares classes in its
+#                          default -Xshare:auto mode, which AOTCache requires (no -Xshare)
 
 # C1 alone: on inputs up to about 100 MB a run is over before C2's compilations pay for themselves; past that C2's
 # code wins. Measured on the benchmark corpus (validate -o json, 2026-12-02, stop 19): 12 MB 2.3 s with C1 against
@@ -71,6 +74,22 @@ gwctl_jit() {
   GWCTL_JIT_OPT="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.3"
   GWCTL_GC_OPT="-XX:+UseSerialGC -XX:MaxTenuringThreshold=0"
   gwctl__inputs "$@"
+  # The archive of file runs (gwctl_archive) for a run that names files and no cluster, or that reads nothing (no
+  # command, help, version, a completion script); the whole archive for the rest (a cluster, the shell). Only a
+  # question of start-up time: either archive runs everything.
+  GWCTL_ARCHIVE_KIND=
+  case ${1:-} in
+    ''|help|version|completion) GWCTL_ARCHIVE_KIND=files ;;
+    shell) ;;
+    *) [ "$gwctl__files" = 0 ] || GWCTL_ARCHIVE_KIND=files ;;
+  esac
+  for gwctl__a in "$@"; do
+    case $gwctl__a in
+      --) break ;;
+      -h|--help|-V|--version) GWCTL_ARCHIVE_KIND=files; break ;;
+      --with-cluster|--with-cluster=*) GWCTL_ARCHIVE_KIND= ;;
+    esac
+  done
   case ${GWCTL_JIT:-auto} in
     c1) ;;
     full) GWCTL_JIT_OPT= ;;
@@ -97,11 +116,14 @@ gwctl_jit() {
 }
 
 # Sets gwctl__kb to the size in KB of the paths ARGS read (-f, --filename, --config-dump; diff's positional paths),
-# or to the empty string when it is unknown (standard input, an unreadable path).
+# or to the empty string when it is unknown (standard input, an unreadable path); gwctl__files to 1 when ARGS name any
+# such path (standard input too), else 0.
 gwctl__inputs() {
   gwctl__kb=0
   gwctl__next=0
+  gwctl__files=0
   if [ "${1:-}" = diff ]; then
+    gwctl__files=1
     # gwctl diff BASE HEAD [WORKLOAD]: the paths are positional; a word that is no path (the workload) is skipped.
     shift
     for gwctl__a in "$@"; do
@@ -121,10 +143,10 @@ gwctl__inputs() {
     fi
     case $gwctl__a in
       --) break ;;
-      -f|--filename|--config-dump) gwctl__next=1 ;;
-      --filename=*|--config-dump=*) gwctl__read "${gwctl__a#*=}" || return 0 ;;
-      -f=*) gwctl__read "${gwctl__a#-f=}" || return 0 ;;
-      -f?*) gwctl__read "${gwctl__a#-f}" || return 0 ;;
+      -f|--filename|--config-dump) gwctl__next=1 gwctl__files=1 ;;
+      --filename=*|--config-dump=*) gwctl__files=1; gwctl__read "${gwctl__a#*=}" || return 0 ;;
+      -f=*) gwctl__files=1; gwctl__read "${gwctl__a#-f=}" || return 0 ;;
+      -f?*) gwctl__files=1; gwctl__read "${gwctl__a#-f}" || return 0 ;;
     esac
   done
   return 0
@@ -231,8 +253,16 @@ gwctl__size() {
 # renamed with their size recorded beside them, so that an interrupted or truncated archive (a killed first run, a
 # partial cache restore) is rebuilt instead of crashing the JVM. OLD names the archives this one replaces (a glob in
 # CACHE, e.g. the same JVM's archives of earlier jars).
+#
+# KIND "files" (GWCTL_ARCHIVE_KIND of gwctl_jit) names a second archive, NAME.files.EXT, trained on the file runs only
+# (help, version, completion, validate, proxy-config), for the runs that read files or nothing; the other runs (a
+# cluster's) use NAME.EXT, trained on both. The cluster client's classes are a third of the whole archive (31 MB
+# against 19 MB), and the JVM relocates all of an archive at start-up, page by page (JDK 17 maps it at a random
+# address): a file run took 0.91x the time with the smaller one (stop 26, validate -f testdata/examples/, 0.27 s
+# against 0.295 s, medians of 8 interleaved runs). Each archive is trained the first time a run needs it. OLD globs
+# never remove this NAME's own archives (NAME.*), whichever kind is being built.
 gwctl_archive() {
-  gwctl__cache=$1 gwctl__name=$2 gwctl__old=$3 gwctl__jar=$4 gwctl__java=$5 gwctl__examples=$6
+  gwctl__cache=$1 gwctl__name=$2 gwctl__old=$3 gwctl__jar=$4 gwctl__java=$5 gwctl__examples=$6 gwctl__kind=${7:-}
   GWCTL_ARCHIVE_OPT=
   gwctl__major "$gwctl__java"
   if [ "$gwctl__v" -ge 25 ] 2>/dev/null; then
@@ -240,7 +270,9 @@ gwctl_archive() {
   else
     gwctl__ext=jsa
   fi
-  gwctl__file=$gwctl__cache/$gwctl__name.$gwctl__ext
+  gwctl__base=$gwctl__name
+  [ "$gwctl__kind" != files ] || gwctl__base=$gwctl__name.files
+  gwctl__file=$gwctl__cache/$gwctl__base.$gwctl__ext
   gwctl__want=
   [ ! -r "$gwctl__file.size" ] || read -r gwctl__want < "$gwctl__file.size" || true
   if [ -f "$gwctl__file" ] && [ "$(gwctl__size "$gwctl__file")" != "$gwctl__want" ]; then
@@ -248,15 +280,17 @@ gwctl_archive() {
   fi
   if [ ! -f "$gwctl__file" ] && [ -d "$gwctl__examples" ] && mkdir -p "$gwctl__cache" 2>/dev/null; then
     # shellcheck disable=SC2086
-    (cd "$gwctl__cache" && rm -f $gwctl__old 2>/dev/null) || true
+    (cd "$gwctl__cache" && for gwctl__o in $gwctl__old; do
+       case $gwctl__o in "$gwctl__name".*) ;; *) rm -f "$gwctl__o" 2>/dev/null ;; esac
+     done) || true
     gwctl__tmp=$gwctl__cache/.gwctl-$$
     if [ "$gwctl__ext" = aot ]; then
       "$gwctl__java" -XX:+UseSerialGC -XX:AOTCacheOutput="$gwctl__tmp.aot" -Xlog:disable \
-          -cp "$gwctl__jar" io.gwctl.cli.CdsTraining "$gwctl__examples" >/dev/null 2>&1 || true
+          -cp "$gwctl__jar" io.gwctl.cli.CdsTraining "$gwctl__examples" $gwctl__kind >/dev/null 2>&1 || true
     else
       # One JVM records the class list (class lists carry ids that cannot be merged across runs), one dumps it.
       "$gwctl__java" -XX:+UseSerialGC -Xshare:off -XX:DumpLoadedClassList="$gwctl__tmp.classlist" \
-          -cp "$gwctl__jar" io.gwctl.cli.CdsTraining "$gwctl__examples" >/dev/null 2>&1 || true
+          -cp "$gwctl__jar" io.gwctl.cli.CdsTraining "$gwctl__examples" $gwctl__kind >/dev/null 2>&1 || true
       "$gwctl__java" -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$gwctl__tmp.classlist" \
           -XX:SharedArchiveFile="$gwctl__tmp.jsa" -cp "$gwctl__jar" -Xlog:disable >/dev/null 2>&1 || true
     fi

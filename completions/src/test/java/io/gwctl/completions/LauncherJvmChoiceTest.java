@@ -233,6 +233,64 @@ class LauncherJvmChoiceTest {
         }
     }
 
+    private String kind(String shell, String args) throws Exception {
+        return sh(shell, "gwctl_jit " + args + "; echo \"[$GWCTL_ARCHIVE_KIND]\"", Map.of());
+    }
+
+    @Test
+    void runsThatReadFilesOrNothingGetTheArchiveOfFileRunsTheOthersTheWholeOne() throws Exception {
+        Path small = Files.writeString(dir.resolve("small.yaml"), "kind: Gateway\n");
+        for (String shell : List.of("dash", "bash")) {
+            for (String files : List.of("", "--version", "-h", "help pc route", "version", "completion bash",
+                    "validate -f " + small, "validate -f -", "validate -f" + small, "validate --filename=" + small,
+                    "pc route --config-dump " + small, "diff " + small + " " + small, "validate --help",
+                    "pc route deploy/gw --help", "__complete namespace -f " + small)) {
+                assertThat(kind(shell, files)).as("%s: %s", shell, files).isEqualTo("[files]");
+            }
+            for (String cluster : List.of("validate", "validate -A", "pc route deploy/gw --context prod",
+                    "validate -f " + small + " --with-cluster", "shell -f " + small, "__complete namespace",
+                    "validate -f " + dir.resolve("missing") + " --with-cluster=true")) {
+                assertThat(kind(shell, cluster)).as("%s: %s", shell, cluster).isEqualTo("[]");
+            }
+        }
+    }
+
+    @Test
+    void theArchiveOfFileRunsIsTrainedOnFileRunsAndKeptBesideTheWholeOne() throws Exception {
+        Path examples = Files.createDirectories(dir.resolve("examples"));
+        Path jdk = fakeJdk("17.0.15");
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        Files.writeString(cache.resolve("gwctl-old.jsa"), "stale");
+        Files.writeString(cache.resolve("gwctl-old.files.jsa"), "stale");
+        String call = "gwctl_archive " + cache + " gwctl-k 'gwctl-*' jar.jar " + jdk.resolve("bin/java") + " "
+                + examples + " %s; echo \"[$GWCTL_ARCHIVE_OPT]\"";
+        for (String shell : List.of("dash", "bash")) {
+            String files = sh(shell, call.formatted("files"), Map.of());
+            assertThat(files).isEqualTo("[-XX:SharedArchiveFile=" + cache.resolve("gwctl-k.files.jsa") + "]");
+            assertThat(calls(jdk).get(0)).as("the training of file runs")
+                    .endsWith("io.gwctl.cli.CdsTraining " + examples + " files");
+            String whole = sh(shell, call.formatted(""), Map.of());
+            assertThat(whole).isEqualTo("[-XX:SharedArchiveFile=" + cache.resolve("gwctl-k.jsa") + "]");
+            assertThat(calls(jdk).get(2)).as("the whole training").endsWith("io.gwctl.cli.CdsTraining " + examples);
+            assertThat(calls(jdk)).hasSize(4);
+            assertThat(sh(shell, call.formatted("files"), Map.of())).as("reused").isEqualTo(files);
+            assertThat(sh(shell, call.formatted(""), Map.of())).as("reused").isEqualTo(whole);
+            assertThat(calls(jdk)).as("neither trained again").hasSize(4);
+            try (var left = Files.list(cache)) {
+                assertThat(left.map(p -> p.getFileName().toString())).as("older names removed, this name's kept")
+                        .containsExactlyInAnyOrder("gwctl-k.jsa", "gwctl-k.jsa.size", "gwctl-k.files.jsa",
+                                "gwctl-k.files.jsa.size");
+            }
+            try (var all = Files.list(cache)) {
+                for (Path p : all.toList()) {
+                    p.toFile().setWritable(true);
+                    Files.delete(p);
+                }
+            }
+            Files.delete(jdk.resolve("calls"));
+        }
+    }
+
     @Test
     void theArchiveKeyIsTheJdksPathAndReleaseFileWithoutRunningIt() throws Exception {
         Path jdk = fakeJdk("17.0.15");
