@@ -75,8 +75,8 @@ gwctl_jit() {
   GWCTL_GC_OPT="-XX:+UseSerialGC -XX:MaxTenuringThreshold=0"
   gwctl__inputs "$@"
   # The archive of file runs (gwctl_archive) for a run that names files and no cluster, or that reads nothing (no
-  # command, help, version, a completion script); the whole archive for the rest (a cluster, the shell). Only a
-  # question of start-up time: either archive runs everything.
+  # command, help, version, a completion script, validate's rule list and rule pages); the whole archive for the rest
+  # (a cluster, the shell). Only a question of start-up time: either archive runs everything.
   GWCTL_ARCHIVE_KIND=
   case ${1:-} in
     ''|help|version|completion) GWCTL_ARCHIVE_KIND=files ;;
@@ -86,7 +86,7 @@ gwctl_jit() {
   for gwctl__a in "$@"; do
     case $gwctl__a in
       --) break ;;
-      -h|--help|-V|--version) GWCTL_ARCHIVE_KIND=files; break ;;
+      -h|--help|-V|--version|--list-rules|--explain|--explain=*) GWCTL_ARCHIVE_KIND=files; break ;;
       --with-cluster|--with-cluster=*) GWCTL_ARCHIVE_KIND= ;;
     esac
   done

@@ -244,7 +244,8 @@ class LauncherJvmChoiceTest {
             for (String files : List.of("", "--version", "-h", "help pc route", "version", "completion bash",
                     "validate -f " + small, "validate -f -", "validate -f" + small, "validate --filename=" + small,
                     "pc route --config-dump " + small, "diff " + small + " " + small, "validate --help",
-                    "pc route deploy/gw --help", "__complete namespace -f " + small)) {
+                    "pc route deploy/gw --help", "__complete namespace -f " + small, "validate --list-rules",
+                    "validate --explain GW0301", "validate --explain=IST0145")) {
                 assertThat(kind(shell, files)).as("%s: %s", shell, files).isEqualTo("[files]");
             }
             for (String cluster : List.of("validate", "validate -A", "pc route deploy/gw --context prod",
