@@ -37,11 +37,6 @@ import java.util.function.BiConsumer;
 record CredentialUse(Gateway gateway, Server server, String pointer, CredentialRef ref, String namespace,
                      List<GatewayProxy> workloads, Secret secret, SecretProducer producer) {
 
-    /**
-     * Every use in the input, Gateways and servers in input order, namespaces sorted. Gateways that apply to no
-     * gateway workload are skipped (GW0202 reports them) and so are {@code builtin://} references, which use the
-     * workload's own Istio certificate.
-     */
     /** True when some Gateway server names a credential, i.e. the credential rules have something to check. */
     static boolean anyCredential(RuleContext ctx) {
         for (io.gwctl.model.istio.Gateway g : ctx.snapshot().gateways()) {
@@ -54,7 +49,22 @@ record CredentialUse(Gateway gateway, Server server, String pointer, CredentialR
         return false;
     }
 
+    /**
+     * Every use in the input, Gateways and servers in input order, namespaces sorted. Gateways that apply to no
+     * gateway workload are skipped (GW0202 reports them) and so are {@code builtin://} references, which use the
+     * workload's own Istio certificate. Collected once per run and shared by the rules (unmodifiable).
+     */
     static List<CredentialUse> all(RuleContext ctx) {
+        return ctx.shared(ALL, CredentialUse::collect);
+    }
+
+    /**
+     * The key of {@link #all}'s list among the run's shared values: five credential rules read it (one twice), and
+     * collecting it once per rule was 0.18 s of CPU at 10,000 Gateways.
+     */
+    private static final Object ALL = new Object();
+
+    private static List<CredentialUse> collect(RuleContext ctx) {
         List<CredentialUse> out = new ArrayList<>();
         for (Gateway g : ctx.snapshot().gateways()) {
             List<GatewayProxy> workloads = null;
@@ -74,7 +84,7 @@ record CredentialUse(Gateway gateway, Server server, String pointer, CredentialR
                 }
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /**

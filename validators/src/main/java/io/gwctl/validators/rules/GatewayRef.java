@@ -84,7 +84,11 @@ record GatewayRef(String raw, String list, int index, Form form, String namespac
             HttpRoute r = vs.http().get(i);
             for (int j = 0; j < r.match().size(); j++) {
                 HttpMatch m = r.match().get(j);
-                addAll(refs, m.gateways(), "/spec/http/" + i + "/match/" + j + "/gateways", ns);
+                // The pointer only for a match that names gateways: building it for every match was most of this
+                // method (four rules call it for every VirtualService).
+                if (!m.gateways().isEmpty()) {
+                    addAll(refs, m.gateways(), "/spec/http/" + i + "/match/" + j + "/gateways", ns);
+                }
             }
         }
         for (int i = 0; i < vs.tcp().size(); i++) {
@@ -105,7 +109,9 @@ record GatewayRef(String raw, String list, int index, Form form, String namespac
 
     private static void addL4(List<GatewayRef> refs, List<L4Match> matches, String route, String ns) {
         for (int j = 0; j < matches.size(); j++) {
-            addAll(refs, matches.get(j).gateways(), route + "/match/" + j + "/gateways", ns);
+            if (!matches.get(j).gateways().isEmpty()) {
+                addAll(refs, matches.get(j).gateways(), route + "/match/" + j + "/gateways", ns);
+            }
         }
     }
 
