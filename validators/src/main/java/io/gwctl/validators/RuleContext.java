@@ -266,6 +266,20 @@ public final class RuleContext {
         return (T) shared.get(key, k -> make.apply(this));
     }
 
+    /**
+     * True when a value of about {@code bytes} may be kept for the whole run instead of being made again by each rule
+     * that reads it: at most an eighth of a heap of {@code maxMemory} bytes. N=100,000 of the benchmark needs all of
+     * a 512 MB heap for what it must hold (the credential uses kept there made it run out), N=10,000 has room.
+     * {@code -Dgwctl.keep-shared=true|false} decides instead (tests).
+     */
+    public static boolean keepsForTheRun(long bytes, long maxMemory) {
+        String forced = System.getProperty("gwctl.keep-shared");
+        if (forced != null && !forced.isEmpty()) {
+            return Boolean.parseBoolean(forced);
+        }
+        return bytes <= maxMemory / 8;
+    }
+
     /** The service registry, DestinationRules and workloads of the input indexed by host and label; built once. */
     public synchronized MeshRegistry registry() {
         if (registry == null) {

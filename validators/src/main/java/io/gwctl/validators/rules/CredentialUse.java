@@ -52,16 +52,18 @@ record CredentialUse(Gateway gateway, Server server, String pointer, CredentialR
     /**
      * Every use in the input, Gateways and servers in input order, namespaces sorted. Gateways that apply to no
      * gateway workload are skipped (GW0202 reports them) and so are {@code builtin://} references, which use the
-     * workload's own Istio certificate. Collected once per run and shared by the rules (unmodifiable).
+     * workload's own Istio certificate. Unmodifiable. Five credential rules read it (one twice): where it fits easily
+     * in the heap ({@link RuleContext#keepsForTheRun}, at about 2 KB a Gateway) it is collected once and kept for the
+     * run (collecting it per rule was 0.18 s of CPU at 10,000 Gateways), else collected for each.
      */
     static List<CredentialUse> all(RuleContext ctx) {
-        return ctx.shared(ALL, CredentialUse::collect);
+        if (RuleContext.keepsForTheRun(ctx.snapshot().gateways().size() * 2048L, Runtime.getRuntime().maxMemory())) {
+            return ctx.shared(ALL, CredentialUse::collect);
+        }
+        return collect(ctx);
     }
 
-    /**
-     * The key of {@link #all}'s list among the run's shared values: five credential rules read it (one twice), and
-     * collecting it once per rule was 0.18 s of CPU at 10,000 Gateways.
-     */
+    /** The key of {@link #all}'s list among the run's shared values. */
     private static final Object ALL = new Object();
 
     private static List<CredentialUse> collect(RuleContext ctx) {

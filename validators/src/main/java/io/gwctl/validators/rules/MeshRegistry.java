@@ -15,6 +15,7 @@ import io.gwctl.model.kube.Service;
 import io.gwctl.model.kube.ServicePort;
 import io.gwctl.model.kube.Workload;
 import io.gwctl.model.translate.Hosts;
+import io.gwctl.validators.RuleContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -140,13 +141,16 @@ public final class MeshRegistry {
      * of the time of the six rules' passes over the destinations (stop 22).
      */
     private final Map<ScopeKey, Map<String, Lookup>> destinationLookups = new ConcurrentHashMap<>();
-    /** Whether {@link #destinations} are made once and kept ({@link #keepsDestinations}). */
+    /** Whether {@link #destinations} are made once and kept ({@link RuleContext#keepsForTheRun}). */
     private final boolean keepDestinations;
     private List<DestinationUse> keptDestinations;
 
     private MeshRegistry(Snapshot snapshot) {
         this.snapshot = snapshot;
-        this.keepDestinations = keepsDestinations(snapshot.virtualServices().size(), Runtime.getRuntime().maxMemory());
+        // About 2 KB a VirtualService (some ten destinations of 40 bytes, with room to spare): with -Xmx512m up to
+        // 32,768 VirtualServices (N=10,000 of the benchmark has 20,000; N=30,000, which must fit there, 60,000).
+        this.keepDestinations = RuleContext.keepsForTheRun(snapshot.virtualServices().size() * 2048L,
+                Runtime.getRuntime().maxMemory());
         for (Service s : snapshot.services()) {
             String ns = s.metadata().namespace();
             serviceNamespaces.add(ns);
@@ -449,10 +453,10 @@ public final class MeshRegistry {
 
     /**
      * Every route and mirror destination of every VirtualService, in input order. Six rules read them, seven times in
-     * all: where they fit easily in the heap ({@link #keepsDestinations}) they are made once and kept (a pass that
-     * makes them was 30 ms of CPU at 10,000 Gateways, one that reads a list 3 ms), else made as they are read (kept,
-     * they were 1.8 million objects and 90 MB at 100,000 Gateways). Either way each host is looked up once per run (a
-     * weighted split names one host per subset).
+     * all: where they fit easily in the heap ({@link RuleContext#keepsForTheRun}) they are made once and kept (a pass
+     * that makes them was 30 ms of CPU at 10,000 Gateways, one that reads a list 3 ms), else made as they are read
+     * (kept, they were 1.8 million objects and 90 MB at 100,000 Gateways). Either way each host is looked up once per
+     * run (a weighted split names one host per subset).
      */
     public Iterable<DestinationUse> destinations() {
         if (keepDestinations) {
@@ -497,21 +501,6 @@ public final class MeshRegistry {
             keptDestinations = Collections.unmodifiableList(all);
         }
         return keptDestinations;
-    }
-
-    /**
-     * True when the destinations of {@code virtualServices} VirtualServices are kept in a heap of {@code maxMemory}
-     * bytes: when at 2 KB each (a VirtualService has about ten destinations of 40 bytes, with room to spare) they take
-     * at most an eighth of the heap. With {@code -Xmx512m}, up to 32,768 VirtualServices (N=10,000 of the benchmark
-     * has 20,000; N=30,000, which must fit in that heap, 60,000). {@code -Dgwctl.keep-destinations=true|false}
-     * decides instead (tests).
-     */
-    static boolean keepsDestinations(long virtualServices, long maxMemory) {
-        String forced = System.getProperty("gwctl.keep-destinations");
-        if (forced != null && !forced.isEmpty()) {
-            return Boolean.parseBoolean(forced);
-        }
-        return virtualServices * 2048 <= maxMemory / 8;
     }
 
     /** The destinations of one VirtualService, in order. */
