@@ -257,7 +257,7 @@ gwctl__size() {
 # KIND "files" (GWCTL_ARCHIVE_KIND of gwctl_jit) names a second archive, NAME.files.EXT, trained on the file runs only
 # (help, version, completion, validate, proxy-config), for the runs that read files or nothing; the other runs (a
 # cluster's) use NAME.EXT, trained on both. The cluster client's classes are a third of the whole archive (31 MB
-# against 19 MB), and the JVM relocates all of an archive at start-up, page by page (JDK 17 maps it at a random
+# against 20 MB), and the JVM relocates all of an archive at start-up, page by page (JDK 17 maps it at a random
 # address): a file run took 0.91x the time with the smaller one (stop 26, validate -f testdata/examples/, 0.27 s
 # against 0.295 s, medians of 8 interleaved runs). Each archive is trained the first time a run needs it. OLD globs
 # never remove this NAME's own archives (NAME.*), whichever kind is being built.

@@ -37,6 +37,9 @@ import java.util.function.BiConsumer;
 record CredentialUse(Gateway gateway, Server server, String pointer, CredentialRef ref, String namespace,
                      List<GatewayProxy> workloads, Secret secret, SecretProducer producer) {
 
+    /** The key of {@link #all}'s list among the run's shared values. */
+    private static final Object ALL = new Object();
+
     /** True when some Gateway server names a credential, i.e. the credential rules have something to check. */
     static boolean anyCredential(RuleContext ctx) {
         for (io.gwctl.model.istio.Gateway g : ctx.snapshot().gateways()) {
@@ -62,9 +65,6 @@ record CredentialUse(Gateway gateway, Server server, String pointer, CredentialR
         }
         return collect(ctx);
     }
-
-    /** The key of {@link #all}'s list among the run's shared values. */
-    private static final Object ALL = new Object();
 
     private static List<CredentialUse> collect(RuleContext ctx) {
         List<CredentialUse> out = new ArrayList<>();
