@@ -49,6 +49,25 @@ class LauncherTest {
         }
     }
 
+    /**
+     * Both launchers start the jar's main class from the class path (not {@code -jar}, which reads the jar twice): the
+     * class they name is the one the manifest names, so that {@code java -jar} and the launchers run the same program.
+     */
+    @Test
+    void theLaunchersStartTheMainClassTheManifestNames() throws Exception {
+        Path jar = ROOT.resolve("cli/target/gwctl.jar");
+        assumeTrue(Files.isRegularFile(jar), "cli/target/gwctl.jar not built: run mvn verify from the root");
+        String main;
+        try (java.util.jar.JarFile f = new java.util.jar.JarFile(jar.toFile())) {
+            main = f.getManifest().getMainAttributes().getValue("Main-Class");
+        }
+        assertThat(main).isNotBlank();
+        assertThat(Files.readString(ROOT.resolve("gwctl"))).contains("-cp \"$jar\" " + main + " \"$@\"")
+                .doesNotContain("-jar \"$jar\"");
+        assertThat(Files.readString(ROOT.resolve("cli/src/dist/bin/gwctl")))
+                .contains("set -- -cp \"$jar\" " + main + " \"$@\"").doesNotContain("-jar \"$jar\"");
+    }
+
     @Test
     void aTruncatedArchiveIsRebuiltAndRunsLeaveNoCrashReport() throws Exception {
         Path jar = ROOT.resolve("cli/target/gwctl.jar");
