@@ -36,18 +36,25 @@
 # 0.97x, the examples a tie. With full tiering C2 then compiles more and pc route at 111 MB took 1.10x, so full
 # tiering keeps the default).
 #
-# The collector (GWCTL_GC_OPT): the serial collector (the measured choice at 10,000 Gateways, a fifth of ParallelGC's
-# memory, and the fastest start: see the README) up to GWCTL_G1_LIMIT_KB of input (default 204800, 200 MB), G1 above. The serial
-# collector's old generation is a fixed two thirds of the heap (with -Xmx512m a 30,000-Gateway validate ran out of
-# memory with 403 MB live); G1's regions have no fixed split. Such runs also get a larger default heap, half of the
-# memory (-XX:MaxRAMPercentage=50) instead of the JVM's quarter: on the 24 GB benchmark machine 30,000 and 100,000
-# Gateways complete without GWCTL_JAVA_OPTS (G1 grows into the room it has: 4.4 and 9.1 GB max RSS; what a smaller
-# machine needs was not measured). An -Xmx in GWCTL_JAVA_OPTS still wins: with -Xmx512m (and so G1) 30,000 Gateways
-# complete, 100,000 do not yet (README, Performance). Standard input (size unknown) keeps the serial collector.
-# GWCTL_GC=serial|g1 overrides the choice. The serial collector promotes what survives one young collection
-# (-XX:MaxTenuringThreshold=0): what survives is the model being loaded, which lives to the end, and copying it
-# between survivor spaces up to fifteen times was half the collector's time (stop 21, N=10,000 with -Xmx512m:
-# pauses 1.63 s in all against 0.76 s; validate 0.94x the time, pc route 0.94x, N=1,000 0.97x).
+# The collector (GWCTL_GC_OPT): the serial collector, the fastest start, for -f paths of at most 4 MB, nothing read
+# from files (help, version, a cluster) and standard input (size unknown); the parallel collector from there up to
+# GWCTL_G1_LIMIT_KB of input (default 204800, 200 MB); G1 above. The parallel collector copies the model being loaded
+# on both cores while the serial one leaves the second idle: at N=10,000 its pauses took 0.27 s against 0.69 s, the
+# run 0.95-0.98x the time (validate -o json, -Xmx512m, four sets of 6 to 10 interleaved pairs, either order first;
+# pc route 0.97x; N=1,000 0.97x and 0.98x in 16 pairs each; 3.4 MB 0.95x), for 3-4% more CPU; at 1.1 MB a tie and
+# the examples 1.02x, hence the 4 MB bound. Its adaptive sizing is off (-XX:-UseAdaptiveSizePolicy): with it the
+# young generation grew and the run took 377 MB resident against the serial collector's 311 MB; without it the
+# same 311 MB (stop 27). Before stop 27 the serial collector had every input up to 200 MB, chosen against ParallelGC
+# with its default sizing, which then took five times the serial collector's memory at 10,000 Gateways.
+# The serial and parallel collectors' old generation is a fixed two thirds of the heap (with -Xmx512m a
+# 30,000-Gateway validate ran out of memory with 403 MB live); G1's regions have no fixed split. Runs over 200 MB
+# also get a larger default heap, half of the memory (-XX:MaxRAMPercentage=50) instead of the JVM's quarter: on the
+# 24 GB benchmark machine 30,000 and 100,000 Gateways complete without GWCTL_JAVA_OPTS (G1 grows into the room it
+# has: 4.4 and 9.1 GB max RSS; what a smaller machine needs was not measured). An -Xmx in GWCTL_JAVA_OPTS still
+# wins. GWCTL_GC=serial|parallel|g1 overrides the choice. The serial and parallel collectors promote what survives
+# one young collection (-XX:MaxTenuringThreshold=0): what survives is the model being loaded, which lives to the
+# end, and copying it between survivor spaces up to fifteen times was half the collector's time (stop 21, N=10,000
+# with -Xmx512m: pauses 1.63 s in all against 0.76 s; validate 0.94x the time, pc route 0.94x, N=1,000 0.97x).
 #
 # The heap watch (gwctl's Main: a run that outgrows its heap ends in one line instead of minutes of full collections)
 # starts the JVM's management beans, about 60 ms of a 0.6 s validate of a few files. -f paths of at most 4 MB cannot
@@ -101,11 +108,15 @@ gwctl_jit() {
          GWCTL_JIT_OPT=
        fi ;;
   esac
+  gwctl__parallel="-XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:MaxTenuringThreshold=0"
   case ${GWCTL_GC:-auto} in
     serial) ;;
+    parallel) GWCTL_GC_OPT=$gwctl__parallel ;;
     g1) GWCTL_GC_OPT="-XX:+UseG1GC -XX:MaxRAMPercentage=50" ;;
     *) if [ -n "$gwctl__kb" ] && [ "$gwctl__kb" -gt "${GWCTL_G1_LIMIT_KB:-204800}" ]; then
          GWCTL_GC_OPT="-XX:+UseG1GC -XX:MaxRAMPercentage=50"
+       elif [ -n "$gwctl__kb" ] && [ "$gwctl__kb" -gt 4096 ]; then
+         GWCTL_GC_OPT=$gwctl__parallel
        fi ;;
   esac
   if [ "${1:-}" != shell ] && [ -n "$gwctl__kb" ] && [ "$gwctl__kb" -gt 0 ] \

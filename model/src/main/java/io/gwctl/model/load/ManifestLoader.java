@@ -296,7 +296,7 @@ public final class ManifestLoader {
             return FileOutcome.failed(in.problem);
         }
         try {
-            byte[] bytes = in.stdin ? readStdin() : readFile(in.path);
+            byte[] bytes = in.stdin ? readStdin() : readFile(in.path, in.size);
             boolean json = !in.stdin && isJson(in.name);
             // An outcome without positions is not one other loads of the cache could take.
             if (cache != null && options.positions()) {
@@ -325,11 +325,14 @@ public final class ManifestLoader {
 
     /**
      * The file's bytes, refused past the size limit counting the bytes actually read: the size the file system
-     * reports is 0 for {@code /dev/zero} and for a FIFO, which never end or end late.
+     * reports is 0 for {@code /dev/zero} and for a FIFO, which never end or end late. {@code listed} is the size the
+     * directory walk saw for a regular file, else -1: then the file is asked (two stat calls a file, a quarter of
+     * reading 6,500 files at N=10,000). A file that changed since the walk still reads right: a larger one is read
+     * on to its end, a smaller one to its end.
      */
-    private byte[] readFile(Path p) throws IOException {
+    private byte[] readFile(Path p, long listed) throws IOException {
         long max = options.maxFileBytes();
-        long size = Files.isRegularFile(p) ? Files.size(p) : -1;
+        long size = listed >= 0 ? listed : Files.isRegularFile(p) ? Files.size(p) : -1;
         if (size > max) {
             throw new TooLargeException("file is " + InputReader.humanSize(size) + ", larger than the "
                     + InputReader.humanSize(max) + " limit");
