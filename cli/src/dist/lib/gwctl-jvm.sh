@@ -36,18 +36,15 @@
 # 0.97x, the examples a tie. With full tiering C2 then compiles more and pc route at 111 MB took 1.10x, so full
 # tiering keeps the default).
 #
-# The collector (GWCTL_GC_OPT): the serial collector, the fastest start, for -f paths of at most 4 MB, nothing read
-# from files (help, version, a cluster) and standard input (size unknown); the parallel collector from there up to
-# GWCTL_G1_LIMIT_KB of input (default 204800, 200 MB); G1 above. The parallel collector copies the model being loaded
-# on both cores while the serial one leaves the second idle: at N=10,000 its pauses took 0.27 s against 0.69 s, the
-# run 0.94-0.99x the time in interleaved pairs (validate -o json, -Xmx512m, four sets of 6 to 16 pairs, either order
-# first; pc route 0.97x; N=1,000 0.97x and 0.98x in 16 pairs each; 3.4 MB 0.95x), 0.995-1.02x for validate inside the
-# benchmark table's rounds (pc route 0.965x), for 3-4% more CPU: the rules take 8% more CPU on the model it promoted
-# (README, stop 27). At 1.1 MB a tie and the examples 1.02x, hence the 4 MB bound. Its adaptive sizing is off (-XX:-UseAdaptiveSizePolicy): with it the
-# young generation grew and the run took 377 MB resident against the serial collector's 311 MB; without it the
-# same 311 MB (stop 27). Before stop 27 the serial collector had every input up to 200 MB, chosen against ParallelGC
-# with its default sizing, which then took five times the serial collector's memory at 10,000 Gateways.
-# The serial and parallel collectors' old generation is a fixed two thirds of the heap (with -Xmx512m a
+# The collector (GWCTL_GC_OPT): the serial collector (the fastest start) up to GWCTL_G1_LIMIT_KB of input (default
+# 204800, 200 MB), G1 above; standard input (size unknown) keeps the serial collector. GWCTL_GC=parallel takes the
+# parallel collector instead, with its adaptive sizing (stop 27, README): its pauses use both cores (at N=10,000
+# 0.27 s against 0.69 s; validate 0.94-1.02x the time, pc route 0.97x, 3-4% more CPU, and 377 MB resident against
+# 311 MB). It is not the default: with adaptive sizing off (the same memory as the serial collector) the heap never
+# grew past its initial size, and where that is small (-Xms32m, the default on a 2 GB machine) a 10,000-Gateway
+# validate ran an hour of back-to-back full collections in 136 MB (tried); with it on, the memory is higher and
+# the gain within the machine's noise in the benchmark table's rounds.
+# The serial collector's old generation is a fixed two thirds of the heap (with -Xmx512m a
 # 30,000-Gateway validate ran out of memory with 403 MB live); G1's regions have no fixed split. Runs over 200 MB
 # also get a larger default heap, half of the memory (-XX:MaxRAMPercentage=50) instead of the JVM's quarter: on the
 # 24 GB benchmark machine 30,000 and 100,000 Gateways complete without GWCTL_JAVA_OPTS (G1 grows into the room it
@@ -109,15 +106,12 @@ gwctl_jit() {
          GWCTL_JIT_OPT=
        fi ;;
   esac
-  gwctl__parallel="-XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:MaxTenuringThreshold=0"
   case ${GWCTL_GC:-auto} in
     serial) ;;
-    parallel) GWCTL_GC_OPT=$gwctl__parallel ;;
+    parallel) GWCTL_GC_OPT="-XX:+UseParallelGC -XX:MaxTenuringThreshold=0" ;;
     g1) GWCTL_GC_OPT="-XX:+UseG1GC -XX:MaxRAMPercentage=50" ;;
     *) if [ -n "$gwctl__kb" ] && [ "$gwctl__kb" -gt "${GWCTL_G1_LIMIT_KB:-204800}" ]; then
          GWCTL_GC_OPT="-XX:+UseG1GC -XX:MaxRAMPercentage=50"
-       elif [ -n "$gwctl__kb" ] && [ "$gwctl__kb" -gt 4096 ]; then
-         GWCTL_GC_OPT=$gwctl__parallel
        fi ;;
   esac
   if [ "${1:-}" != shell ] && [ -n "$gwctl__kb" ] && [ "$gwctl__kb" -gt 0 ] \

@@ -87,16 +87,16 @@ class HeapWatchTest {
             }
             Files.writeString(dir.resolve(ns + ".yaml"), y.toString(), StandardCharsets.UTF_8);
         }
-        // The serial and parallel collectors, which the launchers take up to 200 MB of input (the parallel one as
-        // they start it). G1 in a heap of twelve 1 MB regions is no test of the watch: it may collect for minutes
+        // The serial collector, which the launchers take up to 200 MB of input, and the parallel one
+        // (GWCTL_GC=parallel). G1 in a heap of twelve 1 MB regions is no test of the watch: it may collect for minutes
         // before the JVM gives up.
-        for (String gc : List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy")) {
+        for (String gc : List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC")) {
             Child small = child(gc, "-Xmx12m", "validate", "-o", "json", "-f", dir.toString());
             assertThat(small.exit).as("%s: %s", gc, small.err).isEqualTo(ExitCodes.INTERNAL_ERROR);
             assertThat(small.err).as(gc).matches("gwctl: out of memory: the input needs more than the Java heap"
                     + " limit of \\d+ MB; run with a larger heap, e.g. GWCTL_JAVA_OPTS=-Xmx\\d+g\n");
         }
-        for (String gc : List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy",
+        for (String gc : List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC",
                 "-XX:+UseG1GC")) {
             Child roomy = child(gc, "-Xmx64m", "validate", "-o", "json", "-f", dir.toString());
             assertThat(roomy.exit).as("%s: %s", gc, roomy.err).isEqualTo(ExitCodes.OK);

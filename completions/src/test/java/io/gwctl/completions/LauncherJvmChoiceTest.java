@@ -90,7 +90,7 @@ class LauncherJvmChoiceTest {
     }
 
     @Test
-    void inputsOver4MbGetTheParallelCollectorOverTheLimitG1AndHalfTheMemoryOthersTheSerialOne() throws Exception {
+    void inputsOverTheLimitGetG1AndHalfTheMemoryOthersTheSerialCollectorParallelOnlyWhenAsked() throws Exception {
         // The serial collector's old generation is two thirds of the heap: N=30,000 ran out of -Xmx512m with it.
         Path small = Files.writeString(dir.resolve("small.yaml"), "kind: Gateway\n");
         Path big = dir.resolve("big");
@@ -99,13 +99,13 @@ class LauncherJvmChoiceTest {
         Files.write(big.resolve("b.yaml"), new byte[2 * 1024 * 1024]);
         Path four = Files.write(dir.resolve("four.yaml"), new byte[4 * 1024 * 1024]);
         String serial = "[-XX:+UseSerialGC -XX:MaxTenuringThreshold=0]";
-        String parallel = "[-XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:MaxTenuringThreshold=0]";
+        String parallel = "[-XX:+UseParallelGC -XX:MaxTenuringThreshold=0]";
         String g1 = "[-XX:+UseG1GC -XX:MaxRAMPercentage=50]";
         String watchOff = " -Dgwctl.heap-watch=false]";
         Map<String, String> limit4m = Map.of("GWCTL_G1_LIMIT_KB", "4096");
         for (String shell : List.of("dash", "bash")) {
             assertThat(gc(shell, "--version", Map.of())).as(shell).isEqualTo(serial);
-            assertThat(gc(shell, "validate -f " + big, Map.of())).as("5 MB, under 200 MB").isEqualTo(parallel);
+            assertThat(gc(shell, "validate -f " + big, Map.of())).as("5 MB, under 200 MB").isEqualTo(serial);
             assertThat(gc(shell, "pc route -f " + big.resolve("a.yaml") + " -f " + small, Map.of()))
                     .as("3 MB").isEqualTo(serial.replace("]", watchOff));
             assertThat(gc(shell, "validate -f " + four, Map.of())).as("4 MB exactly")
@@ -114,7 +114,7 @@ class LauncherJvmChoiceTest {
             assertThat(gc(shell, "validate -f " + small, limit4m)).as(shell).isEqualTo(serial.replace("]", watchOff));
             // Counted over all -f paths, also when full tiering was already decided by the first.
             assertThat(gc(shell, "pc route -f " + big.resolve("a.yaml") + " -f " + big.resolve("b.yaml"),
-                    Map.of())).as(shell).isEqualTo(parallel);
+                    Map.of())).as(shell).isEqualTo(serial);
             assertThat(gc(shell, "pc route -f " + big.resolve("a.yaml") + " -f " + big.resolve("b.yaml"),
                     Map.of("GWCTL_G1_LIMIT_KB", "4000"))).as(shell).isEqualTo(g1);
             assertThat(gc(shell, "diff " + small + " " + big, limit4m)).as(shell).isEqualTo(g1);
@@ -126,8 +126,8 @@ class LauncherJvmChoiceTest {
             assertThat(gc(shell, "--version", Map.of("GWCTL_GC", "parallel"))).as(shell).isEqualTo(parallel);
             assertThat(gc(shell, "validate -f " + big, Map.of("GWCTL_G1_LIMIT_KB", "4096", "GWCTL_JIT", "c1")))
                     .as("the JIT override leaves the collector to the size").isEqualTo(g1);
-            assertThat(gc(shell, "validate -f " + big, Map.of("GWCTL_JIT", "full")))
-                    .as("the JIT override leaves the collector to the size").isEqualTo(parallel);
+            assertThat(gc(shell, "validate -f " + big, Map.of("GWCTL_GC", "parallel")))
+                    .as("asked for: with adaptive sizing, which lets the heap grow").isEqualTo(parallel);
         }
     }
 
