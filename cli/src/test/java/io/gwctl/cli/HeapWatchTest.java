@@ -96,8 +96,7 @@ class HeapWatchTest {
             assertThat(small.err).as(gc).matches("gwctl: out of memory: the input needs more than the Java heap"
                     + " limit of \\d+ MB; run with a larger heap, e.g. GWCTL_JAVA_OPTS=-Xmx\\d+g\n");
         }
-        for (String gc : List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC",
-                "-XX:+UseG1GC")) {
+        for (String gc : List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC", "-XX:+UseG1GC")) {
             Child roomy = child(gc, "-Xmx64m", "validate", "-o", "json", "-f", dir.toString());
             assertThat(roomy.exit).as("%s: %s", gc, roomy.err).isEqualTo(ExitCodes.OK);
         }
@@ -108,9 +107,7 @@ class HeapWatchTest {
 
     private static Child child(String gc, String heap, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin",
-                "java").toString()));
-        command.addAll(List.of(gc.split(" ")));
-        command.addAll(List.of(heap, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "java").toString(), gc, heap, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!p.waitFor(2, TimeUnit.MINUTES)) {
