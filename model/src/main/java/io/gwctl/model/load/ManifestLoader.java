@@ -90,7 +90,7 @@ public final class ManifestLoader {
         Set<Path> seen = new HashSet<>();
         inputs.removeIf(in -> in.path() != null && !seen.add(in.path().toAbsolutePath().normalize()));
         boolean small = compact == null ? !compactFor(inputBytes(inputs)) : !compact;
-        values = small ? ValuePool.NONE : new ValuePool();
+        values = small ? new ValuePool(0) : new ValuePool();
         pool.compact(!small);
         List<FileOutcome> outcomes = readAll(inputs);
         values.clear();

@@ -48,6 +48,7 @@ import io.gwctl.model.kube.Pod;
 import io.gwctl.model.kube.Secret;
 import io.gwctl.model.kube.Service;
 import io.gwctl.model.kube.ServicePort;
+import io.gwctl.model.tls.TlsCredential;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -104,7 +105,7 @@ public final class ResourceMapper {
             case SERVICE -> service(meta, origin, source, spec, v);
             case POD -> new Pod(meta, origin, source, containers(spec, "/spec"));
             case DEPLOYMENT -> deployment(meta, origin, source, spec);
-            case SECRET -> secret(meta, origin, source, doc);
+            case SECRET -> secret(meta, origin, source, doc, v);
             case NAMESPACE -> new Namespace(meta, origin, source);
             case ISTIO_OPERATOR -> InstallMapper.istioOperator(meta, origin, source, spec);
             case CERTIFICATE, EXTERNAL_SECRET, SEALED_SECRET -> InstallMapper.secretProducer(kind, meta, origin,
@@ -515,43 +516,57 @@ public final class ResourceMapper {
 
     /**
      * A Secret's type and key names, and its TLS content read from the decoded values of {@link Secret#TLS_KEYS}
-     * (the values are not kept). Messages name keys, never values.
+     * (the values are not kept). Messages name keys, never values. A Secret whose key names and TLS values are those
+     * of an earlier Secret of the load takes that Secret's summary (its values decoded then, without a problem).
      */
-    private static Secret secret(ObjectMeta meta, Origin origin, SourceMap source, JsonNode doc)
+    private static Secret secret(ObjectMeta meta, Origin origin, SourceMap source, JsonNode doc, ValuePool v)
             throws InvalidResourceException {
         Set<String> keys = new LinkedHashSet<>();
         Map<String, byte[]> tlsData = new HashMap<>();
         JsonNode data = object(doc, "data", "");
+        JsonNode stringData = object(doc, "stringData", "");
+        SecretValues same = stringData == null && v != ValuePool.NONE ? SecretValues.of(data) : null;
+        TlsCredential known = same == null ? null : v.tls(same);
         if (data != null) {
             var it = data.fields();
             while (it.hasNext()) {
                 var e = it.next();
+                keys.add(e.getKey());
+                if (known != null && Secret.TLS_KEYS.contains(e.getKey())) {
+                    continue;
+                }
                 String p = child("/data", e.getKey());
                 byte[] bytes = decodeSecretValue(e.getValue(), p);
-                keys.add(e.getKey());
                 if (Secret.TLS_KEYS.contains(e.getKey())) {
                     tlsData.put(e.getKey(), bytes);
                 }
             }
         }
-        JsonNode stringData = object(doc, "stringData", "");
         if (stringData != null) {
             var it = stringData.fields();
             while (it.hasNext()) {
                 var e = it.next();
-                JsonNode v = e.getValue();
-                if (!v.isNull() && !v.isTextual()) {
+                JsonNode value = e.getValue();
+                if (!value.isNull() && !value.isTextual()) {
                     throw new InvalidResourceException(child("/stringData", e.getKey()),
                             Fields.path(child("/stringData", e.getKey())) + ": expected a string");
                 }
                 keys.add(e.getKey());
                 // stringData wins over data for the same key, as the API server merges it.
                 if (Secret.TLS_KEYS.contains(e.getKey())) {
-                    tlsData.put(e.getKey(), v.asText("").getBytes(StandardCharsets.UTF_8));
+                    tlsData.put(e.getKey(), value.asText("").getBytes(StandardCharsets.UTF_8));
                 }
             }
         }
-        return Secret.of(meta, origin, source, string(doc, "type", "", "Opaque"), keys, tlsData);
+        String type = string(doc, "type", "", "Opaque");
+        if (known != null) {
+            return new Secret(meta, origin, source, type, keys, known);
+        }
+        Secret secret = Secret.of(meta, origin, source, type, keys, tlsData);
+        if (same != null) {
+            v.keepTls(same, secret.tls());
+        }
+        return secret;
     }
 
     private static byte[] decodeSecretValue(JsonNode v, String p) throws InvalidResourceException {

@@ -1,8 +1,10 @@
 package io.gwctl.model.load;
 
+import io.gwctl.model.tls.TlsCredential;
 import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Shares equal immutable values between the documents of one load: the model's small records
@@ -16,17 +18,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a {@link #forFile() pool of its own}, dropped with the file. The table is the load's alone, while the values it
  * shares last the whole run: since the rule phase, not the load, holds the most memory (stop 24), the bound is high
  * enough for 100,000 Gateways (2.2 million values, some 90 MB of table while loading; sharing across files saves
- * about 40 MB for the rest of the run: the rule phase's peak went from 538 to 501 MB).
+ * about 40 MB for the rest of the run: the rule phase's peak went from 538 to 501 MB). A pool of no entries
+ * ({@code new ValuePool(0)}, a load too small to need compact values) still shares the TLS summaries of Secrets with
+ * equal values ({@link #tls}).
  */
 class ValuePool {
     /** About 40 bytes of table per entry, dropped when the load ends (200,000 before stop 24). */
     private static final int MAX_ENTRIES = 4_000_000;
-    /** A pool that shares nothing (tests and single documents mapped on their own). */
+    /** A pool that shares nothing, not even TLS summaries (tests and single documents mapped on their own). */
     static final ValuePool NONE = new ValuePool(0);
+
+    /**
+     * Characters of Secret values the TLS summaries are kept by, at most (about 4 MB while loading): each entry
+     * holds its certificate and key in base64, kilobytes, so this table has a bound of its own.
+     */
+    private static final long MAX_TLS_CHARS = 2_000_000;
 
     private final int maxEntries;
     private final ConcurrentHashMap<Object, Object> values;
     private final AtomicInteger size = new AtomicInteger();
+    private final ConcurrentHashMap<SecretValues, TlsCredential> tls;
+    private final AtomicLong tlsChars = new AtomicLong();
 
     ValuePool() {
         this(MAX_ENTRIES);
@@ -35,6 +47,26 @@ class ValuePool {
     ValuePool(int maxEntries) {
         this.maxEntries = maxEntries;
         this.values = new ConcurrentHashMap<>(maxEntries == 0 ? 1 : 1024);
+        this.tls = new ConcurrentHashMap<>();
+    }
+
+    /**
+     * The TLS summary read earlier in this load from a Secret with the same key names and the same text of its TLS
+     * values, or null. A repository that copies one certificate into many namespaces (a wildcard certificate in
+     * every team's namespace) reads and parses it once; the summary holds nothing of the Secret but its key names.
+     */
+    TlsCredential tls(SecretValues key) {
+        return this == NONE ? null : tls.get(key);
+    }
+
+    /** Keeps {@code credential} for later Secrets with the same values while the table has room. */
+    void keepTls(SecretValues key, TlsCredential credential) {
+        if (this == NONE || tlsChars.get() >= MAX_TLS_CHARS) {
+            return;
+        }
+        if (tls.putIfAbsent(key, credential) == null) {
+            tlsChars.addAndGet(key.chars());
+        }
     }
 
     /**
@@ -81,6 +113,8 @@ class ValuePool {
     void clear() {
         values.clear();
         size.set(0);
+        tls.clear();
+        tlsChars.set(0);
     }
 
     /** One file's pool: the load's while it has room, then a table of the file's own. */
@@ -110,6 +144,16 @@ class ValuePool {
         @Override
         ValuePool forFile() {
             return this;
+        }
+
+        @Override
+        TlsCredential tls(SecretValues key) {
+            return load.tls(key);
+        }
+
+        @Override
+        void keepTls(SecretValues key, TlsCredential credential) {
+            load.keepTls(key, credential);
         }
     }
 }
