@@ -4,6 +4,7 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 import io.gwctl.cli.completion.DynamicCandidates;
 import io.gwctl.model.Printable;
 import io.gwctl.model.tls.TlsWarmUp;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -59,7 +60,11 @@ public final class Main {
             }
         }
         // The file descriptors, not System.out: a PrintStream swallows write errors (a full disk).
-        int code = run(args, new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+        // Written in 64 KB blocks: the encoder below hands on 8 KB at a time, one write call each (5,900 of them
+        // for the 47 MB JSON document of 10,000 Gateways). A flush (every command's last, or a command's own)
+        // still writes everything out.
+        int code = run(args, new OutputStreamWriter(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
+                        1 << 16), StandardCharsets.UTF_8),
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
                 Environment.system());
         System.exit(code);
