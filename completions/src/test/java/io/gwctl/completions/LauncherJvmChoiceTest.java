@@ -97,7 +97,7 @@ class LauncherJvmChoiceTest {
         Files.createDirectories(big);
         Files.write(big.resolve("a.yaml"), new byte[3 * 1024 * 1024]);
         Files.write(big.resolve("b.yaml"), new byte[2 * 1024 * 1024]);
-        String serial = "[-XX:+UseSerialGC -XX:MaxTenuringThreshold=0]";
+        String serial = "[-XX:+UseSerialGC -XX:MaxTenuringThreshold=0 -XX:NewRatio=4]";
         String parallel = "[-XX:+UseParallelGC -XX:MaxTenuringThreshold=0]";
         String g1 = "[-XX:+UseG1GC -XX:MaxRAMPercentage=50]";
         Map<String, String> limit4m = Map.of("GWCTL_G1_LIMIT_KB", "4096");
@@ -106,7 +106,7 @@ class LauncherJvmChoiceTest {
             assertThat(gc(shell, "validate -f " + big, Map.of())).as("under 200 MB").isEqualTo(serial);
             assertThat(gc(shell, "validate -f " + big, limit4m)).as(shell).isEqualTo(g1);
             assertThat(gc(shell, "validate -f " + small, limit4m)).as(shell)
-                    .isEqualTo("[-XX:+UseSerialGC -XX:MaxTenuringThreshold=0 -Dgwctl.heap-watch=false]");
+                    .isEqualTo("[-XX:+UseSerialGC -XX:MaxTenuringThreshold=0 -XX:NewRatio=4 -Dgwctl.heap-watch=false]");
             // Counted over all -f paths, also when full tiering was already decided by the first.
             assertThat(gc(shell, "pc route -f " + big.resolve("a.yaml") + " -f " + big.resolve("b.yaml"),
                     Map.of("GWCTL_G1_LIMIT_KB", "4000"))).as(shell).isEqualTo(g1);
