@@ -365,7 +365,7 @@ public final class ManifestLoader {
      * reading 6,500 files at N=10,000). A file that changed since the walk still reads right: a larger one is read
      * on to its end, a smaller one to its end.
      */
-    private byte[] readFile(Path p, long listed) throws IOException {
+    byte[] readFile(Path p, long listed) throws IOException {
         long max = options.maxFileBytes();
         long size = listed >= 0 ? listed : Files.isRegularFile(p) ? Files.size(p) : -1;
         if (size > max) {
@@ -375,13 +375,20 @@ public final class ManifestLoader {
         try (InputStream in = Files.newInputStream(p)) {
             byte[] bytes;
             if (size > 0) {
-                // The size is known: one array of it (reading in chunks and joining them made every file twice).
-                bytes = in.readNBytes((int) size);
-                if (bytes.length == size) {
-                    byte[] more = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1 - size));
-                    if (more.length > 0) { // the file grew while it was read
-                        bytes = java.util.Arrays.copyOf(bytes, bytes.length + more.length);
-                        System.arraycopy(more, 0, bytes, (int) size, more.length);
+                // The size is known: read into one array of it. (readNBytes(int) reads 8 KB chunks, a read call
+                // each, and joins them: every file allocated and copied twice.)
+                bytes = new byte[(int) size];
+                int n = in.readNBytes(bytes, 0, bytes.length);
+                if (n < bytes.length) { // the file shrank while it was read
+                    bytes = java.util.Arrays.copyOf(bytes, n);
+                } else {
+                    int next = in.read();
+                    if (next >= 0) { // the file grew while it was read
+                        byte[] more = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max - size));
+                        byte[] all = java.util.Arrays.copyOf(bytes, bytes.length + 1 + more.length);
+                        all[bytes.length] = (byte) next;
+                        System.arraycopy(more, 0, all, bytes.length + 1, more.length);
+                        bytes = all;
                     }
                 }
             } else {
@@ -408,7 +415,7 @@ public final class ManifestLoader {
     }
 
     /** A size limit was exceeded: the input is refused as data (exit 65), not as missing. */
-    private static final class TooLargeException extends IOException {
+    static final class TooLargeException extends IOException {
         private static final long serialVersionUID = 1L;
 
         TooLargeException(String message) {
