@@ -276,8 +276,9 @@ public final class ManifestLoader {
     }
 
     /**
-     * Submits {@code tasks} to {@code pool} and returns their futures, in order, once every task has ended or one
-     * ran out of memory (the heap, not its file: the caller reports it at once). The calling thread waits once:
+     * Submits {@code tasks} to {@code pool} and returns their futures, in order, once every task's work has ended
+     * (each future completes a moment later, so {@code get} may still wait that long) or one ran out of memory (the
+     * heap, not its file: the caller reports it at once). The calling thread waits once:
      * waiting on each future in turn woke it at every file's end (6,501 wake-ups at N=10,000, a futex call on the
      * loader thread and a context switch on cores the loaders keep busy; 9,000 context switches a run, now 3,000).
      * Interrupted, it returns at once with the interrupt flag set.
