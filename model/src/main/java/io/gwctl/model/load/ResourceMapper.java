@@ -521,17 +521,20 @@ public final class ResourceMapper {
      */
     private static Secret secret(ObjectMeta meta, Origin origin, SourceMap source, JsonNode doc, ValuePool v)
             throws InvalidResourceException {
-        Set<String> keys = new LinkedHashSet<>();
         Map<String, byte[]> tlsData = new HashMap<>();
         JsonNode data = object(doc, "data", "");
         JsonNode stringData = object(doc, "stringData", "");
         SecretValues same = stringData == null && v != ValuePool.NONE ? SecretValues.of(data) : null;
         TlsCredential known = same == null ? null : v.tls(same);
+        // The key names SecretValues already gathered (all of data's, and there is no stringData), else gathered here.
+        Set<String> keys = same != null ? same.names() : new LinkedHashSet<>();
         if (data != null) {
             var it = data.fields();
             while (it.hasNext()) {
                 var e = it.next();
-                keys.add(e.getKey());
+                if (same == null) {
+                    keys.add(e.getKey());
+                }
                 if (known != null && Secret.TLS_KEYS.contains(e.getKey())) {
                     continue;
                 }

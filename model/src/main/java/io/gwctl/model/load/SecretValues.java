@@ -57,7 +57,12 @@ final class SecretValues {
         return new SecretValues(names, texts);
     }
 
-    /** Characters held by this key's values (the bound of the table). */
+    /** The Secret's key names, in data's order (not to be changed: they are part of this key). */
+    Set<String> names() {
+        return names;
+    }
+
+        /** Characters held by this key's values (the bound of the table). */
     long chars() {
         long n = 0;
         for (String t : texts) {
